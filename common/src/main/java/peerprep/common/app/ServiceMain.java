@@ -1,0 +1,87 @@
+package peerprep.common.app;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.VertxApplication;
+import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerprep.common.config.ConfigException;
+import peerprep.common.config.ConfigLoader;
+import peerprep.common.db.DbSettings;
+import peerprep.common.db.Databases;
+
+import java.util.function.Supplier;
+
+/**
+ * The entry point of every service jar: {@code java -jar service.jar} starts the service with the Vert.x
+ * launcher (metrics on); {@code java -jar service.jar migrate} runs its Flyway migrations and exits.
+ */
+public final class ServiceMain {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceMain.class);
+
+  private ServiceMain() {
+  }
+
+  public static MicrometerMetricsOptions metricsOptions() {
+    return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+      .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+  }
+
+  /**
+   * @param service       the service's short name, used for {@code conf/<service>.json} and {@code db/<service>}
+   * @param defaultDbName the database it owns, or null when it owns none
+   */
+  public static void run(String[] args, String service, String defaultDbName, Supplier<? extends Deployable> verticle) {
+    if (args.length > 0 && "migrate".equals(args[0])) {
+      System.exit(migrate(service, defaultDbName));
+    }
+    int code = new VertxApplication(new String[0], new VertxApplicationHooks() {
+      @Override
+      public VertxBuilder createVertxBuilder(VertxOptions options) {
+        return Vertx.builder().with(options.setMetricsOptions(metricsOptions()));
+      }
+
+      @Override
+      public Supplier<? extends Deployable> verticleSupplier() {
+        return verticle;
+      }
+
+      @Override
+      public void afterFailureToDeployVerticle(io.vertx.launcher.application.HookContext context, Throwable t) {
+        LOG.error("{} did not start: {}", service, t.getMessage());
+      }
+    }).launch();
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static int migrate(String service, String defaultDbName) {
+    if (defaultDbName == null) {
+      LOG.info("{} has no database; nothing to migrate", service);
+      return 0;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      DbSettings db = ConfigLoader.load(vertx, service, new JsonObject())
+        .map(s -> DbSettings.from(s, defaultDbName))
+        .await();
+      Databases.migrateNow(db, service);
+      return 0;
+    } catch (ConfigException e) {
+      LOG.error(e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      LOG.error("Migration of {} failed: {}", service, e.getMessage());
+      return 1;
+    } finally {
+      vertx.close();
+    }
+  }
+}

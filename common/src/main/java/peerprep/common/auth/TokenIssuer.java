@@ -1,0 +1,60 @@
+package peerprep.common.auth;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signs ES256 access tokens with the configured key and {@code kid}, and publishes the JWKS
+ * (the current key plus, during a rotation, the previous public key).
+ */
+public final class TokenIssuer {
+  public static final String ISSUER = "peerprep-user-service";
+  public static final String AUDIENCE = "peerprep";
+
+  private final JWTAuth signer;
+  private final String kid;
+  private final JsonObject jwks;
+
+  public TokenIssuer(Vertx vertx, String privatePem, String kid, List<JsonObject> previousJwks) {
+    ECPrivateKey key = JwtKeys.parsePrivate(privatePem);
+    ECPublicKey pub = JwtKeys.publicOf(key);
+    this.kid = kid;
+    this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+      .setAlgorithm(JwtKeys.ALGORITHM).setId(kid).setBuffer(privatePem)));
+    List<JsonObject> keys = new ArrayList<>();
+    keys.add(JwtKeys.jwk(pub, kid));
+    keys.addAll(previousJwks);
+    this.jwks = new JsonObject().put("keys", new JsonArray(keys));
+  }
+
+  public String kid() {
+    return kid;
+  }
+
+  public JsonObject jwks() {
+    return jwks.copy();
+  }
+
+  public String issue(Principal principal, int ttlSeconds) {
+    JsonObject claims = new JsonObject()
+      .put("username", principal.username())
+      .put("roles", new JsonArray(principal.roles().stream().sorted().toList()));
+    return signer.generateToken(claims, new JWTOptions()
+      .setAlgorithm(JwtKeys.ALGORITHM)
+      .setSubject(principal.id())
+      .setIssuer(ISSUER)
+      .setAudience(List.of(AUDIENCE))
+      .setExpiresInSeconds(ttlSeconds)
+      .setHeader(new JsonObject().put("kid", kid)));
+  }
+}

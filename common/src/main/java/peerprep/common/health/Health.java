@@ -1,0 +1,33 @@
+package peerprep.common.health;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Command;
+import io.vertx.sqlclient.Pool;
+
+/** {@code /health} built from vertx-health-check: 200 when every dependency answers in time, 503 otherwise. */
+public final class Health {
+  public static final long CHECK_TIMEOUT_MS = 2000;
+
+  private Health() {
+  }
+
+  public static HealthCheckHandler handler(Vertx vertx) {
+    return HealthCheckHandler.create(vertx);
+  }
+
+  public static HealthCheckHandler postgres(HealthCheckHandler handler, Pool pool) {
+    handler.register("postgres", CHECK_TIMEOUT_MS, promise -> pool.query("SELECT 1").execute()
+      .onComplete(ar -> promise.complete(ar.succeeded() ? Status.OK() : Status.KO())));
+    return handler;
+  }
+
+  public static HealthCheckHandler redis(HealthCheckHandler handler, Redis redis) {
+    handler.register("redis", CHECK_TIMEOUT_MS, promise -> redis.send(Request.cmd(Command.PING))
+      .onComplete(ar -> promise.complete(ar.succeeded() ? Status.OK() : Status.KO())));
+    return handler;
+  }
+}

@@ -1,0 +1,93 @@
+package peerprep.common.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one failure handler: every error leaves a service as {@code application/problem+json}.
+ * Client errors carry a detail; server errors are logged once and answered without internals.
+ */
+public final class Problems {
+  public static final String CONTENT_TYPE = "application/problem+json";
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {
+  }
+
+  public static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status = ctx.statusCode();
+    if (failure instanceof ApiException api) {
+      send(ctx, api.status(), api.title(), api.getMessage(), api.extra());
+    } else if (failure instanceof DecodeException || failure instanceof IllegalArgumentException && status < 0) {
+      send(ctx, 400, "Bad Request", "The request body is not valid JSON: " + failure.getMessage(), null);
+    } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {
+      send(ctx, http.getStatusCode(), reason(http.getStatusCode()), detailFor(http.getStatusCode(), http.getPayload()), null);
+    } else if (failure == null && status >= 400 && status < 500) {
+      send(ctx, status, reason(status), detailFor(status, null), null);
+    } else {
+      LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      send(ctx, 500, "Internal Server Error", "The server could not complete the request. It has been logged.", null);
+    }
+  }
+
+  public static void send(RoutingContext ctx, int status, String title, String detail, JsonObject extra) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    JsonObject body = new JsonObject()
+      .put("type", "about:blank")
+      .put("title", title)
+      .put("status", status)
+      .put("detail", detail)
+      .put("instance", ctx.request().path());
+    if (extra != null) {
+      body.mergeIn(extra);
+      if (extra.containsKey("retryAfter")) {
+        response.putHeader("Retry-After", String.valueOf(extra.getValue("retryAfter")));
+      }
+    }
+    if (status == 401) {
+      response.putHeader("WWW-Authenticate", "Bearer");
+    }
+    if (status == 405 && ctx.get("allowedMethods") != null) {
+      response.putHeader("Allow", ctx.<String>get("allowedMethods"));
+    }
+    response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+
+  static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      default -> "Error";
+    };
+  }
+
+  private static String detailFor(int status, String payload) {
+    if (payload != null && !payload.isBlank() && !payload.equals(reason(status))) {
+      return payload;
+    }
+    return switch (status) {
+      case 404 -> "No resource exists at this path.";
+      case 405 -> "This path does not accept that HTTP method.";
+      case 413 -> "The request body is larger than this endpoint accepts.";
+      case 415 -> "Send the body as application/json.";
+      case 401 -> "Sign in and send the access token as 'Authorization: Bearer <token>'.";
+      default -> "The request could not be processed.";
+    };
+  }
+}

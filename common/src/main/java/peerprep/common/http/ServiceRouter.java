@@ -1,0 +1,64 @@
+package peerprep.common.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.function.Consumer;
+
+/**
+ * Builds a service's root router: access log, body limits, the API answered both at the root and under
+ * the public prefix ({@code /question-service-api}), {@code /health}, {@code /metrics},
+ * {@code /openapi.json}, and problem+json for every failure including unknown paths and methods.
+ */
+public final class ServiceRouter {
+  private ServiceRouter() {
+  }
+
+  /**
+   * @param service   the service name, e.g. {@code question-service}; its public prefix is {@code /<service>-api}
+   * @param bodyLimit the largest request body any route accepts, in bytes
+   * @param health    the {@code /health} handler
+   * @param openApi   the classpath resource of the OpenAPI document, e.g. {@code openapi/question.json}
+   * @param api       registers the routes; called once for the root and once for the prefix
+   */
+  public static Router create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                              String openApi, Consumer<Router> api) {
+    Router root = Router.router(vertx);
+    root.route().handler(new AccessLog(service));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit).setHandleFileUploads(false);
+    root.route().handler(ctx -> {
+      HttpMethod m = ctx.request().method();
+      if (m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH || m == HttpMethod.DELETE) {
+        body.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
+    Router prefixed = Router.router(vertx);
+    for (Router r : new Router[]{root, prefixed}) {
+      r.get("/health").handler(health);
+      if (vertx.isMetricsEnabled()) {
+        r.get("/metrics").handler(PrometheusScrapingHandler.create());
+      }
+      r.get("/openapi.json").handler(OpenApi.serve(openApi));
+      api.accept(r);
+    }
+    root.route("/" + service + "-api/*").subRouter(prefixed);
+    installErrors(root);
+    installErrors(prefixed);
+    return root;
+  }
+
+  private static void installErrors(Router router) {
+    router.route().failureHandler(Problems::handle);
+    for (int status : new int[]{400, 401, 403, 404, 405, 413, 415}) {
+      router.errorHandler(status, Problems::handle);
+    }
+    router.errorHandler(500, Problems::handle);
+  }
+}

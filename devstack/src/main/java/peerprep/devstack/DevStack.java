@@ -1,0 +1,86 @@
+package peerprep.devstack;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerprep.common.app.ServiceMain;
+import peerprep.testkit.EmbeddedDatabases;
+import peerprep.testkit.EmbeddedRedis;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * The whole PeerPrep backend in one JVM for development and end-to-end tests: embedded PostgreSQL and
+ * Redis, a database per service, every service on its development port. Ctrl-C stops everything.
+ */
+public final class DevStack {
+  private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+  private static final Map<String, Supplier<VerticleBase>> VERTICLES = Map.of(
+    "user", peerprep.user.UserVerticle::new,
+    "question", peerprep.question.QuestionVerticle::new,
+    "matching", peerprep.matching.MatchingVerticle::new,
+    "history", peerprep.history.HistoryVerticle::new,
+    "collab", peerprep.collab.CollabVerticle::new,
+    "chat", peerprep.chat.ChatVerticle::new);
+
+  private DevStack() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    Path state = Path.of(System.getProperty("peerprep.state", ".devstack"));
+    int pgPort = Integer.getInteger("peerprep.pgPort", 54329);
+    int redisPort = Integer.getInteger("peerprep.redisPort", 63799);
+    StackConfig stack = new StackConfig(state.toAbsolutePath());
+    Vertx vertx = Vertx.builder().with(new io.vertx.core.VertxOptions().setMetricsOptions(ServiceMain.metricsOptions())).build();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Stopping the PeerPrep stack");
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .exceptionally(e -> null).join();
+      EmbeddedRedis.stop();
+      stopped.countDown();
+    }));
+    try {
+      start(vertx, stack, pgPort, redisPort).await();
+    } catch (RuntimeException e) {
+      LOG.error("The stack did not start: {}", e.getMessage());
+      System.exit(1);
+    }
+    System.out.println();
+    System.out.println("PeerPrep is up:");
+    StackConfig.SERVICES.values().forEach(s -> System.out.printf("  %-22s http://localhost:%d/health%n", s[0], s[1]));
+    System.out.printf("  %-22s postgresql://postgres@localhost:%d  redis://localhost:%d%n", "storage", pgPort, redisPort);
+    System.out.println("  admin login: username 'admin', password in " + state.resolve("admin-password"));
+    System.out.println("Press Ctrl-C to stop.");
+    stopped.await();
+  }
+
+  static Future<Void> start(Vertx vertx, StackConfig stack, int pgPort, int redisPort) {
+    return vertx.executeBlocking(() -> {
+      System.setProperty("ot.epg.working-dir", stack.state().resolve("pg-bin").toString());
+      EmbeddedDatabases.server(pgPort, stack.state().resolve("pgdata"));
+      StackConfig.SERVICES.values().stream().filter(s -> s[2] != null).forEach(s -> EmbeddedDatabases.ensureDatabase((String) s[2]));
+      return EmbeddedRedis.url(redisPort);
+    }).compose(redisUrl -> {
+      JsonObject shared = stack.shared(pgPort, redisUrl);
+      Future<?> chain = Future.succeededFuture();
+      for (Map.Entry<String, Object[]> e : StackConfig.SERVICES.entrySet()) {
+        JsonObject config = shared.copy().put("PORT", e.getValue()[1]);
+        if (e.getValue()[2] != null) {
+          config.put("DB_NAME", e.getValue()[2]);
+        }
+        Supplier<VerticleBase> verticle = VERTICLES.get(e.getKey());
+        chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))
+          .onSuccess(id -> LOG.info("{} listening on {}", e.getValue()[0], e.getValue()[1])));
+      }
+      return chain.mapEmpty();
+    });
+  }
+}

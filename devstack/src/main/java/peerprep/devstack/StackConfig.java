@@ -1,0 +1,82 @@
+package peerprep.devstack;
+
+import io.vertx.core.json.JsonObject;
+import peerprep.common.auth.JwtKeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The development stack's ports and its local secrets. Secrets are generated on first start into the
+ * state folder (git-ignored, owner-only), so tokens and the admin login survive restarts.
+ */
+final class StackConfig {
+  /** Module → service name and development port, as in the architecture. */
+  static final Map<String, Object[]> SERVICES = new LinkedHashMap<>();
+
+  static {
+    SERVICES.put("user", new Object[]{"user-service", 8004, "user_db"});
+    SERVICES.put("question", new Object[]{"question-service", 8001, "question_db"});
+    SERVICES.put("history", new Object[]{"history-service", 8003, "history_db"});
+    SERVICES.put("collab", new Object[]{"collaboration-service", 8005, null});
+    SERVICES.put("chat", new Object[]{"chat-service", 8006, null});
+    SERVICES.put("matching", new Object[]{"matching-service", 8002, "matching_db"});
+  }
+
+  private final Path state;
+
+  StackConfig(Path state) {
+    this.state = state;
+  }
+
+  Path state() {
+    return state;
+  }
+
+  String secret(String file, Supplier<String> generate) {
+    Path p = state.resolve(file);
+    try {
+      if (Files.exists(p)) {
+        return Files.readString(p).trim();
+      }
+      Files.createDirectories(state);
+      String value = generate.get();
+      Files.writeString(p, value + "\n");
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+      return value;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String randomToken() {
+    byte[] b = new byte[24];
+    new SecureRandom().nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** Config shared by every service of the stack. */
+  JsonObject shared(int pgPort, String redisUrl) {
+    JsonObject c = new JsonObject()
+      .put("DB_HOST", "localhost").put("DB_PORT", pgPort)
+      .put("DB_USER", "postgres").put("SECRET_DB_PASSWORD", "postgres")
+      .put("REDIS_URL", redisUrl)
+      .put("DISCOVERY_MODE", "static")
+      .put("SECRET_INTERNAL_TOKEN", secret("internal-token", StackConfig::randomToken))
+      .put("SECRET_JWT_PRIVATE_KEY", secret("jwt-private-key.pem", () -> JwtKeys.privatePem(JwtKeys.generate())))
+      .put("JWT_KEY_ID", secret("jwt-key-id", () -> "dev-" + randomToken().substring(0, 8)))
+      .put("ADMIN_USERNAME", "admin")
+      .put("ADMIN_EMAIL", "admin@peerprep.local")
+      .put("SECRET_ADMIN_PASSWORD", secret("admin-password", StackConfig::randomToken));
+    SERVICES.values().forEach(s -> c.put(peerprep.common.discovery.Discovery.urlKey((String) s[0]), "http://localhost:" + s[1]));
+    return c;
+  }
+}

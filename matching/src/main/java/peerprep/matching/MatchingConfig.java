@@ -1,0 +1,13 @@
+package peerprep.matching;
+
+import peerprep.common.config.Settings;
+import peerprep.common.db.DbSettings;
+
+/** Every configuration key the matching-service reads, mapped once. */
+public record MatchingConfig(int port, DbSettings db, Settings redis) {
+
+  public static MatchingConfig from(Settings s) {
+    s.uri("REDIS_URL");
+    return new MatchingConfig(s.port("PORT", 8000), DbSettings.from(s, "matching_db"), s);
+  }
+}

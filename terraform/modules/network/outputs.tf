@@ -1,0 +1,19 @@
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = aws_vpc.this.id
+}
+
+output "vpc_cidr_block" {
+  description = "IPv4 CIDR block of the VPC."
+  value       = aws_vpc.this.cidr_block
+}
+
+output "public_subnet_ids" {
+  description = "IDs of the public subnets, one per availability zone, in zone order."
+  value       = [for zone in var.availability_zones : aws_subnet.public[zone].id]
+}
+
+output "private_subnet_ids" {
+  description = "IDs of the private subnets, one per availability zone, in zone order."
+  value       = [for zone in var.availability_zones : aws_subnet.private[zone].id]
+}
