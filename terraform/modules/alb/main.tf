@@ -15,7 +15,7 @@ resource "aws_lb" "this" {
   tags = var.tags
 }
 
-resource "aws_lb_target_group" "service" {
+resource "aws_lb_target_group" "this" {
   for_each = var.services
 
   name                 = substr("${var.name}-${each.key}", 0, 32)
@@ -70,7 +70,7 @@ resource "aws_lb_listener" "https" {
 
   default_action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.service[var.default_service].arn
+    target_group_arn = aws_lb_target_group.this[var.default_service].arn
   }
 
   tags = var.tags
@@ -109,7 +109,7 @@ resource "aws_lb_listener_rule" "service" {
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.service[each.key].arn
+    target_group_arn = aws_lb_target_group.this[each.key].arn
   }
 
   condition {

@@ -25,10 +25,10 @@ output "https_listener_arn" {
 
 output "target_group_arns" {
   description = "Target group ARN of each service, keyed by service name."
-  value       = { for name, group in aws_lb_target_group.service : name => group.arn }
+  value       = { for name, group in aws_lb_target_group.this : name => group.arn }
 }
 
 output "target_group_arn_suffixes" {
   description = "Target group ARN suffix of each service, as CloudWatch metrics name it."
-  value       = { for name, group in aws_lb_target_group.service : name => group.arn_suffix }
+  value       = { for name, group in aws_lb_target_group.this : name => group.arn_suffix }
 }

@@ -1,0 +1,39 @@
+output "cluster_name" {
+  description = "Name of the ECS cluster."
+  value       = module.cluster.name
+}
+
+output "load_balancer_dns_name" {
+  description = "DNS name of the load balancer; the public domain's record points here."
+  value       = module.alb.dns_name
+}
+
+output "load_balancer_zone_id" {
+  description = "Hosted zone of the load balancer, for an alias record."
+  value       = module.alb.zone_id
+}
+
+output "service_names" {
+  description = "ECS service names."
+  value       = sort(keys(local.services))
+}
+
+output "migration_services" {
+  description = "Services whose jar runs database migrations with the migrate command."
+  value       = sort([for name, service in local.services : name if service.migrate])
+}
+
+output "create_databases_task_family" {
+  description = "Task definition family of the one-off task that creates the services' databases."
+  value       = module.rds.create_databases_task_family
+}
+
+output "log_group_name" {
+  description = "CloudWatch log group of every container."
+  value       = module.observability.log_group_name
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the environment."
+  value       = module.observability.dashboard_name
+}

@@ -1,0 +1,16 @@
+variable "name" {
+  type        = string
+  description = "Prefix of the secret names, e.g. peerprep-prod; secrets are named <name>/<secret>."
+}
+
+variable "recovery_window_days" {
+  type        = number
+  description = "Days a deleted secret can still be restored."
+  default     = 7
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags added to every resource of the module."
+  default     = {}
+}
