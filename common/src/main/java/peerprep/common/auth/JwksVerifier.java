@@ -83,15 +83,18 @@ public final class JwksVerifier {
     if (auth != null && System.currentTimeMillis() - lastFetch < refetchCooldownMs) {
       return Future.succeededFuture();
     }
-    inflight = fetchJwks.get().map(this::install)
+    Future<Void> fetch = fetchJwks.get().map(this::install)
       .onFailure(e -> LOG.warn("Could not fetch the JWKS: {}", e.getMessage()))
-      .recover(e -> auth == null ? Future.failedFuture(new InvalidTokenException("Token keys are not available yet.")) : Future.succeededFuture())
-      .andThen(ar -> {
+      .recover(e -> auth == null ? Future.failedFuture(new InvalidTokenException("Token keys are not available yet.")) : Future.succeededFuture());
+    if (!fetch.isComplete()) {
+      inflight = fetch;
+      fetch.onComplete(ar -> {
         synchronized (this) {
           inflight = null;
         }
       });
-    return inflight;
+    }
+    return fetch;
   }
 
   private Void install(JsonObject jwks) {

@@ -20,8 +20,12 @@ public final class Problems {
   }
 
   public static void handle(RoutingContext ctx) {
+    handle(ctx, ctx.statusCode());
+  }
+
+  /** Handles a failure whose status the router already knows (unknown path, wrong method...). */
+  public static void handle(RoutingContext ctx, int status) {
     Throwable failure = ctx.failure();
-    int status = ctx.statusCode();
     if (failure instanceof ApiException api) {
       send(ctx, api.status(), api.title(), api.getMessage(), api.extra());
     } else if (failure instanceof DecodeException || failure instanceof IllegalArgumentException && status < 0) {

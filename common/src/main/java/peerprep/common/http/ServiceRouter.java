@@ -57,7 +57,7 @@ public final class ServiceRouter {
   private static void installErrors(Router router) {
     router.route().failureHandler(Problems::handle);
     for (int status : new int[]{400, 401, 403, 404, 405, 413, 415}) {
-      router.errorHandler(status, Problems::handle);
+      router.errorHandler(status, ctx -> Problems.handle(ctx, status));
     }
     router.errorHandler(500, Problems::handle);
   }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks for building and testing PeerPrep.
+# Usage: scripts/bootstrap.sh [java|web|all]
+set -euo pipefail
+
+what="${1:-all}"
+
+need_cmd() { ! command -v "$1" >/dev/null 2>&1; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+java_tools() {
+  if need_cmd java || need_cmd mvn; then
+    apt_install openjdk-17-jdk-headless maven
+  fi
+}
+
+web_tools() {
+  if need_cmd node || need_cmd npm; then
+    apt_install nodejs npm
+  fi
+  apt_install nginx chromium chromium-driver shellcheck
+}
+
+case "$what" in
+  java) java_tools ;;
+  web) web_tools ;;
+  all) java_tools; web_tools ;;
+  *) echo "usage: $0 [java|web|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds PeerPrep and runs the whole stack in the foreground; Ctrl-C stops every part of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/bootstrap.sh java
+echo "Building PeerPrep (tests skipped; 'make test' runs them)..."
+mvn -B -q install -DskipTests
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+java -jar devstack/target/devstack-fat.jar &
+pids+=("$!")
+
+if [ -f web/package.json ]; then
+  bash scripts/bootstrap.sh web
+  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && exec npx vite --host 127.0.0.1 --port 5173 --strictPort) &
+  pids+=("$!")
+fi
+
+wait -n "${pids[@]}"
