@@ -1,0 +1,39 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Mirrors nginx.conf.template: each public prefix goes to its service with the prefix stripped,
+// WebSockets included; /internal/ is never proxied.
+const services: Record<string, number> = {
+  'user-service-api': 8004,
+  'question-service-api': 8001,
+  'matching-service-api': 8002,
+  'history-service-api': 8003,
+  'collaboration-service-api': 8005,
+  'chat-service-api': 8006,
+};
+
+const host = process.env.PEERPREP_BACKEND_HOST ?? '127.0.0.1';
+
+const proxy = Object.fromEntries(
+  Object.entries(services).map(([prefix, port]) => [
+    `^/${prefix}/(?!internal/)`,
+    {
+      target: `http://${host}:${port}`,
+      changeOrigin: true,
+      ws: true,
+      rewrite: (path: string) => path.replace(new RegExp(`^/${prefix}`), ''),
+    },
+  ]),
+);
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy },
+  preview: { proxy },
+  build: { outDir: 'dist', sourcemap: true },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
