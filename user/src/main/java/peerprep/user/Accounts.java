@@ -1,0 +1,83 @@
+package peerprep.user;
+
+import io.vertx.core.Future;
+import peerprep.common.auth.Principal;
+import peerprep.common.http.ApiException;
+import peerprep.common.http.Bodies;
+
+import java.util.UUID;
+
+/** One's own account: sign-up, the current profile, password change and deletion. */
+public final class Accounts {
+  private final UserRepository users;
+  private final Passwords passwords;
+  private final Authenticator authenticator;
+  private final Tokens tokens;
+  private final DeletionOutbox outbox;
+
+  public Accounts(UserRepository users, Passwords passwords, Authenticator authenticator, Tokens tokens, DeletionOutbox outbox) {
+    this.users = users;
+    this.passwords = passwords;
+    this.authenticator = authenticator;
+    this.tokens = tokens;
+    this.outbox = outbox;
+  }
+
+  static ApiException gone() {
+    return ApiException.unauthorized("The account this token was issued to no longer exists.");
+  }
+
+  static ApiException disabled() {
+    return ApiException.forbidden("This account has been disabled. Contact an administrator.");
+  }
+
+  public Future<Session> register(Registration registration) {
+    return passwords.hash(registration.password())
+      .compose(hash -> users.insert(registration, hash, User.ROLE_USER))
+      .compose(tokens::start);
+  }
+
+  /** The caller's account as stored now: 401 when it was deleted, 403 when it is disabled. */
+  public Future<User> current(Principal principal) {
+    return users.findById(idOf(principal)).compose(user -> {
+      if (user == null) {
+        return Future.failedFuture(gone());
+      }
+      return user.disabled() ? Future.failedFuture(disabled()) : Future.succeededFuture(user);
+    });
+  }
+
+  public Future<User> updateProfile(Principal principal, ProfileChanges changes) {
+    return current(principal)
+      .compose(user -> users.updateProfile(user.id(), changes))
+      .compose(user -> user == null ? Future.failedFuture(gone()) : Future.succeededFuture(user));
+  }
+
+  /** Sets a new password, ends every session of the account, and starts a fresh one for the caller. */
+  public Future<Session> changePassword(Principal principal, PasswordChange change, String address) {
+    return authenticator.confirm(idOf(principal), change.currentPassword(), address).compose(found -> {
+      User user = found.user();
+      PasswordPolicy.check(change.newPassword(), user.username(), user.email());
+      return passwords.hash(change.newPassword())
+        .compose(hash -> users.changePassword(user.id(), hash))
+        .compose(v -> tokens.start(user));
+    });
+  }
+
+  /** Deletes the account; the history service hears of it through the outbox. */
+  public Future<Void> delete(Principal principal, String password, String address) {
+    return authenticator.confirm(idOf(principal), password, address)
+      .compose(found -> users.delete(found.user().id()))
+      .compose(deleted -> {
+        if (!deleted) {
+          return Future.failedFuture(gone());
+        }
+        outbox.deliverSoon();
+        return Future.succeededFuture();
+      });
+  }
+
+  private static UUID idOf(Principal principal) {
+    return Bodies.uuid(principal.id(), "account id");
+  }
+}

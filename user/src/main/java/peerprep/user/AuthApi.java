@@ -1,0 +1,75 @@
+package peerprep.user;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import peerprep.common.auth.TokenIssuer;
+import peerprep.common.http.Bodies;
+
+/** Sign-up, sign-in, token refresh, sign-out, and the public signing keys. */
+public final class AuthApi {
+  private final Accounts accounts;
+  private final Authenticator authenticator;
+  private final Tokens tokens;
+  private final TokenIssuer issuer;
+
+  public AuthApi(Accounts accounts, Authenticator authenticator, Tokens tokens, TokenIssuer issuer) {
+    this.accounts = accounts;
+    this.authenticator = authenticator;
+    this.tokens = tokens;
+    this.issuer = issuer;
+  }
+
+  public void mount(Router router) {
+    router.post("/auth/register").handler(this::register);
+    router.post("/auth/login").handler(this::login);
+    router.post("/auth/refresh").handler(this::refresh);
+    router.post("/auth/logout").handler(this::logout);
+    router.get("/.well-known/jwks.json").handler(this::jwks);
+  }
+
+  private void register(RoutingContext ctx) {
+    Registration registration = Registration.fromJson(Bodies.json(ctx));
+    accounts.register(registration)
+      .onSuccess(session -> send(ctx, 201, session))
+      .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    LoginRequest request = LoginRequest.fromJson(Bodies.json(ctx));
+    authenticator.login(request, LoginThrottle.clientAddress(ctx.request()))
+      .compose(tokens::start)
+      .onSuccess(session -> send(ctx, 200, session))
+      .onFailure(ctx::fail);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    String refreshToken = refreshToken(ctx);
+    tokens.refresh(refreshToken)
+      .onSuccess(session -> send(ctx, 200, session))
+      .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    String refreshToken = refreshToken(ctx);
+    tokens.revoke(refreshToken)
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void jwks(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "public, max-age=300");
+    ctx.json(issuer.jwks());
+  }
+
+  private static String refreshToken(RoutingContext ctx) {
+    var body = Bodies.json(ctx);
+    Fields.onlyKnown(body, java.util.Set.of("refreshToken"));
+    return Bodies.requiredString(body, "refreshToken");
+  }
+
+  /** Token responses must never be cached (RFC 6749, section 5.1). */
+  static void send(RoutingContext ctx, int status, Session session) {
+    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
+    ctx.json(session.toJson());
+  }
+}

@@ -1,0 +1,55 @@
+package peerprep.user;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Argon2id hashing on worker threads (unordered, so hashes run in parallel). Stored hashes carry their
+ * own parameters, so a hash made before a cost change still verifies.
+ */
+public final class Passwords {
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+  private final Vertx vertx;
+  private final Argon2Function function;
+  private volatile String dummyHash;
+
+  public Passwords(Vertx vertx, UserConfig.Hashing cost) {
+    this.vertx = vertx;
+    this.function = Argon2Function.getInstance(cost.memoryKib(), cost.iterations(), cost.parallelism(), HASH_BYTES, Argon2.ID);
+  }
+
+  /** Prepares the hash that unknown accounts are checked against, so they cost as much as known ones. */
+  public Future<Void> warmUp() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return hash(Base64.getEncoder().encodeToString(random)).map(h -> {
+      dummyHash = h;
+      return null;
+    });
+  }
+
+  public Future<String> hash(String password) {
+    return vertx.executeBlocking(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult(), false);
+  }
+
+  /** True when the password matches; with a null hash (no such account) it does the same work and is false. */
+  public Future<Boolean> verify(String password, String hash) {
+    String against = hash == null ? dummyHash : hash;
+    return vertx.executeBlocking(() -> matches(password, against) && hash != null, false);
+  }
+
+  private static boolean matches(String password, String hash) {
+    try {
+      return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package peerprep.user;
+
+import io.vertx.core.json.JsonObject;
+import peerprep.common.http.ApiException;
+import peerprep.common.http.Bodies;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A change to one's own profile. A field left out stays as it is; a field sent as null is cleared.
+ */
+public record ProfileChanges(boolean changesDisplayName, String displayName, boolean changesLanguage, String preferredLanguage) {
+  public static final List<String> LANGUAGES = List.of("python", "java", "javascript", "cpp");
+  static final Set<String> FIELDS = Set.of("displayName", "preferredLanguage");
+  static final int MAX_DISPLAY_NAME = 64;
+
+  public static ProfileChanges fromJson(JsonObject body) {
+    Fields.onlyKnown(body, FIELDS);
+    Fields.requireAny(body, FIELDS);
+    return new ProfileChanges(
+      body.containsKey("displayName"), displayName(Bodies.optionalString(body, "displayName")),
+      body.containsKey("preferredLanguage"), language(Bodies.optionalString(body, "preferredLanguage")));
+  }
+
+  static String displayName(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String v = raw.strip();
+    if (v.isEmpty() || v.codePointCount(0, v.length()) > MAX_DISPLAY_NAME) {
+      throw ApiException.badRequest("The display name must be 1 to " + MAX_DISPLAY_NAME + " characters (send null to clear it).");
+    }
+    if (v.codePoints().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("The display name must not contain control characters.");
+    }
+    return v;
+  }
+
+  static String language(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (!LANGUAGES.contains(raw)) {
+      throw ApiException.badRequest("The preferred language must be one of " + String.join(", ", LANGUAGES) + ".");
+    }
+    return raw;
+  }
+}

@@ -1,0 +1,100 @@
+package peerprep.user;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.UUID;
+
+/** The SQL of refresh tokens: issue, rotate, revoke, purge. Tokens are only ever seen here as hashes. */
+public final class TokenRepository {
+  private final Pool pool;
+
+  public TokenRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** What presenting a refresh token led to; only ROTATED carries a user. */
+  public enum Outcome { ROTATED, UNKNOWN, REVOKED, EXPIRED, REUSED, DISABLED }
+
+  public record Rotation(Outcome outcome, User user) {
+  }
+
+  public Future<Void> insert(UUID userId, UUID familyId, String hash, int ttlSeconds) {
+    return insert(pool, userId, familyId, hash, ttlSeconds);
+  }
+
+  private static Future<Void> insert(SqlClient client, UUID userId, UUID familyId, String hash, int ttlSeconds) {
+    return client.preparedQuery("INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at) "
+        + "VALUES ($1, $2, $3, now() + $4 * interval '1 second')")
+      .execute(Tuple.of(hash, familyId, userId, ttlSeconds))
+      .mapEmpty();
+  }
+
+  /**
+   * Replaces a live token with a new one of the same family. The row is locked, so of two requests
+   * presenting the same token only one rotates it; the other is a reuse and revokes the family. Revocations
+   * commit even though the caller answers 401.
+   */
+  public Future<Rotation> rotate(String presentedHash, String newHash, int ttlSeconds) {
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT t.family_id, t.replaced_at IS NOT NULL AS replaced, "
+          + "t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, "
+          + User.COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id "
+          + "WHERE t.token_hash = $1 FOR UPDATE OF t")
+      .execute(Tuple.of(presentedHash))
+      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(new Rotation(Outcome.UNKNOWN, null))
+        : decide(conn, rows.iterator().next(), presentedHash, newHash, ttlSeconds)));
+  }
+
+  private static Future<Rotation> decide(SqlConnection conn, Row row, String presentedHash, String newHash, int ttlSeconds) {
+    UUID family = row.getUUID("family_id");
+    User user = User.fromRow(row);
+    if (row.getBoolean("revoked")) {
+      return Future.succeededFuture(new Rotation(Outcome.REVOKED, null));
+    }
+    if (row.getBoolean("replaced")) {
+      return revokeFamily(conn, family).map(new Rotation(Outcome.REUSED, null));
+    }
+    if (user.disabled()) {
+      return revokeFamily(conn, family).map(new Rotation(Outcome.DISABLED, null));
+    }
+    if (row.getBoolean("expired")) {
+      return Future.succeededFuture(new Rotation(Outcome.EXPIRED, null));
+    }
+    return conn.preparedQuery("UPDATE refresh_tokens SET replaced_at = now() WHERE token_hash = $1")
+      .execute(Tuple.of(presentedHash))
+      .compose(r -> insert(conn, user.id(), family, newHash, ttlSeconds))
+      .map(new Rotation(Outcome.ROTATED, user));
+  }
+
+  /** Revokes the family the token belongs to; an unknown token changes nothing. */
+  public Future<Void> revokeFamilyOf(String hash) {
+    return pool.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
+        + "AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)")
+      .execute(Tuple.of(hash))
+      .mapEmpty();
+  }
+
+  private static Future<Void> revokeFamily(SqlClient client, UUID family) {
+    return client.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL")
+      .execute(Tuple.of(family))
+      .mapEmpty();
+  }
+
+  /** Revokes every token of the account, within the caller's transaction. */
+  static Future<Void> revokeAll(SqlClient client, UUID userId) {
+    return client.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL")
+      .execute(Tuple.of(userId))
+      .mapEmpty();
+  }
+
+  /** Drops tokens expired for over a day; they can no longer be used, so reuse detection loses nothing. */
+  public Future<Integer> purgeExpired() {
+    return pool.query("DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'")
+      .execute()
+      .map(rows -> rows.rowCount());
+  }
+}

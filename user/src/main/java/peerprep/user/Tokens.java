@@ -1,0 +1,80 @@
+package peerprep.user;
+
+import io.vertx.core.Future;
+import peerprep.common.auth.TokenIssuer;
+import peerprep.common.http.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Access tokens (signed JWTs) and refresh tokens (opaque, 256 random bits, stored as SHA-256 hashes,
+ * rotated on every use).
+ */
+public final class Tokens {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final TokenIssuer issuer;
+  private final TokenRepository repository;
+  private final int accessTtl;
+  private final int refreshTtl;
+
+  public Tokens(TokenIssuer issuer, TokenRepository repository, int accessTtl, int refreshTtl) {
+    this.issuer = issuer;
+    this.repository = repository;
+    this.accessTtl = accessTtl;
+    this.refreshTtl = refreshTtl;
+  }
+
+  /** A new sign-in: a new refresh-token family. */
+  public Future<Session> start(User user) {
+    String refresh = newRefreshToken();
+    return repository.insert(user.id(), UUID.randomUUID(), hash(refresh), refreshTtl).map(v -> session(user, refresh));
+  }
+
+  /** Trades a refresh token for a new pair; every refusal is a 401 that asks the person to sign in again. */
+  public Future<Session> refresh(String presented) {
+    String next = newRefreshToken();
+    return repository.rotate(hash(presented), hash(next), refreshTtl).compose(rotation -> switch (rotation.outcome()) {
+      case ROTATED -> Future.succeededFuture(session(rotation.user(), next));
+      case REUSED -> refused("This refresh token was already used, so every session started with it has been ended.");
+      case EXPIRED -> refused("This refresh token has expired.");
+      case DISABLED -> refused("This account has been disabled.");
+      case REVOKED, UNKNOWN -> refused("This refresh token is not valid.");
+    });
+  }
+
+  public Future<Void> revoke(String presented) {
+    return repository.revokeFamilyOf(hash(presented));
+  }
+
+  public Future<Integer> purgeExpired() {
+    return repository.purgeExpired();
+  }
+
+  private Session session(User user, String refresh) {
+    return new Session(user, issuer.issue(user.principal(), accessTtl), refresh, accessTtl);
+  }
+
+  private static Future<Session> refused(String why) {
+    return Future.failedFuture(ApiException.unauthorized(why + " Sign in again."));
+  }
+
+  static String newRefreshToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
