@@ -35,9 +35,9 @@ def text(value, low=1, high=None):
   return isinstance(value, str) and low <= len(value.strip()) and (high is None or len(value) <= high)
 
 
-def string_list(value, low, high):
+def string_list(value, low, high, longest=None):
   return (isinstance(value, list) and low <= len(value) <= high
-          and all(text(item) for item in value) and len(set(value)) == len(value))
+          and all(text(item, 1, longest) for item in value) and len(set(value)) == len(value))
 
 
 def blocks(markdown):
@@ -62,8 +62,8 @@ def check_examples(examples, where, problems):
   for i, example in enumerate(examples):
     if not isinstance(example, dict) or set(example) != {"input", "output", "explanation"}:
       problems.append(f"{where}: example {i + 1} needs exactly input, output and explanation")
-    elif not all(text(example[key]) for key in ("input", "output", "explanation")):
-      problems.append(f"{where}: example {i + 1} has an empty field")
+    elif not all(text(example[key], 1, 2000) for key in ("input", "output", "explanation")):
+      problems.append(f"{where}: example {i + 1} has an empty field or one over 2000 characters")
 
 
 def check_starter(code, where, problems):
@@ -73,7 +73,7 @@ def check_starter(code, where, problems):
   names = {}
   for language in LANGUAGES:
     source = code[language]
-    found = DECLARED[language].search(source) if text(source) else None
+    found = DECLARED[language].search(source) if text(source, 1, 10000) else None
     if not found:
       problems.append(f"{where}: {language} starter code lacks the Solution entry point")
       continue
@@ -109,10 +109,10 @@ def check_question(question, topic, where, problems):
   if not text(description, 80, 4000) or not 2 <= blocks(description) <= 6:
     problems.append(f"{where}: description must be 80 to 4000 characters in 2 to 6 paragraphs")
   check_examples(question["examples"], where, problems)
-  if not string_list(question["constraints"], 1, 10):
-    problems.append(f"{where}: constraints must be 1 to 10 distinct non-empty strings")
-  if not string_list(question["hints"], 2, 3):
-    problems.append(f"{where}: hints must be 2 to 3 distinct non-empty strings")
+  if not string_list(question["constraints"], 1, 10, 500):
+    problems.append(f"{where}: constraints must be 1 to 10 distinct strings of 1 to 500 characters")
+  if not string_list(question["hints"], 2, 3, 1000):
+    problems.append(f"{where}: hints must be 2 to 3 distinct strings of 1 to 1000 characters")
   check_starter(question["starterCode"], where, problems)
   return True
 
