@@ -109,7 +109,7 @@ locals {
       path_prefix = null
       priority    = null
       sticky      = false
-      health_path = "/"
+      health_path = "/health"
       cpu         = 256
       memory      = 512
       database    = null
@@ -147,10 +147,16 @@ locals {
     REDIS_URL = module.elasticache.url
   }
 
-  # nginx in the frontend proxies each public prefix to <name>.<namespace>:8000.
+  # nginx in the frontend proxies each public prefix to <name>.<namespace>:8000, resolving the
+  # Cloud Map names through the VPC's DNS server.
   upstream_environment = merge(
     { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_HOST" => "${name}.${local.namespace}" if service.runtime == "java" },
-    { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_PORT" => tostring(service.port) if service.runtime == "java" }
+    { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_PORT" => tostring(service.port) if service.runtime == "java" },
+    { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_UPSTREAM" => "${name}.${local.namespace}:${service.port}" if service.runtime == "java" },
+    {
+      NGINX_PORT     = "80"
+      NGINX_RESOLVER = "169.254.169.253"
+    }
   )
 
   service_environment = {

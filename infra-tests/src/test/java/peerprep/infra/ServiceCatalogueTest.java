@@ -58,16 +58,11 @@ class ServiceCatalogueTest {
 
   @ParameterizedTest(name = "envs/{0}")
   @MethodSource("peerprep.infra.Repo#environments")
-  @DisplayName("Every backend service is health-checked on /health")
+  @DisplayName("Every service, the web app's nginx included, is health-checked on /health")
   void healthPaths(String env) {
     Expr.ObjectExpr services = services(env);
     for (Expected.Service expected : Expected.SERVICES) {
-      String path = services.get(expected.name()).object().get("health_path").string();
-      if (expected.java()) {
-        assertEquals("/health", path, expected.name());
-      } else {
-        assertTrue(path.startsWith("/"), expected.name());
-      }
+      assertEquals("/health", services.get(expected.name()).object().get("health_path").string(), expected.name());
     }
   }
 
@@ -194,6 +189,9 @@ class ServiceCatalogueTest {
         upstreams);
     assertTrue(upstreams.contains("_SERVICE_PORT\" => tostring(service.port) if service.runtime == \"java\""),
         upstreams);
+    assertTrue(upstreams.contains("_SERVICE_UPSTREAM\" => \"${name}.${local.namespace}:${service.port}\""),
+        upstreams);
+    assertTrue(upstreams.contains("NGINX_RESOLVER = \"169.254.169.253\""), "nginx resolves through the VPC DNS");
     assertEquals("local.upstream_environment",
         tf.local("service_environment").object().get("frontend").source());
     assertFalse(services(env).get("frontend").object().get("secrets").tuple().items().iterator().hasNext());
