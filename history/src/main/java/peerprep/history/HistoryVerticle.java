@@ -6,34 +6,58 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.sqlclient.Pool;
+import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
+import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 
-/** Wiring of the history-service: config, storage, routes, HTTP server. */
+import java.time.Clock;
+import java.util.List;
+
+/** Wiring of the history-service: config, storage, token keys, routes, HTTP server. */
 public final class HistoryVerticle extends VerticleBase {
   private HttpServer server;
   private Pool pool;
+  private Discovery discovery;
+  private Router router;
 
   @Override
   public Future<?> start() {
-    return ConfigLoader.load(vertx, "history", config())
-      .map(HistoryConfig::from)
-      .compose(cfg -> Databases.migrate(vertx, cfg.db(), "history").map(cfg))
-      .compose(cfg -> {
-        HealthCheckHandler health = Health.handler(vertx);
-        pool = Databases.pool(vertx, cfg.db());
-        Health.postgres(health, pool);
-        Router router = ServiceRouter.create(vertx, "history-service", 64 * 1024, health, "openapi/history.json", r -> {
+    return ConfigLoader.load(vertx, "history", config()).compose(settings -> {
+      HistoryConfig cfg = HistoryConfig.from(settings);
+      return Databases.migrate(vertx, cfg.db(), "history")
+        .compose(n -> Discovery.start(vertx, settings, List.of("user-service")))
+        .compose(d -> {
+          discovery = d;
+          return listen(cfg, JwksVerifier.fromDiscovery(vertx, d));
         });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
-      })
-      .onSuccess(s -> server = s);
+    }).onSuccess(s -> server = s);
+  }
+
+  private Future<HttpServer> listen(HistoryConfig cfg, JwksVerifier verifier) {
+    pool = Databases.pool(vertx, cfg.db());
+    HealthCheckHandler health = Health.postgres(Health.handler(vertx), pool);
+    AttemptRepository attempts = new AttemptRepository(pool);
+    AccountRepository accounts = new AccountRepository(pool);
+    AttemptApi publicApi = new AttemptApi(vertx, verifier, attempts, accounts, Clock.systemUTC());
+    router = ServiceRouter.create(vertx, "history-service", Limits.MAX_BODY_BYTES, health, "openapi/history.json",
+      publicApi::mount);
+    // Service-to-service routes answer at the root only: the public prefix is what the ALB forwards from outside.
+    new InternalApi(vertx, cfg, attempts, new TranscriptRepository(pool), accounts).mount(router);
+    return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
+  }
+
+  Router router() {
+    return router;
   }
 
   @Override
   public Future<?> stop() {
+    if (discovery != null) {
+      discovery.close();
+    }
     return (server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -1,0 +1,93 @@
+package peerprep.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.JwksVerifier;
+import peerprep.common.auth.Principal;
+import peerprep.common.http.ApiException;
+import peerprep.common.http.Bodies;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The routes of signed-in users: their attempts, one attempt, its replay log, their stats. An attempt
+ * the user may not open answers exactly as one that does not exist, so ids reveal nothing.
+ */
+final class AttemptApi {
+  private final Vertx vertx;
+  private final JwksVerifier verifier;
+  private final AttemptRepository attempts;
+  private final AccountRepository accounts;
+  private final Clock clock;
+
+  AttemptApi(Vertx vertx, JwksVerifier verifier, AttemptRepository attempts, AccountRepository accounts, Clock clock) {
+    this.vertx = vertx;
+    this.verifier = verifier;
+    this.attempts = attempts;
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  void mount(Router r) {
+    Handler<RoutingContext> signedIn = Auth.required(verifier);
+    r.get("/attempts").handler(signedIn).handler(this::list);
+    r.get("/attempts/:sessionId").handler(signedIn).handler(this::show);
+    r.get("/attempts/:sessionId/replay").handler(signedIn).handler(this::replay);
+    r.get("/stats/me").handler(signedIn).handler(this::myStats);
+  }
+
+  private void list(RoutingContext ctx) {
+    AttemptFilter filter = AttemptFilter.fromQuery(ctx);
+    attempts.list(me(ctx), filter).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void show(RoutingContext ctx) {
+    UUID sessionId = sessionId(ctx);
+    Principal user = Principal.of(ctx);
+    attempts.find(sessionId)
+      .compose(a -> a != null && Participant.visible(a.participants(), user)
+        ? Future.succeededFuture(a.toJson()) : Future.failedFuture(notFound(sessionId)))
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  private void replay(RoutingContext ctx) {
+    UUID sessionId = sessionId(ctx);
+    Principal user = Principal.of(ctx);
+    attempts.findLog(sessionId)
+      .compose(log -> log != null && Participant.visible(log.participants(), user)
+        ? vertx.executeBlocking(() -> EditLog.decode(log.compressed(), log.participants()), false)
+        : Future.failedFuture(notFound(sessionId)))
+      .onSuccess(edits -> ctx.json(new JsonObject()
+        .put("sessionId", sessionId.toString())
+        .put("initialText", "")
+        .put("edits", edits)))
+      .onFailure(ctx::fail);
+  }
+
+  private void myStats(RoutingContext ctx) {
+    accounts.stats(me(ctx))
+      .map(row -> Stats.fromRow(row, LocalDate.now(clock)).toJson())
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  private static UUID me(RoutingContext ctx) {
+    return Bodies.uuid(Principal.of(ctx).id(), "user id of the access token");
+  }
+
+  private static UUID sessionId(RoutingContext ctx) {
+    return Bodies.uuid(ctx.pathParam("sessionId"), "session id");
+  }
+
+  private static ApiException notFound(UUID sessionId) {
+    return ApiException.notFound("No attempt of session " + sessionId + " is visible to you.");
+  }
+}
