@@ -1,20 +1,28 @@
 package peerprep.question;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
+import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 
-/** Wiring of the question-service: config, storage, routes, HTTP server. */
+import java.util.List;
+
+/** Wiring of the question-service: config, storage, bank, routes, HTTP server. */
 public final class QuestionVerticle extends VerticleBase {
   private HttpServer server;
   private Pool pool;
+  private Discovery discovery;
+  private Router router;
 
   @Override
   public Future<?> start() {
@@ -22,18 +30,44 @@ public final class QuestionVerticle extends VerticleBase {
       .map(QuestionConfig::from)
       .compose(cfg -> Databases.migrate(vertx, cfg.db(), "question").map(cfg))
       .compose(cfg -> {
-        HealthCheckHandler health = Health.handler(vertx);
         pool = Databases.pool(vertx, cfg.db());
-        Health.postgres(health, pool);
-        Router router = ServiceRouter.create(vertx, "question-service", 64 * 1024, health, "openapi/question.json", r -> {
-        });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
+        return new Bank(vertx, new SeedRepository(pool)).load(cfg).map(cfg);
       })
-      .onSuccess(s -> server = s);
+      .compose(cfg -> Discovery.start(vertx, cfg.settings(), List.of("user-service")).map(d -> {
+        discovery = d;
+        return cfg;
+      }))
+      .compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(QuestionConfig cfg) {
+    Handler<RoutingContext> signedIn = Auth.required(JwksVerifier.fromDiscovery(vertx, discovery));
+    Handler<RoutingContext> admin = Auth.role("admin");
+    QuestionApi questions = new QuestionApi(new QuestionRepository(pool));
+    ImageApi images = new ImageApi(new ImageRepository(pool), cfg.imageMaxBytes());
+    router = ServiceRouter.create(vertx, "question-service", cfg.bodyLimit(), Health.postgres(Health.handler(vertx), pool),
+      "openapi/question.json", r -> {
+        questions.mount(r, signedIn, admin);
+        images.mount(r, signedIn, admin);
+      });
+    // Internal routes only at the root: the ALB forwards the public prefix unstripped, so they stay unreachable from outside.
+    new PickApi(new Picker(new PickRepository(pool))).mount(router, Auth.internal(cfg.internalToken()));
+    return vertx.createHttpServer().requestHandler(router).listen(cfg.port()).onSuccess(s -> server = s);
+  }
+
+  Router router() {
+    return router;
+  }
+
+  int port() {
+    return server.actualPort();
   }
 
   @Override
   public Future<?> stop() {
+    if (discovery != null) {
+      discovery.close();
+    }
     return (server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

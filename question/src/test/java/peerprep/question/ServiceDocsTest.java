@@ -1,0 +1,61 @@
+package peerprep.question;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.common.http.OpenApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class ServiceDocsTest {
+  private static TestService service;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    service = TestService.start(vertx, "question_docs_test");
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  @DisplayName("The router serves exactly the routes the OpenAPI document describes")
+  void routesMatchTheDocument() {
+    assertThat(OpenApi.routes(service.verticle.router()))
+      .isNotEmpty()
+      .isEqualTo(OpenApi.documented(OpenApi.load("openapi/question.json")));
+  }
+
+  @Test
+  @DisplayName("The OpenAPI document is served at the root and under the public prefix")
+  void documentIsServed() {
+    for (String path : new String[]{"/openapi.json", "/question-service-api/openapi.json"}) {
+      HttpResponse<Buffer> response = service.get(path, null);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.bodyAsJsonObject().getJsonObject("paths").fieldNames()).contains("/questions", "/internal/questions/pick");
+    }
+  }
+
+  @Test
+  @DisplayName("Health is 200 while PostgreSQL answers")
+  void healthIsUp() {
+    HttpResponse<Buffer> response = service.get("/health", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
+  }
+
+  @Test
+  @DisplayName("An unknown path is a 404 problem")
+  void unknownPath() {
+    Fixtures.assertProblem(service.get("/nothing-here", service.user), 404, "No resource");
+  }
+}
