@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test test-java test-infra build bootstrap clean
+.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,21 @@ test-java: ## Only the Java services' tests
 
 test-infra: ## Only the Terraform, deploy-script and workflow checks
 	@bash scripts/test-infra.sh
+
+test-containers: ## Only the compose, Dockerfile, env and nginx checks (no Docker engine needed)
+	@bash scripts/test-containers.sh
+
+dev: ## Start the whole stack in Docker (needs Docker and a .env copied from .env.sample)
+	@bash scripts/dev.sh up
+
+dev-down: ## Stop the Docker stack (volumes are kept)
+	@bash scripts/dev.sh down
+
+dev-logs: ## Follow the Docker stack's logs
+	@bash scripts/dev.sh logs
+
+image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, web)
+	@bash scripts/dev.sh image "$(SERVICE)"
 
 bootstrap: ## Install what this machine lacks for building and testing
 	@bash scripts/bootstrap.sh all
