@@ -3,41 +3,101 @@ package peerprep.chat;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
+import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
+import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.redis.Redises;
 
-/** Wiring of the chat-service: config, storage, routes, HTTP server. */
+import java.util.List;
+
+/** Wiring of the chat-service: config, storage, subscriber, consumer, routes, HTTP server. */
 public final class ChatVerticle extends VerticleBase {
+  private static final short CLOSE_GOING_AWAY = 1001;
   private HttpServer server;
   private Redis redis;
+  private Discovery discovery;
+  private SessionDirectory directory;
+  private SessionHub hub;
+  private RedisSubscriber subscriber;
+  private SessionEndConsumer consumer;
+  private Router router;
+  private long heartbeat = -1;
 
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, "chat", config())
       .map(ChatConfig::from)
-      .compose(cfg -> {
-        HealthCheckHandler health = Health.handler(vertx);
-        redis = Redises.client(vertx, cfg.redis());
-        Health.redis(health, redis);
-        Router router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", r -> {
-        });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
-      })
+      .compose(cfg -> Discovery.start(vertx, cfg.settings(), List.of("user-service", "collaboration-service", "history-service"))
+        .compose(d -> {
+          discovery = d;
+          return wire(cfg);
+        }));
+  }
+
+  private Future<HttpServer> wire(ChatConfig cfg) {
+    redis = Redises.client(vertx, cfg.settings());
+    ChatRepository repository = new ChatRepository(redis, cfg);
+    directory = new SessionDirectory(vertx, discovery, cfg);
+    hub = new SessionHub(directory);
+    subscriber = new RedisSubscriber(vertx, dedicatedClient(cfg), hub::onEvent, hub::onRestored);
+    hub.attach(subscriber);
+    ChatContext chat = new ChatContext(cfg, repository, hub);
+    consumer = new SessionEndConsumer(vertx, dedicatedClient(cfg), new EndedSessionsRepository(redis), repository,
+      new TranscriptSender(vertx, discovery, cfg), cfg);
+    heartbeat = vertx.setPeriodic(cfg.presenceTtlMs() / 3,
+      id -> repository.refresh(hub.presenceMembers(), System.currentTimeMillis()));
+    HealthCheckHandler health = Health.redis(Health.handler(vertx), redis);
+    health.register("redis-pubsub", Health.CHECK_TIMEOUT_MS,
+      p -> p.complete(subscriber.connected() ? Status.OK() : Status.KO()));
+    ChatApi api = new ChatApi(JwksVerifier.fromDiscovery(vertx, discovery), directory, chat);
+    router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+    return subscriber.start()
+      .compose(v -> consumer.start())
+      .compose(v -> vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(64 * 1024))
+        .requestHandler(router).listen(cfg.port()))
       .onSuccess(s -> server = s);
+  }
+
+  /** Pub/sub and blocking reads each hold a connection of their own, outside the shared pool. */
+  private Redis dedicatedClient(ChatConfig cfg) {
+    return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1));
+  }
+
+  Router router() {
+    return router;
+  }
+
+  int port() {
+    return server.actualPort();
   }
 
   @Override
   public Future<?> stop() {
-    return (server == null ? Future.succeededFuture() : server.close())
-      .andThen(v -> {
-        if (redis != null) {
-          redis.close();
+    if (heartbeat >= 0) {
+      vertx.cancelTimer(heartbeat);
+    }
+    if (hub != null) {
+      hub.closeAll(CLOSE_GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");
+    }
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing
+      .eventually(() -> consumer == null ? Future.succeededFuture() : consumer.stop())
+      .eventually(() -> subscriber == null ? Future.succeededFuture() : subscriber.close())
+      .eventually(() -> {
+        if (directory != null) {
+          directory.close();
         }
+        if (discovery != null) {
+          discovery.close();
+        }
+        return redis == null ? Future.succeededFuture() : redis.close();
       });
   }
 }

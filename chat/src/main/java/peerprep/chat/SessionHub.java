@@ -1,0 +1,120 @@
+package peerprep.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sockets of this task grouped by session, and the fan-out of each session's pub/sub channel to
+ * them. A session's channel is subscribed while at least one local socket is in it. Each event is
+ * decoded once per task and its frame encoded once for every socket.
+ */
+final class SessionHub {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionHub.class);
+  private static final String PREFIX = ChatRepository.channel("");
+  private final Map<String, Room> rooms = new HashMap<>();
+  private final SessionDirectory directory;
+  private RedisSubscriber subscriber;
+
+  SessionHub(SessionDirectory directory) {
+    this.directory = directory;
+  }
+
+  void attach(RedisSubscriber subscriber) {
+    this.subscriber = subscriber;
+  }
+
+  /** Adds the socket to its room; completes once the room receives live events. */
+  Future<Void> join(ChatSocket socket) {
+    Room room = rooms.computeIfAbsent(socket.sessionId(), id -> new Room(subscriber.subscribe(ChatRepository.channel(id))));
+    room.sockets.add(socket);
+    return room.live;
+  }
+
+  void leave(ChatSocket socket) {
+    Room room = rooms.get(socket.sessionId());
+    if (room != null && room.sockets.remove(socket) && room.sockets.isEmpty()) {
+      rooms.remove(socket.sessionId());
+      subscriber.unsubscribe(ChatRepository.channel(socket.sessionId()));
+    }
+  }
+
+  int sockets() {
+    return rooms.values().stream().mapToInt(r -> r.sockets.size()).sum();
+  }
+
+  /** Session id and presence member of every local socket, for the presence heartbeat. */
+  List<String[]> presenceMembers() {
+    return all().stream().map(s -> new String[]{s.sessionId(), s.member()}).toList();
+  }
+
+  List<ChatSocket> all() {
+    List<ChatSocket> out = new ArrayList<>();
+    rooms.values().forEach(r -> out.addAll(r.sockets));
+    return out;
+  }
+
+  /** An event published on a session channel, by any task. */
+  void onEvent(String channel, String payload) {
+    Room room = rooms.get(channel.substring(PREFIX.length()));
+    if (room == null) {
+      return;
+    }
+    JsonObject event;
+    try {
+      event = new JsonObject(payload);
+    } catch (DecodeException e) {
+      LOG.warn("Ignoring an undecodable event on {}", channel);
+      return;
+    }
+    String sessionId = channel.substring(PREFIX.length());
+    switch (event.getString("type", "")) {
+      case "message" -> {
+        ChatMessage message = ChatMessage.fromEvent(event);
+        String frame = message.toFrame().encode();
+        List.copyOf(room.sockets).forEach(s -> s.deliverMessage(message, frame));
+      }
+      case "ended" -> {
+        directory.markEnded(sessionId);
+        String frame = ServerFrames.ended(sessionId).encode();
+        List.copyOf(room.sockets).forEach(s -> s.sessionEnded(frame));
+      }
+      default -> {
+        String frame = payload;
+        String about = event.getString("user");
+        List.copyOf(room.sockets).forEach(s -> s.deliverEvent(about, frame));
+      }
+    }
+  }
+
+  /** The channel came back after the pub/sub connection was lost: every socket catches up from the stream. */
+  void onRestored(String channel) {
+    Room room = rooms.get(channel.substring(PREFIX.length()));
+    if (room != null) {
+      room.live = Future.succeededFuture();
+      List.copyOf(room.sockets).forEach(ChatSocket::resync);
+    }
+  }
+
+  void closeAll(short code, String reason) {
+    all().forEach(s -> s.close(code, reason));
+  }
+
+  private static final class Room {
+    private final Set<ChatSocket> sockets = new LinkedHashSet<>();
+    private Future<Void> live;
+
+    private Room(Future<Void> live) {
+      this.live = live;
+    }
+  }
+}

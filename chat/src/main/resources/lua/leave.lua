@@ -1,0 +1,12 @@
+-- Removes one connection from a session's presence set and tells whether its user is still connected
+-- elsewhere (another tab or another task), so "left" is announced only when the last one goes.
+-- KEYS: 1 presence sorted set (member "<user>|<connection>", score = expiry ms)
+-- ARGV: 1 member, 2 user id, 3 now ms
+redis.call('ZREM', KEYS[1], ARGV[1])
+local prefix = ARGV[2] .. '|'
+for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[3], '+inf')) do
+  if string.sub(member, 1, #prefix) == prefix then
+    return 1
+  end
+end
+return 0
