@@ -5,13 +5,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
 import java.util.List;
+import java.util.Locale;
 
-/** The question of an attempt as it was when the session ran. */
+/** The question of an attempt as it was when the session ran; topics are kept as lower-case slugs. */
 public record QuestionSummary(String id, String title, String difficulty, List<String> topics) {
 
   static QuestionSummary fromJson(Fields q) {
     return new QuestionSummary(q.text("id"), q.text("title"),
-      Difficulty.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'"), q.texts("topics"));
+      Difficulty.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'"),
+      q.texts("topics").stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList());
   }
 
   static QuestionSummary fromRow(Row row) {

@@ -18,7 +18,7 @@ class EditLogTest {
   private static final List<Participant> PAIR = List.of(
     new Participant(UUID.randomUUID(), "ada"), new Participant(UUID.randomUUID(), "linus"));
 
-  /** A longer solution, typed in bursts by two people: the shape of a real 30-minute session. */
+  /** A longer solution (about 2 800 characters), typed in bursts by two people, as in a real session. */
   private static String solution() {
     StringBuilder code = new StringBuilder();
     for (int i = 0; i < 12; i++) {
