@@ -62,7 +62,7 @@ public final class QuestionRepository {
     String dir = q.descending() ? " DESC" : " ASC";
     return switch (q.sort()) {
       case TITLE -> "lower(title)" + dir;
-      case DIFFICULTY -> "difficulty" + dir + ", lower(title)" + dir;
+      case DIFFICULTY -> "questions.difficulty" + dir + ", lower(title)" + dir;
       case CREATED_AT -> "created_at" + dir + ", id" + dir;
       case UPDATED_AT -> "updated_at" + dir + ", id" + dir;
     };

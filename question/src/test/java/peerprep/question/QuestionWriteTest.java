@@ -1,0 +1,285 @@
+package peerprep.question;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static peerprep.question.Fixtures.assertProblem;
+import static peerprep.question.Fixtures.question;
+
+@ExtendWith(VertxExtension.class)
+class QuestionWriteTest {
+  private static TestService service;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    service = TestService.start(vertx, "question_write_test",
+      new JsonObject().put("IMAGE_MAX_BYTES", QuestionConfig.DEFAULT_IMAGE_MAX_BYTES));
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    service.reset();
+  }
+
+  @Test
+  @DisplayName("An admin creates a question and gets 201, its Location, version 1 and a slug from the title")
+  void create() {
+    HttpResponse<Buffer> response = service.post("/questions", service.admin, question("Parcel Pair For The Van", "Easy", "arrays", "hashing"));
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonObject created = response.bodyAsJsonObject();
+    assertThat(response.getHeader("Location")).isEqualTo("/question-service-api/questions/" + created.getString("id"));
+    assertThat(response.getHeader("ETag")).isEqualTo("\"1\"");
+    assertThat(created.getInteger("version")).isEqualTo(1);
+    assertThat(created.getString("slug")).isEqualTo("parcel-pair-for-the-van");
+    assertThat(created.getJsonArray("topics")).containsExactly("arrays", "hashing");
+    assertThat(created.getJsonObject("starterCode").fieldNames()).containsExactlyInAnyOrder("python", "java");
+    assertThat(created.getString("createdAt")).isEqualTo(created.getString("updatedAt"));
+
+    JsonObject read = service.get("/questions/" + created.getString("id"), service.user).bodyAsJsonObject();
+    assertThat(read).isEqualTo(created);
+  }
+
+  @Test
+  @DisplayName("A second question whose title makes the same slug gets a distinct slug")
+  void derivedSlugCollision() {
+    JsonObject first = service.create(question("Rotate the ring!", "Easy", "arrays"));
+    JsonObject second = service.create(question("Rotate the ring?", "Easy", "arrays"));
+    assertThat(first.getString("slug")).isEqualTo("rotate-the-ring");
+    assertThat(second.getString("slug")).startsWith("rotate-the-ring-").isNotEqualTo(first.getString("slug"));
+  }
+
+  @Test
+  @DisplayName("Creating a question with a slug that is taken is a 409")
+  void chosenSlugTaken() {
+    service.create(question("Rotate the ring", "Easy", "arrays").put("slug", "ring"));
+    assertProblem(service.post("/questions", service.admin, question("Another ring", "Easy", "arrays").put("slug", "ring")), 409, "slug 'ring'");
+  }
+
+  @Test
+  @DisplayName("Creating a question whose title differs from another only in case is a 409")
+  void duplicateTitleOnCreate() {
+    service.create(question("Parcel Pair", "Easy", "arrays"));
+    assertProblem(service.post("/questions", service.admin, question("PARCEL pair", "Medium", "graphs")), 409, "already titled");
+    assertThat(service.get("/questions", service.user).bodyAsJsonObject().getLong("total")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Creating a question without a title is a 400 that names the field")
+  void missingTitle() {
+    JsonObject body = question("x", "Easy", "arrays");
+    body.remove("title");
+    JsonObject problem = assertProblem(service.post("/questions", service.admin, body), 400, "'title' is required");
+    assertThat(problem.getString("field")).isEqualTo("title");
+  }
+
+  @Test
+  @DisplayName("Invalid fields are 400 problems that name the field")
+  void invalidFields() {
+    record Case(JsonObject body, String field, String detail) {
+    }
+    String longCode = "x".repeat(10_001);
+    JsonArray elevenHints = new JsonArray();
+    JsonArray elevenExamples = new JsonArray();
+    for (int i = 0; i < 11; i++) {
+      elevenHints.add("hint " + i);
+      elevenExamples.add(new JsonObject().put("input", "a").put("output", "b"));
+    }
+    List<Case> cases = List.of(
+      new Case(question("ab", "Easy", "arrays"), "title", "at least 3"),
+      new Case(question("t".repeat(121), "Easy", "arrays"), "title", "at most 120"),
+      new Case(question("Long text", "Easy", "arrays").put("description", "d".repeat(20_001)), "description", "at most 20000"),
+      new Case(question("Blank text", "Easy", "arrays").put("description", "   "), "description", "required"),
+      new Case(question("No topics", "Easy"), "topics", "at least one topic"),
+      new Case(question("Six topics", "Easy", "arrays", "strings", "hashing", "trees", "graphs", "greedy"), "topics", "at most 5"),
+      new Case(question("Shouting topic", "Easy", "Arrays"), "topics", "lower-case slug"),
+      new Case(question("Unknown topic", "Easy", "astrology"), "topics", "Unknown topic astrology"),
+      new Case(question("Odd difficulty", "Extreme", "arrays"), "difficulty", "not one of Easy, Medium, Hard"),
+      new Case(question("No difficulty", "Easy", "arrays").putNull("difficulty"), "difficulty", "required"),
+      new Case(question("Eleven hints", "Easy", "arrays").put("hints", elevenHints), "hints", "at most 10"),
+      new Case(question("Eleven examples", "Easy", "arrays").put("examples", elevenExamples), "examples", "at most 10"),
+      new Case(question("Bad example", "Easy", "arrays").put("examples", new JsonArray().add(new JsonObject().put("input", "1"))),
+        "examples[0].output", "required"),
+      new Case(question("Ruby code", "Easy", "arrays").put("starterCode", new JsonObject().put("ruby", "def x; end")),
+        "starterCode.ruby", "not 'ruby'"),
+      new Case(question("Long code", "Easy", "arrays").put("starterCode", new JsonObject().put("cpp", longCode)),
+        "starterCode.cpp", "at most 10000"),
+      new Case(question("Number hint", "Easy", "arrays").put("hints", new JsonArray().add(3)), "hints[0]", "non-empty string"));
+    for (Case c : cases) {
+      JsonObject problem = assertProblem(service.post("/questions", service.admin, c.body()), 400, c.detail());
+      assertThat(problem.getString("field")).as(c.detail()).isEqualTo(c.field());
+    }
+    assertThat(service.get("/questions", service.user).bodyAsJsonObject().getLong("total")).isZero();
+  }
+
+  @Test
+  @DisplayName("A body that is not a JSON object is a 400")
+  void malformedBodies() {
+    MultiMap json = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+    assertProblem(service.raw(HttpMethod.POST, "/questions", service.admin, json, Buffer.buffer("{\"title\": ")), 400, "not valid JSON");
+    assertProblem(service.raw(HttpMethod.POST, "/questions", service.admin, json, Buffer.buffer("[1, 2]")), 400, "must be a JSON object");
+    assertProblem(service.raw(HttpMethod.POST, "/questions", service.admin, json, Buffer.buffer("")), 400, "needs a JSON object");
+    assertProblem(service.post("/questions", service.admin, new JsonObject().put("title", 42)), 400, "must be a string");
+  }
+
+  @Test
+  @DisplayName("A question body over 256 KiB is a 413, though the router reads bodies as large as an image")
+  void oversizedBody() {
+    JsonObject body = question("Huge", "Easy", "arrays").put("padding", "p".repeat(300 * 1024));
+    assertProblem(service.post("/questions", service.admin, body), 413, "256 KiB");
+  }
+
+  @Test
+  @DisplayName("Signed-in users who are not admins get 403 on every write")
+  void nonAdminForbidden() {
+    JsonObject existing = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String path = "/questions/" + existing.getString("id");
+    assertProblem(service.post("/questions", service.user, question("Mine", "Easy", "arrays")), 403, "admin");
+    assertProblem(service.put(path, service.user, question("Mine", "Easy", "arrays"), "\"1\""), 403, "admin");
+    assertProblem(service.delete(path, service.user), 403, "admin");
+    assertThat(service.get(path, service.user).bodyAsJsonObject().getString("title")).isEqualTo("Parcel Pair");
+  }
+
+  @Test
+  @DisplayName("Writes without a token, or with a forged one, are 401")
+  void noToken() {
+    assertProblem(service.post("/questions", null, question("Mine", "Easy", "arrays")), 401, "Sign in");
+    assertProblem(service.delete("/questions/" + java.util.UUID.randomUUID(), null), 401, "Sign in");
+    String forged = service.admin.token().substring(0, service.admin.token().lastIndexOf('.') + 1) + "AAAA";
+    HttpResponse<Buffer> response = TestService.await(service.request(HttpMethod.POST, "/questions", null)
+      .putHeader("Authorization", "Bearer " + forged).sendJsonObject(question("Mine", "Easy", "arrays")));
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("An update with If-Match of the current version replaces the content and raises the version")
+  void updateWithIfMatch() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    HttpResponse<Buffer> response = service.put("/questions/" + created.getString("id"), service.admin,
+      question("Parcel Pair Revisited", "Hard", "graphs", "greedy").put("slug", "ignored"), "\"1\"");
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.getHeader("ETag")).isEqualTo("\"2\"");
+    JsonObject updated = response.bodyAsJsonObject();
+    assertThat(updated.getInteger("version")).isEqualTo(2);
+    assertThat(updated.getString("title")).isEqualTo("Parcel Pair Revisited");
+    assertThat(updated.getString("difficulty")).isEqualTo("Hard");
+    assertThat(updated.getJsonArray("topics")).containsExactly("graphs", "greedy");
+    assertThat(updated.getString("slug")).isEqualTo(created.getString("slug"));
+    assertThat(updated.getString("createdAt")).isEqualTo(created.getString("createdAt"));
+    assertThat(updated.getString("updatedAt")).isGreaterThan(created.getString("updatedAt"));
+  }
+
+  @Test
+  @DisplayName("An update may carry the version in the body instead of If-Match")
+  void updateWithBodyVersion() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    JsonObject body = created.copy().put("title", "Parcel Trio");
+    HttpResponse<Buffer> response = service.put("/questions/" + created.getString("id"), service.admin, body, null);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("title")).isEqualTo("Parcel Trio");
+    assertThat(response.bodyAsJsonObject().getInteger("version")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("An update made to a stale version is a 412 that tells the current version, and changes nothing")
+  void staleUpdate() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String path = "/questions/" + created.getString("id");
+    assertThat(service.put(path, service.admin, question("First edit", "Easy", "arrays"), "\"1\"").statusCode()).isEqualTo(200);
+    JsonObject problem = assertProblem(service.put(path, service.admin, question("Second edit", "Easy", "arrays"), "\"1\""), 412, "version 2");
+    assertThat(problem.getInteger("currentVersion")).isEqualTo(2);
+    assertThat(service.get(path, service.user).bodyAsJsonObject().getString("title")).isEqualTo("First edit");
+  }
+
+  @Test
+  @DisplayName("Two concurrent updates of the same version: exactly one wins and the other gets 412")
+  void concurrentUpdates() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String path = "/questions/" + created.getString("id");
+    Future<HttpResponse<Buffer>> a = service.request(HttpMethod.PUT, path, service.admin).putHeader("If-Match", "\"1\"")
+      .sendJsonObject(question("Edit A", "Easy", "arrays"));
+    Future<HttpResponse<Buffer>> b = service.request(HttpMethod.PUT, path, service.admin).putHeader("If-Match", "\"1\"")
+      .sendJsonObject(question("Edit B", "Easy", "arrays"));
+    TestService.await(Future.join(a, b));
+    assertThat(List.of(a.result().statusCode(), b.result().statusCode())).containsExactlyInAnyOrder(200, 412);
+    JsonObject stored = service.get(path, service.user).bodyAsJsonObject();
+    assertThat(stored.getInteger("version")).isEqualTo(2);
+    assertThat(stored.getString("title")).isEqualTo(a.result().statusCode() == 200 ? "Edit A" : "Edit B");
+  }
+
+  @Test
+  @DisplayName("An update without any version is a 428 that says how to send one")
+  void updateWithoutVersion() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    assertProblem(service.put("/questions/" + created.getString("id"), service.admin, question("Edit", "Easy", "arrays"), null), 428, "If-Match");
+  }
+
+  @Test
+  @DisplayName("An update whose If-Match and body version disagree, or whose If-Match is not a version, is a 400")
+  void conflictingVersions() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String path = "/questions/" + created.getString("id");
+    assertProblem(service.put(path, service.admin, question("Edit", "Easy", "arrays").put("version", 2), "\"1\""), 400, "body says version 2");
+    assertProblem(service.put(path, service.admin, question("Edit", "Easy", "arrays"), "\"abc\""), 400, "If-Match");
+    assertProblem(service.put(path, service.admin, question("Edit", "Easy", "arrays").put("version", "one"), null), 400, "whole number");
+  }
+
+  @Test
+  @DisplayName("Renaming a question to another's title in another case is a 409 and keeps both as they were")
+  void duplicateTitleOnUpdate() {
+    service.create(question("Parcel Pair", "Easy", "arrays"));
+    JsonObject other = service.create(question("Ring Rotation", "Easy", "arrays"));
+    String path = "/questions/" + other.getString("id");
+    assertProblem(service.put(path, service.admin, question("parcel PAIR", "Easy", "arrays"), "\"1\""), 409, "already titled");
+    JsonObject stored = service.get(path, service.user).bodyAsJsonObject();
+    assertThat(stored.getString("title")).isEqualTo("Ring Rotation");
+    assertThat(stored.getInteger("version")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Updating an unknown question is a 404, and a malformed id a 400")
+  void updateUnknown() {
+    assertProblem(service.put("/questions/" + java.util.UUID.randomUUID(), service.admin, question("Edit", "Easy", "arrays"), "\"1\""), 404, "No question");
+    assertProblem(service.put("/questions/not-a-uuid", service.admin, question("Edit", "Easy", "arrays"), "\"1\""), 400, "not a valid id");
+  }
+
+  @Test
+  @DisplayName("Deleting a question purges it: 204, then 404 to read it and 404 to delete it again")
+  void delete() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String path = "/questions/" + created.getString("id");
+    HttpResponse<Buffer> response = service.delete(path, service.admin);
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertProblem(service.get(path, service.user), 404, "No question");
+    assertProblem(service.delete(path, service.admin), 404, "No question");
+    JsonObject arrays = service.get("/topics", service.user).bodyAsJsonObject().getJsonArray("items").stream()
+      .map(JsonObject.class::cast).filter(t -> t.getString("slug").equals("arrays")).findFirst().orElseThrow();
+    assertThat(arrays.getLong("total")).isZero();
+  }
+
+  @Test
+  @DisplayName("Deleting with a malformed id is a 400")
+  void deleteMalformed() {
+    assertProblem(service.delete("/questions/12345", service.admin), 400, "not a valid id");
+  }
+}
