@@ -35,9 +35,10 @@ public final class DevStack {
 
   public static void main(String[] args) throws InterruptedException {
     Path state = Path.of(System.getProperty("peerprep.state", ".devstack"));
-    int pgPort = Integer.getInteger("peerprep.pgPort", 54329);
-    int redisPort = Integer.getInteger("peerprep.redisPort", 63799);
-    StackConfig stack = new StackConfig(state.toAbsolutePath());
+    int offset = Integer.getInteger("peerprep.portOffset", 0);
+    int pgPort = Integer.getInteger("peerprep.pgPort", 54329 - offset / 10);
+    int redisPort = Integer.getInteger("peerprep.redisPort", 63799 - offset / 10);
+    StackConfig stack = new StackConfig(state.toAbsolutePath(), offset);
     Vertx vertx = Vertx.builder().with(new io.vertx.core.VertxOptions().setMetricsOptions(ServiceMain.metricsOptions())).build();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,7 +56,7 @@ public final class DevStack {
     }
     System.out.println();
     System.out.println("PeerPrep is up:");
-    StackConfig.SERVICES.values().forEach(s -> System.out.printf("  %-22s http://localhost:%d/health%n", s[0], s[1]));
+    StackConfig.SERVICES.values().forEach(s -> System.out.printf("  %-22s http://localhost:%d/health%n", s[0], stack.port(s)));
     System.out.printf("  %-22s postgresql://postgres@localhost:%d  redis://localhost:%d%n", "storage", pgPort, redisPort);
     System.out.println("  admin login: username 'admin', password in " + state.resolve("admin-password"));
     System.out.println("Press Ctrl-C to stop.");
@@ -72,13 +73,13 @@ public final class DevStack {
       JsonObject shared = stack.shared(pgPort, redisUrl);
       Future<?> chain = Future.succeededFuture();
       for (Map.Entry<String, Object[]> e : StackConfig.SERVICES.entrySet()) {
-        JsonObject config = shared.copy().put("PORT", e.getValue()[1]);
+        JsonObject config = shared.copy().put("PORT", stack.port(e.getValue()));
         if (e.getValue()[2] != null) {
           config.put("DB_NAME", e.getValue()[2]);
         }
         Supplier<VerticleBase> verticle = VERTICLES.get(e.getKey());
         chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))
-          .onSuccess(id -> LOG.info("{} listening on {}", e.getValue()[0], e.getValue()[1])));
+          .onSuccess(id -> LOG.info("{} listening on {}", e.getValue()[0], stack.port(e.getValue()))));
       }
       return chain.mapEmpty();
     });

@@ -32,9 +32,16 @@ final class StackConfig {
   }
 
   private final Path state;
+  private final int portOffset;
 
-  StackConfig(Path state) {
+  StackConfig(Path state, int portOffset) {
     this.state = state;
+    this.portOffset = portOffset;
+  }
+
+  /** A service's port: its development port, shifted when a second stack runs beside the first (tests). */
+  int port(Object[] service) {
+    return (Integer) service[1] + portOffset;
   }
 
   Path state() {
@@ -76,7 +83,7 @@ final class StackConfig {
       .put("ADMIN_USERNAME", "admin")
       .put("ADMIN_EMAIL", "admin@peerprep.local")
       .put("SECRET_ADMIN_PASSWORD", secret("admin-password", StackConfig::randomToken));
-    SERVICES.values().forEach(s -> c.put(peerprep.common.discovery.Discovery.urlKey((String) s[0]), "http://localhost:" + s[1]));
+    SERVICES.values().forEach(s -> c.put(peerprep.common.discovery.Discovery.urlKey((String) s[0]), "http://localhost:" + port(s)));
     return c;
   }
 }
