@@ -55,6 +55,9 @@ public final class ServiceMain {
       @Override
       public void afterFailureToDeployVerticle(io.vertx.launcher.application.HookContext context, Throwable t) {
         LOG.error("{} did not start: {}", service, t.getMessage());
+        if (t instanceof ConfigException) {
+          System.exit(2);
+        }
       }
     }).launch();
     if (code != 0) {

@@ -48,6 +48,8 @@ public final class ServiceRouter {
       r.get("/openapi.json").handler(OpenApi.serve(openApi));
       api.accept(r);
     }
+    // Service-to-service routes answer at the root only: the public prefix is what nginx and the ALB forward.
+    root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
     installErrors(root);
     installErrors(prefixed);

@@ -34,6 +34,7 @@ class ServiceRouterTest {
         ctx.response().setStatusCode(201).end(new JsonObject().put("name", name).put("size", size).encode());
       });
       r.get("/things/:id").handler(ctx -> ctx.json(new JsonObject().put("id", Bodies.uuid(ctx.pathParam("id"), "thing id").toString())));
+      r.get("/internal/secret").handler(ctx -> ctx.response().end("internal"));
       r.get("/boom").handler(ctx -> {
         throw new IllegalStateException("secret internals at line 42");
       });
@@ -99,6 +100,13 @@ class ServiceRouterTest {
     assertProblem(client.get("/nothing-here").send().await(), 404, "No resource");
     assertProblem(client.get("/demo-service-api/nothing-here").send().await(), 404, "No resource");
     assertProblem(client.delete("/things").send().await(), 405, "method");
+  }
+
+  @Test
+  @DisplayName("Internal routes answer at the root but never under the public prefix")
+  void internalNotPublic() {
+    assertThat(client.get("/internal/secret").send().await().bodyAsString()).isEqualTo("internal");
+    assertProblem(client.get("/demo-service-api/internal/secret").send().await(), 404, "No resource");
   }
 
   @Test
