@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ public final class SeedRepository {
     List<Tuple> rows = ordered.stream().map(q -> QuestionRepository.values(UUID.randomUUID(), q.slug(), q)).toList();
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO topics (slug, name)"
           + " SELECT s, n FROM unnest($1::text[], $2::text[]) AS x (s, n) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(topics, java.util.Arrays.stream(topics).map(SeedRepository::displayName).toArray(String[]::new)))
+        .execute(Tuple.tuple().addArrayOfString(topics)
+          .addArrayOfString(Arrays.stream(topics).map(SeedRepository::displayName).toArray(String[]::new)))
         .compose(v -> conn.preparedQuery(SEED).executeBatch(rows))
         .map(SeedRepository::countInserted));
   }
