@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh all
 
+echo "== Question bank"
+python3 scripts/check-bank.py
+
 echo "== Java services (unit and integration tests on embedded PostgreSQL and Redis)"
 mvn -B install
 
