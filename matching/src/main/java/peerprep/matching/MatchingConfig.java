@@ -4,10 +4,11 @@ import peerprep.common.config.Settings;
 import peerprep.common.db.DbSettings;
 
 /** Every configuration key the matching-service reads, mapped once. */
-public record MatchingConfig(int port, DbSettings db, Settings redis) {
+public record MatchingConfig(int port, DbSettings db, Settings settings, String internalToken, MatchRules rules) {
 
   public static MatchingConfig from(Settings s) {
     s.uri("REDIS_URL");
-    return new MatchingConfig(s.port("PORT", 8000), DbSettings.from(s, "matching_db"), s);
+    return new MatchingConfig(s.port("PORT", 8000), DbSettings.from(s, "matching_db"), s,
+      s.string("SECRET_INTERNAL_TOKEN"), MatchRules.from(s));
   }
 }

@@ -3,45 +3,101 @@ package peerprep.matching;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
+import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.redis.Redises;
 
-/** Wiring of the matching-service: config, storage, routes, HTTP server. */
+import java.util.List;
+import java.util.UUID;
+
+/** Wiring of the matching-service: config, storage, queue, sweeper, routes, HTTP server. */
 public final class MatchingVerticle extends VerticleBase {
+  private static final int NETTY_FRAME_LIMIT = 64 * 1024;
+  private final SocketHub hub = new SocketHub();
   private HttpServer server;
   private Pool pool;
   private Redis redis;
+  private Discovery discovery;
+  private TaskChannel channel;
+  private Sweeper sweeper;
+  private Matchmaker matchmaker;
+  private MatchQueue queue;
+  private Router router;
 
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, "matching", config())
       .map(MatchingConfig::from)
       .compose(cfg -> Databases.migrate(vertx, cfg.db(), "matching").map(cfg))
-      .compose(cfg -> {
-        HealthCheckHandler health = Health.handler(vertx);
-        pool = Databases.pool(vertx, cfg.db());
-        Health.postgres(health, pool);
-        redis = Redises.client(vertx, cfg.redis());
-        Health.redis(health, redis);
-        Router router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", r -> {
-        });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
-      })
-      .onSuccess(s -> server = s);
+      .compose(cfg -> Discovery.start(vertx, cfg.settings(),
+          List.of("user-service", Peers.QUESTION, Peers.HISTORY, Peers.COLLABORATION))
+        .onSuccess(d -> discovery = d).map(cfg))
+      .compose(this::wire);
+  }
+
+  private Future<HttpServer> wire(MatchingConfig cfg) {
+    HealthCheckHandler health = Health.handler(vertx);
+    pool = Databases.pool(vertx, cfg.db());
+    Health.postgres(health, pool);
+    redis = Redises.client(vertx, cfg.settings());
+    Health.redis(health, redis);
+    queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
+    matchmaker = new Matchmaker(queue, new Peers(discovery, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
+      new MatchRepository(pool));
+    channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
+      queue.channel(), hub);
+    sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
+    MatchApi api = new MatchApi(queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
+    router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
+    HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(NETTY_FRAME_LIMIT)
+      .setMaxWebSocketMessageSize(NETTY_FRAME_LIMIT);
+    return queue.heartbeat()
+      .compose(v -> channel.start())
+      .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(cfg.port()))
+      .onSuccess(s -> {
+        server = s;
+        sweeper.start();
+      });
+  }
+
+  /** The router, for tests that compare its routes with the OpenAPI document. */
+  Router router() {
+    return router;
+  }
+
+  /** The port the service listens on. */
+  int port() {
+    return server.actualPort();
   }
 
   @Override
   public Future<?> stop() {
-    return (server == null ? Future.succeededFuture() : server.close())
+    if (sweeper != null) {
+      sweeper.stop();
+    }
+    List<Future<Void>> closing = hub.sockets().stream().map(MatchSocket::goAway).toList();
+    Future<Void> drained = Future.join(closing).otherwiseEmpty()
+      .compose(v -> matchmaker == null ? Future.succeededFuture() : matchmaker.drain());
+    return drained
+      .compose(v -> server == null ? Future.succeededFuture() : server.close())
+      .compose(v -> queue == null ? Future.succeededFuture() : queue.leave().otherwiseEmpty())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
       .andThen(v -> {
+        if (channel != null) {
+          channel.stop();
+        }
+        if (discovery != null) {
+          discovery.close();
+        }
         if (redis != null) {
           redis.close();
         }

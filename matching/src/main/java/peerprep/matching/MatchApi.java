@@ -1,0 +1,113 @@
+package peerprep.matching;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.JwksVerifier;
+import peerprep.common.auth.Principal;
+import peerprep.common.http.ApiException;
+import peerprep.common.http.Bodies;
+
+import java.util.UUID;
+
+/** The routes of the matching-service: the WebSocket, the REST view of a user's request, and queue stats. */
+final class MatchApi {
+  private static final Logger LOG = LoggerFactory.getLogger(MatchApi.class);
+  private final MatchQueue queue;
+  private final Matchmaker matchmaker;
+  private final SocketHub hub;
+  private final JwksVerifier verifier;
+
+  MatchApi(MatchQueue queue, Matchmaker matchmaker, SocketHub hub, JwksVerifier verifier) {
+    this.queue = queue;
+    this.matchmaker = matchmaker;
+    this.hub = hub;
+    this.verifier = verifier;
+  }
+
+  void mount(Router router) {
+    Handler<RoutingContext> signedIn = Auth.required(verifier);
+    // the upgrade must find the handshake unread after the asynchronous token check
+    router.get("/match/ws").handler(ctx -> {
+      ctx.request().pause();
+      ctx.next();
+    }).handler(signedIn).handler(this::connect);
+    router.post("/match/requests").handler(signedIn).handler(this::enqueue);
+    router.get("/match/requests/me").handler(signedIn).handler(this::current);
+    router.delete("/match/requests/me").handler(signedIn).handler(this::cancel);
+    router.get("/match/stats").handler(signedIn).handler(this::stats);
+  }
+
+  private void connect(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ctx.fail(new ApiException(426, "Upgrade Required", "This endpoint speaks WebSocket: open it with new "
+        + "WebSocket('ws://…/match/ws?access_token=…')."));
+      return;
+    }
+    Principal user = Principal.of(ctx);
+    ctx.request().toWebSocket()
+      .onSuccess(ws -> new MatchSocket(ws, user, queue, matchmaker, hub).open())
+      .onFailure(e -> LOG.warn("WebSocket upgrade failed: {}", e.getMessage()));
+  }
+
+  private void enqueue(RoutingContext ctx) {
+    MatchRequest req = MatchRequest.fromJson(Bodies.json(ctx));
+    Principal user = Principal.of(ctx);
+    queue.enqueue(UUID.randomUUID().toString(), user, req, null)
+      .compose(result -> switch (result.outcome()) {
+        case QUEUED -> Future.succeededFuture(result.view());
+        case MATCHING -> {
+          matchmaker.run(result.matchId());
+          yield queue.touch(user.id());
+        }
+        default -> Future.failedFuture(ApiException.conflict("A partner was already found for your current "
+          + "request; its session is being prepared."));
+      })
+      .onSuccess(view -> ctx.response().setStatusCode(201).putHeader("Location", "/match/requests/me")
+        .putHeader("Content-Type", "application/json").end(view.toJson().encode()))
+      .onFailure(e -> fail(ctx, e));
+  }
+
+  private void current(RoutingContext ctx) {
+    queue.touch(Principal.of(ctx).id())
+      .onSuccess(view -> {
+        if (view == null) {
+          fail(ctx, ApiException.notFound("You have no match request; ask for one on the WebSocket or with "
+            + "POST /match/requests."));
+        } else {
+          ctx.json(view.toJson());
+        }
+      })
+      .onFailure(e -> fail(ctx, e));
+  }
+
+  private void cancel(RoutingContext ctx) {
+    queue.cancel(Principal.of(ctx).id(), null)
+      .onSuccess(result -> {
+        switch (result.outcome()) {
+          case CANCELLED -> ctx.response().setStatusCode(204).end();
+          case BUSY -> fail(ctx, ApiException.conflict("A partner was already found; the match can no longer "
+            + "be cancelled."));
+          default -> fail(ctx, ApiException.notFound("You have no waiting match request to cancel."));
+        }
+      })
+      .onFailure(e -> fail(ctx, e));
+  }
+
+  private void stats(RoutingContext ctx) {
+    queue.stats().onSuccess(ctx::json).onFailure(e -> fail(ctx, e));
+  }
+
+  private static void fail(RoutingContext ctx, Throwable e) {
+    if (e instanceof ApiException) {
+      ctx.fail(e);
+    } else {
+      LOG.warn("The queue failed a request: {}", e.getMessage());
+      ctx.fail(ApiException.unavailable("The matching queue cannot be reached right now; try again in a moment."));
+    }
+  }
+}

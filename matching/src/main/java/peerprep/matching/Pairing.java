@@ -1,0 +1,72 @@
+package peerprep.matching;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Two requests the queue paired, while the match is being made: {@code a} is the older request.
+ * {@code phase} is {@code new} until both users are told, then {@code told} until the match is recorded.
+ */
+record Pairing(String matchId, String topic, String difficulty, boolean relaxed, long pairedAt, String phase,
+               JsonObject question, MatchRecord record, Side a, Side b) {
+
+  /** One user of the pair, as their request stood when they were paired. */
+  record Side(String requestId, String userId, String username, String difficulty, String language,
+              long enqueuedAt, int requeues) {
+
+    static Side from(Map<String, String> f) {
+      String lang = f.get("lang");
+      return new Side(f.get("id"), f.get("user"), f.get("name"), f.get("diff"),
+        lang == null || lang.isEmpty() ? null : lang, Long.parseLong(f.get("enq")),
+        Integer.parseInt(f.getOrDefault("requeues", "0")));
+    }
+
+    long waitedMs(long at) {
+      return Math.max(0, at - enqueuedAt);
+    }
+  }
+
+  /**
+   * From the queue script's {match, request a, request b} reply; null when the match is gone. Once the
+   * users are told the requests may expire, so only the match record is read then.
+   */
+  static Pairing fromReply(Response reply) {
+    if (reply == null || reply.size() < 3) {
+      return null;
+    }
+    Map<String, String> m = fields(reply.get(0));
+    String question = m.get("question");
+    String record = m.get("record");
+    boolean sides = reply.get(1).size() > 0 && reply.get(2).size() > 0;
+    if (record == null && !sides) {
+      return null;
+    }
+    return new Pairing(m.get("id"), m.get("topic"), m.get("diff"), "1".equals(m.get("relaxed")),
+      Long.parseLong(m.get("at")), m.get("phase"), question == null ? null : new JsonObject(question),
+      record == null ? null : MatchRecord.fromJson(new JsonObject(record)),
+      sides ? Side.from(fields(reply.get(1))) : null, sides ? Side.from(fields(reply.get(2))) : null);
+  }
+
+  static Map<String, String> fields(Response flat) {
+    Map<String, String> f = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      f.put(flat.get(i).toString(), flat.get(i + 1).toString());
+    }
+    return f;
+  }
+
+  /** The first user's language, else the second's, else python. */
+  String language() {
+    if (a.language() != null) {
+      return a.language();
+    }
+    return b.language() != null ? b.language() : "python";
+  }
+
+  boolean told() {
+    return "told".equals(phase);
+  }
+}

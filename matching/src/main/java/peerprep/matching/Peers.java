@@ -1,0 +1,97 @@
+package peerprep.matching;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import peerprep.common.auth.Auth;
+import peerprep.common.discovery.Discovery;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** The internal APIs of the history, question and collaboration services that making a match needs. */
+final class Peers {
+  static final String QUESTION = "question-service";
+  static final String HISTORY = "history-service";
+  static final String COLLABORATION = "collaboration-service";
+
+  private final Discovery discovery;
+  private final String internalToken;
+  private final long timeoutMs;
+
+  Peers(Discovery discovery, String internalToken, long timeoutMs) {
+    this.discovery = discovery;
+    this.internalToken = internalToken;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** The ids of the questions the user has attempted. */
+  Future<List<String>> attempted(String userId) {
+    String path = "/internal/users/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/attempted-question-ids";
+    return call(HISTORY, c -> c.get(path), null).map(res -> {
+      ensure(res.statusCode() == 200, HISTORY, res);
+      JsonArray ids = res.bodyAsJsonObject().getJsonArray("questionIds", new JsonArray());
+      List<String> out = new ArrayList<>();
+      ids.forEach(id -> out.add(String.valueOf(id)));
+      return out;
+    });
+  }
+
+  /** A question of the topic for the pair, as its summary {id, title, difficulty, topics}. */
+  Future<JsonObject> pick(String topic, String difficulty, Collection<String> excludeIds) {
+    JsonObject body = new JsonObject().put("topic", topic).put("difficulty", difficulty)
+      .put("excludeIds", new JsonArray(new ArrayList<>(excludeIds)));
+    return call(QUESTION, c -> c.post("/internal/questions/pick"), body).map(res -> {
+      if (res.statusCode() == 404 || res.statusCode() == 400) {
+        throw new PeerFailure("There are no questions on '" + topic + "' to practise yet; pick another topic.", true);
+      }
+      ensure(res.statusCode() == 200, QUESTION, res);
+      JsonObject q = res.bodyAsJsonObject().getJsonObject("question");
+      ensure(q != null && q.getString("id") != null, QUESTION, res);
+      return new JsonObject().put("id", q.getString("id")).put("title", q.getString("title"))
+        .put("difficulty", q.getString("difficulty")).put("topics", q.getJsonArray("topics", new JsonArray().add(topic)));
+    });
+  }
+
+  /** Creates (or, for a retried match, finds) the collaboration session; its id. */
+  Future<String> createSession(Pairing p, JsonObject question, String language) {
+    JsonObject body = new JsonObject().put("matchId", p.matchId())
+      .put("participants", new JsonArray()
+        .add(new JsonObject().put("id", p.a().userId()).put("username", p.a().username()))
+        .add(new JsonObject().put("id", p.b().userId()).put("username", p.b().username())))
+      .put("question", question).put("language", language);
+    return call(COLLABORATION, c -> c.post("/internal/sessions"), body).map(res -> {
+      ensure(res.statusCode() == 200 || res.statusCode() == 201, COLLABORATION, res);
+      String id = res.bodyAsJsonObject().getString("sessionId");
+      ensure(id != null, COLLABORATION, res);
+      return id;
+    });
+  }
+
+  private Future<HttpResponse<Buffer>> call(String service, Function<WebClient, HttpRequest<Buffer>> request,
+                                            JsonObject body) {
+    return discovery.client(service)
+      .compose(client -> {
+        HttpRequest<Buffer> req = request.apply(client).putHeader(Auth.INTERNAL_HEADER, internalToken).timeout(timeoutMs);
+        return body == null ? req.send() : req.sendJsonObject(body);
+      })
+      .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+      .recover(e -> Future.failedFuture(e instanceof PeerFailure ? e
+        : new PeerFailure("The " + service + " could not be reached: " + e.getMessage(), false)));
+  }
+
+  private static void ensure(boolean ok, String service, HttpResponse<Buffer> res) {
+    if (!ok) {
+      throw new PeerFailure("The " + service + " answered " + res.statusCode() + ".", false);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package peerprep.matching;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import peerprep.common.testing.TestAuth;
+import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.TestEnv;
+import peerprep.testkit.EmbeddedDatabases;
+import peerprep.testkit.EmbeddedRedis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One or more matching-service instances on the embedded PostgreSQL and Redis, with a token issuer and
+ * stub peers, and the clients a test needs to talk to them.
+ */
+final class Harness {
+  static final long WAIT_SECONDS = 20;
+  final Vertx vertx;
+  final TestAuth auth;
+  final StubPeers peers;
+  final List<MatchingVerticle> instances = new ArrayList<>();
+  final WebClient http;
+  final WebSocketClient sockets;
+  final Pool db;
+  private final List<String> deployments = new ArrayList<>();
+
+  private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db) {
+    this.vertx = vertx;
+    this.auth = auth;
+    this.peers = peers;
+    this.db = db;
+    this.http = WebClient.create(vertx);
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2000));
+  }
+
+  /** Starts {@code count} instances sharing one database and Redis, with the rules given (MATCH_* keys). */
+  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
+    TestAuth auth = await(TestAuth.start(vertx));
+    StubPeers peers = await(StubPeers.start(vertx));
+    JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url())
+      .put("QUESTION_SERVICE_URL", peers.url()).put("HISTORY_SERVICE_URL", peers.url())
+      .put("COLLABORATION_SERVICE_URL", peers.url()).mergeIn(rules);
+    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+      .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
+        .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
+      .using(vertx).build();
+    Harness h = new Harness(vertx, auth, peers, db);
+    for (int i = 0; i < count; i++) {
+      h.deploy(base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort()));
+    }
+    return h;
+  }
+
+  /** Deploys one more instance with the given config; its index. */
+  int deploy(JsonObject config) {
+    MatchingVerticle verticle = new MatchingVerticle();
+    deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
+    instances.add(verticle);
+    return instances.size() - 1;
+  }
+
+  void stop() {
+    for (String id : deployments) {
+      await(vertx.undeploy(id));
+    }
+    sockets.close();
+    http.close();
+    await(db.close());
+    await(peers.close());
+    await(auth.close());
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("Nothing happened within " + WAIT_SECONDS + " s", e);
+    }
+  }
+
+  /** A topic no other test uses, so tests sharing the Redis never meet. */
+  static String topic() {
+    return "topic-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  int port(int instance) {
+    return instances.get(instance).port();
+  }
+
+  TestUser user(String name) {
+    return auth.user(name);
+  }
+
+  WsClient connect(int instance, TestUser user) {
+    return await(WsClient.connect(sockets, port(instance), user == null ? null : user.token()));
+  }
+
+  /** Why opening a socket with this token failed. */
+  Throwable connectFailure(int instance, String token) {
+    Future<WsClient> attempt = WsClient.connect(sockets, port(instance), token);
+    try {
+      attempt.await(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("The handshake got no answer", e);
+    } catch (RuntimeException e) {
+      return attempt.cause();
+    }
+    throw new AssertionError("The socket was opened");
+  }
+
+  /** The next frame of the socket, which must be of the given type. */
+  static JsonObject expect(WsClient client, String type) {
+    JsonObject frame = await(client.next());
+    assertThat(frame.getString("type")).as("frame %s", frame.encode()).isEqualTo(type);
+    return frame;
+  }
+
+  HttpResponse<Buffer> call(int instance, HttpMethod method, String path, TestUser user, JsonObject body) {
+    var req = http.request(method, port(instance), "127.0.0.1", path);
+    if (user != null) {
+      req.putHeader("Authorization", user.bearer());
+    }
+    return await(body == null ? req.send() : req.sendJsonObject(body));
+  }
+
+  /** Waits a span of time whose passing is the rule under test (a grace or a timeout), not an event. */
+  void elapse(long ms) {
+    await(vertx.timer(ms));
+  }
+
+  /** How many rows the match log holds for a topic. */
+  long recorded(String topic) {
+    return await(db.preparedQuery("SELECT count(*) FROM matches WHERE topic = $1")
+      .execute(io.vertx.sqlclient.Tuple.of(topic))).iterator().next().getLong(0);
+  }
+}

@@ -1,0 +1,136 @@
+package peerprep.matching;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import peerprep.common.auth.Auth;
+import peerprep.common.testing.TestEnv;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for the history, question and collaboration services' internal APIs, with switches that
+ * make each of them fail. It checks the service credential like the real ones do.
+ */
+final class StubPeers {
+  enum Mode { OK, FAIL, NOT_FOUND, HOLD }
+
+  volatile Mode history = Mode.OK;
+  volatile Mode pick = Mode.OK;
+  volatile Mode sessions = Mode.OK;
+  final Map<String, List<String>> attempted = new ConcurrentHashMap<>();
+  final List<JsonObject> picks = new CopyOnWriteArrayList<>();
+  final Map<String, JsonObject> sessionsByMatch = new ConcurrentHashMap<>();
+  final List<String> sessionCalls = new CopyOnWriteArrayList<>();
+  private final List<RoutingContext> held = new CopyOnWriteArrayList<>();
+  private final List<Promise<Void>> holdWaiters = new CopyOnWriteArrayList<>();
+  private HttpServer server;
+
+  static Future<StubPeers> start(Vertx vertx) {
+    StubPeers stub = new StubPeers();
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create());
+    router.route("/internal/*").handler(Auth.internal(TestEnv.INTERNAL_TOKEN));
+    router.get("/internal/users/:id/attempted-question-ids").handler(stub::attemptedIds);
+    router.post("/internal/questions/pick").handler(stub::pickQuestion);
+    router.post("/internal/sessions").handler(stub::createSession);
+    router.route().failureHandler(ctx -> ctx.response().setStatusCode(ctx.statusCode() < 0 ? 500 : ctx.statusCode()).end());
+    return vertx.createHttpServer().requestHandler(router).listen(0).map(s -> {
+      stub.server = s;
+      return stub;
+    });
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  Future<Void> close() {
+    return server.close();
+  }
+
+  /** The questions of a topic and difficulty the stub's bank holds. */
+  static String questionId(String topic, String difficulty, int n) {
+    return topic + "-" + difficulty.toLowerCase() + "-" + n;
+  }
+
+  private void attemptedIds(RoutingContext ctx) {
+    if (history != Mode.OK) {
+      ctx.response().setStatusCode(503).end();
+      return;
+    }
+    List<String> ids = attempted.getOrDefault(ctx.pathParam("id"), List.of());
+    ctx.json(new JsonObject().put("questionIds", new JsonArray(ids)));
+  }
+
+  private void pickQuestion(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    picks.add(body);
+    if (pick != Mode.OK) {
+      ctx.response().setStatusCode(pick == Mode.NOT_FOUND ? 404 : 503).end();
+      return;
+    }
+    String topic = body.getString("topic");
+    String difficulty = body.getString("difficulty");
+    List<Object> excluded = body.getJsonArray("excludeIds", new JsonArray()).getList();
+    int n = 1;
+    while (excluded.contains(questionId(topic, difficulty, n))) {
+      n++;
+    }
+    String id = questionId(topic, difficulty, n);
+    JsonObject question = new JsonObject().put("id", id).put("title", "Question " + id).put("difficulty", difficulty)
+      .put("topics", new JsonArray().add(topic)).put("description", "Solve it.");
+    ctx.json(new JsonObject().put("question", question).put("relaxed", false));
+  }
+
+  /** Completes when a session request is being held (mode HOLD). */
+  Future<Void> sessionHeld() {
+    Promise<Void> p = Promise.promise();
+    holdWaiters.add(p);
+    if (!held.isEmpty()) {
+      p.tryComplete();
+    }
+    return p.future();
+  }
+
+  /** Answers the held session requests normally. */
+  void release() {
+    sessions = Mode.OK;
+    held.forEach(this::createSession);
+    held.clear();
+  }
+
+  private void createSession(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    String matchId = body.getString("matchId");
+    if (sessions == Mode.HOLD) {
+      held.add(ctx);
+      holdWaiters.forEach(Promise::tryComplete);
+      return;
+    }
+    sessionCalls.add(matchId);
+    if (sessions != Mode.OK) {
+      ctx.response().setStatusCode(500).end();
+      return;
+    }
+    JsonObject existing = sessionsByMatch.get(matchId);
+    if (existing != null) {
+      ctx.json(new JsonObject().put("sessionId", existing.getString("sessionId")).put("status", "active"));
+      return;
+    }
+    JsonObject session = body.copy().put("sessionId", UUID.randomUUID().toString());
+    sessionsByMatch.put(matchId, session);
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+      .end(new JsonObject().put("sessionId", session.getString("sessionId")).put("status", "active").encode());
+  }
+}
