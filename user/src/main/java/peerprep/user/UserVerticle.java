@@ -46,7 +46,8 @@ public final class UserVerticle extends VerticleBase {
             return wire(cfg, issuer);
           });
       })
-      .onSuccess(s -> server = s);
+      .onSuccess(s -> server = s)
+      .recover(e -> stop().transform(closed -> Future.failedFuture(e)));
   }
 
   private Future<HttpServer> wire(UserConfig cfg, TokenIssuer issuer) {

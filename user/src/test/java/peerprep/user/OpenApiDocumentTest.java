@@ -1,0 +1,67 @@
+package peerprep.user;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.common.http.OpenApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The OpenAPI document")
+class OpenApiDocumentTest {
+  private static ServiceUnderTest service;
+
+  @BeforeAll
+  static void deploy(Vertx vertx) {
+    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_openapi_test"));
+  }
+
+  @AfterAll
+  static void stop() {
+    service.stop();
+  }
+
+  @Test
+  @DisplayName("Documents exactly the routes the router serves")
+  void documentsEveryRoute() {
+    JsonObject doc = OpenApi.load("openapi/user.json");
+
+    assertThat(OpenApi.routes(service.verticle.router())).isNotEmpty().isEqualTo(OpenApi.documented(doc));
+  }
+
+  @Test
+  @DisplayName("Is served at /openapi.json and under the public prefix")
+  void served() {
+    HttpResponse<Buffer> root = service.get("/openapi.json", null);
+    HttpResponse<Buffer> prefixed = service.get("/user-service-api/openapi.json", null);
+
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.bodyAsJsonObject().getString("openapi")).startsWith("3.1");
+    assertThat(prefixed.bodyAsJsonObject()).isEqualTo(root.bodyAsJsonObject());
+  }
+
+  @Test
+  @DisplayName("An unknown path is a 404 problem and a wrong method a 405 problem")
+  void unknownRoutes() {
+    HttpResponse<Buffer> missing = service.get("/auth/nothing", null);
+    HttpResponse<Buffer> wrongMethod = service.get("/auth/login", null);
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.getHeader("Content-Type")).startsWith("application/problem+json");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  @DisplayName("GET /health answers 200 when PostgreSQL and Redis are up")
+  void health() {
+    assertThat(service.get("/health", null).statusCode()).isEqualTo(200);
+  }
+}
