@@ -3,40 +3,93 @@ package peerprep.collab;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
+import peerprep.collab.ending.Finalizer;
+import peerprep.collab.ending.Sweeper;
+import peerprep.collab.live.CollabSocket;
+import peerprep.collab.live.Heartbeat;
+import peerprep.collab.live.SessionHub;
+import peerprep.collab.live.SocketGate;
+import peerprep.collab.session.FinalizeRepository;
+import peerprep.collab.session.PresenceRepository;
+import peerprep.collab.session.SessionRepository;
+import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
+import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.redis.Redises;
 
-/** Wiring of the collaboration-service: config, storage, routes, HTTP server. */
+import java.util.List;
+
+/** Wiring of the collaboration-service: config, Redis, the socket hub, timers, routes, HTTP server. */
 public final class CollabVerticle extends VerticleBase {
   private HttpServer server;
   private Redis redis;
+  private Discovery discovery;
+  private SessionHub hub;
+  private Router router;
+  private final List<Long> timers = new java.util.ArrayList<>();
 
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, "collab", config())
       .map(CollabConfig::from)
-      .compose(cfg -> {
-        HealthCheckHandler health = Health.handler(vertx);
-        redis = Redises.client(vertx, cfg.redis());
-        Health.redis(health, redis);
-        Router router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
-        });
-        return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
-      })
+      .compose(cfg -> Discovery.start(vertx, cfg.settings(), List.of("user-service", "history-service"))
+        .compose(d -> {
+          discovery = d;
+          hub = new SessionHub(vertx, Redises.options(cfg.settings()));
+          return hub.start().compose(v -> listen(cfg));
+        }))
       .onSuccess(s -> server = s);
   }
 
+  private Future<HttpServer> listen(CollabConfig cfg) {
+    CollabConfig.Timing t = cfg.timing();
+    HealthCheckHandler health = Health.handler(vertx);
+    redis = Redises.client(vertx, cfg.settings());
+    Health.redis(health, redis);
+    JwksVerifier verifier = JwksVerifier.fromDiscovery(vertx, discovery);
+    SessionRepository sessions = new SessionRepository(redis, t.sessionTtlMs(), t.abandonGraceMs());
+    PresenceRepository presence = new PresenceRepository(redis, t.abandonGraceMs(), t.sessionTtlMs());
+    SocketGate gate = new SocketGate(verifier, sessions, presence, hub, cfg.limits());
+    SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
+    router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
+      api.mount(r);
+      r.get("/sessions/:id/ws").handler(gate::upgrade);
+    });
+    Heartbeat heartbeat = new Heartbeat(hub, presence);
+    Finalizer finalizer = new Finalizer(new FinalizeRepository(redis, t.leaseMs(), t.endedTtlMs()), discovery,
+      cfg.internalToken(), t);
+    Sweeper sweeper = new Sweeper(presence, finalizer, t.staleAfterMs());
+    timers.add(vertx.setPeriodic(t.heartbeatMs(), id -> heartbeat.beat()));
+    timers.add(vertx.setPeriodic(t.sweepMs(), id -> sweeper.sweep()));
+    HttpServerOptions options = new HttpServerOptions()
+      .setMaxWebSocketFrameSize(2 * cfg.limits().maxFrameBytes())
+      .setMaxWebSocketMessageSize(2 * cfg.limits().maxFrameBytes());
+    return vertx.createHttpServer(options).requestHandler(router).listen(cfg.port());
+  }
+
+  Router router() {
+    return router;
+  }
+
+  /** Sockets are closed with 1001 and unregistered first, so their users show as reconnecting, not gone. */
   @Override
   public Future<?> stop() {
-    return (server == null ? Future.succeededFuture() : server.close())
+    timers.forEach(vertx::cancelTimer);
+    Future<?> sockets = hub == null ? Future.succeededFuture()
+      : Future.join(hub.sockets().stream().map(CollabSocket::shutdown).toList());
+    return sockets
+      .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+      .eventually(() -> hub == null ? Future.succeededFuture() : hub.close())
+      .eventually(() -> redis == null ? Future.succeededFuture() : redis.close())
       .andThen(v -> {
-        if (redis != null) {
-          redis.close();
+        if (discovery != null) {
+          discovery.close();
         }
       });
   }

@@ -1,0 +1,81 @@
+package peerprep.collab;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import peerprep.collab.session.NewSession;
+import peerprep.collab.session.Session;
+import peerprep.collab.session.SessionRepository;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.JwksVerifier;
+import peerprep.common.auth.Principal;
+import peerprep.common.http.ApiException;
+import peerprep.common.http.Bodies;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The HTTP routes of sessions: creation by the matching service, reads by services and by participants. */
+final class SessionApi {
+  private final SessionRepository sessions;
+  private final JwksVerifier verifier;
+  private final String internalToken;
+
+  SessionApi(SessionRepository sessions, JwksVerifier verifier, String internalToken) {
+    this.sessions = sessions;
+    this.verifier = verifier;
+    this.internalToken = internalToken;
+  }
+
+  void mount(Router r) {
+    r.post("/internal/sessions").handler(Auth.internal(internalToken)).handler(this::create);
+    r.get("/internal/sessions/:id").handler(Auth.internal(internalToken)).handler(this::describe);
+    r.get("/sessions/:id").handler(Auth.required(verifier)).handler(this::show);
+  }
+
+  private void create(RoutingContext ctx) {
+    NewSession s = NewSession.fromJson(Bodies.json(ctx));
+    sessions.create(s, UUID.randomUUID().toString(), Instant.now())
+      .onSuccess(c -> ctx.response().setStatusCode(c.created() ? 201 : 200).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("sessionId", c.sessionId())
+          .put("status", Session.ACTIVE.equals(c.status()) ? Session.ACTIVE : Session.ENDED)
+          .put("createdAt", c.createdAt()).encode()))
+      .onFailure(ctx::fail);
+  }
+
+  private void describe(RoutingContext ctx) {
+    load(ctx.pathParam("id"))
+      .onSuccess(s -> ctx.json(s.toInternalJson()))
+      .onFailure(ctx::fail);
+  }
+
+  /** Participants only; to anyone else the session does not exist (404), so ids cannot be probed. */
+  private void show(RoutingContext ctx) {
+    Principal me = Principal.of(ctx);
+    load(ctx.pathParam("id"))
+      .map(s -> s.participant(me.id()).map(p -> s).orElseThrow(() -> unknown(s.id())))
+      .onSuccess(s -> ctx.json(s.toParticipantJson(me.id())))
+      .onFailure(ctx::fail);
+  }
+
+  private io.vertx.core.Future<Session> load(String id) {
+    if (!validId(id)) {
+      return io.vertx.core.Future.failedFuture(unknown(id));
+    }
+    return sessions.find(id).compose(s -> s == null
+      ? io.vertx.core.Future.failedFuture(unknown(id))
+      : io.vertx.core.Future.succeededFuture(s));
+  }
+
+  static boolean validId(String id) {
+    try {
+      return id != null && UUID.fromString(id).toString().equals(id.toLowerCase());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static ApiException unknown(String id) {
+    return ApiException.notFound("There is no session '" + id + "' (or it ended more than a day ago).");
+  }
+}

@@ -1,0 +1,245 @@
+package peerprep.collab.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerprep.collab.ot.InvalidChangeException;
+import peerprep.collab.session.Envelope;
+import peerprep.collab.session.Participant;
+import peerprep.collab.session.PresenceRepository.Connection;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One participant's WebSocket. Everything it does (client messages and channel messages alike) runs in
+ * one queue, so frames leave in a consistent order and {@code sent}, the version up to which this client
+ * has been sent updates, is never raced. Failures become error frames; nothing escapes the handler.
+ */
+public final class CollabSocket {
+  private static final Logger LOG = LoggerFactory.getLogger(CollabSocket.class);
+  private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+  private final ServerWebSocket ws;
+  private final LiveContext live;
+  private final Participant me;
+  private final Connection connection;
+  private final TokenBucket bucket;
+  private final SocketActions actions;
+  private Future<Void> tail = Future.succeededFuture();
+  private boolean synced;
+  private int sent;
+  private boolean closing;
+  private Future<Void> released;
+  private long windowStart;
+  private int windowViolations;
+
+  CollabSocket(ServerWebSocket ws, LiveContext live, String sessionId, Participant me) {
+    this.ws = ws;
+    this.live = live;
+    this.me = me;
+    this.connection = new Connection(sessionId, me.id(), UUID.randomUUID().toString());
+    this.bucket = new TokenBucket(live.limits().maxMsgsPerSec());
+    this.actions = new SocketActions(this, live);
+  }
+
+  void open() {
+    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
+    ws.textMessageHandler(this::receive);
+    ws.binaryMessageHandler(b -> closeWith(Frames.MALFORMED, "Binary frames are not accepted; send JSON text"));
+    ws.exceptionHandler(e -> LOG.debug("WebSocket of session {} failed: {}", sessionId(), e.getMessage()));
+    ws.closeHandler(v -> release());
+    enqueue(this::attach);
+  }
+
+  private Future<Void> attach() {
+    return live.hub().attach(this).compose(v -> live.presence().join(connection)).map(count -> {
+      if (count == -2) {
+        closeWith(Frames.ENDED, "The session has ended");
+      } else if (count == -1) {
+        closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
+      }
+      return null;
+    });
+  }
+
+  private void receive(String text) {
+    if (closing) {
+      return;
+    }
+    if (text.length() > live.limits().maxFrameBytes()) {
+      closeWith(Frames.TOO_LARGE, "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
+      return;
+    }
+    if (!bucket.take()) {
+      rateLimited();
+      return;
+    }
+    ClientMessage message;
+    try {
+      message = ClientMessage.parse(text);
+    } catch (ClientMessage.Malformed e) {
+      closeWith(Frames.MALFORMED, e.getMessage());
+      return;
+    }
+    if ("ping".equals(message.type())) {
+      send(Frames.pong());
+    } else {
+      enqueue(() -> actions.handle(message));
+    }
+  }
+
+  private void rateLimited() {
+    long now = System.currentTimeMillis();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      windowViolations = 0;
+    }
+    if (++windowViolations == 1) {
+      send(Frames.error("rate-limited", "More than " + live.limits().maxMsgsPerSec()
+        + " messages a second; this one was dropped. Slow down and resend."));
+    } else if (windowViolations > live.limits().maxMsgsPerSec()) {
+      closeWith(Frames.RATE_LIMITED, "Too many messages");
+    }
+  }
+
+  /** A message from the session's channel. */
+  void deliver(Envelope envelope) {
+    enqueue(() -> forward(envelope));
+  }
+
+  private Future<Void> forward(Envelope envelope) {
+    switch (envelope.kind()) {
+      case Envelope.UPDATES -> {
+        return synced ? forwardUpdates(envelope) : Future.succeededFuture();
+      }
+      case Envelope.CURSOR -> {
+        if (!connection.connectionId().equals(envelope.skip())) {
+          send(envelope.frame());
+        }
+      }
+      case Envelope.ENDED -> {
+        send(envelope.frame());
+        closeWith(Frames.ENDED, "The session has ended");
+      }
+      default -> send(envelope.frame());
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> forwardUpdates(Envelope envelope) {
+    int from = envelope.version();
+    int to = from + envelope.count();
+    if (to <= sent) {
+      return Future.succeededFuture();
+    }
+    if (from == sent) {
+      send(envelope.frame());
+      sent = to;
+      return Future.succeededFuture();
+    }
+    return catchUp(sent);
+  }
+
+  /** Sends every logged update from {@code from} on. */
+  Future<Void> catchUp(int from) {
+    return live.sessions().log(sessionId(), from).map(entries -> {
+      if (!entries.isEmpty()) {
+        send(Frames.updates(from, entries));
+      }
+      synced(from + entries.size());
+      return null;
+    });
+  }
+
+  /** Messages may have been missed (the channel dropped): fill any gap from the log. */
+  void resync() {
+    if (synced) {
+      enqueue(() -> catchUp(sent));
+    }
+  }
+
+  void synced(int version) {
+    synced = true;
+    sent = version;
+  }
+
+  boolean isSynced() {
+    return synced;
+  }
+
+  private void enqueue(Supplier<Future<Void>> task) {
+    tail = tail.transform(ar -> {
+      if (closing) {
+        return Future.succeededFuture();
+      }
+      try {
+        return task.get().recover(this::failed);
+      } catch (RuntimeException e) {
+        return failed(e);
+      }
+    });
+  }
+
+  private Future<Void> failed(Throwable e) {
+    if (e instanceof ClientMessage.BadMessage) {
+      send(Frames.error("bad-message", e.getMessage()));
+    } else if (e instanceof InvalidChangeException) {
+      send(Frames.error("invalid-change", e.getMessage()));
+    } else {
+      LOG.warn("Handling a message of session {} failed: {}", sessionId(), e.toString());
+      send(Frames.error("unavailable", "The session store did not answer; try again."));
+    }
+    return Future.succeededFuture();
+  }
+
+  void send(String frame) {
+    if (closing || ws.isClosed()) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      closeWith((short) 1008, "Too slow to receive updates; reconnect");
+      return;
+    }
+    ws.writeTextMessage(frame);
+  }
+
+  void closeWith(short code, String reason) {
+    if (!closing) {
+      closing = true;
+      ws.close(code, reason).onComplete(ar -> release());
+    }
+  }
+
+  /** Closes for a restart of this task and removes the connection's registration. */
+  public Future<Void> shutdown() {
+    closeWith(Frames.GOING_AWAY, "The server is restarting; reconnect");
+    return release();
+  }
+
+  /** Leaves the session once, however the socket ended. */
+  private Future<Void> release() {
+    if (released == null) {
+      closing = true;
+      live.hub().detach(this);
+      released = live.presence().leave(connection).<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("Could not unregister a connection of session {}: {}", sessionId(), e.getMessage());
+          return Future.succeededFuture();
+        });
+    }
+    return released;
+  }
+
+  String sessionId() {
+    return connection.sessionId();
+  }
+
+  Participant me() {
+    return me;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+}

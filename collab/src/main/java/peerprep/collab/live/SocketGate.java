@@ -1,0 +1,78 @@
+package peerprep.collab.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import peerprep.collab.CollabConfig.Limits;
+import peerprep.collab.session.Participant;
+import peerprep.collab.session.PresenceRepository;
+import peerprep.collab.session.Session;
+import peerprep.collab.session.SessionRepository;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.JwksVerifier;
+import peerprep.common.http.ApiException;
+
+import java.util.UUID;
+
+/**
+ * The WebSocket handshake: the token, the session and the participant are checked before upgrading, so a
+ * refused client gets a plain HTTP 401, 404 or 403 and no socket.
+ */
+public final class SocketGate {
+  private final JwksVerifier verifier;
+  private final LiveContext live;
+
+  public SocketGate(JwksVerifier verifier, SessionRepository sessions, PresenceRepository presence, SessionHub hub,
+                    Limits limits) {
+    this.verifier = verifier;
+    this.live = new LiveContext(sessions, presence, hub, limits);
+  }
+
+  public void upgrade(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+      ctx.fail(ApiException.badRequest("This path is a WebSocket: connect with an upgrade request."));
+      return;
+    }
+    String id = ctx.pathParam("id");
+    Auth.authenticate(verifier, request)
+      .compose(principal -> session(id).compose(s -> {
+        Participant me = s.participant(principal.id())
+          .orElseThrow(() -> ApiException.forbidden("Only the two participants can join this session."));
+        return request.toWebSocket().map(ws -> {
+          connect(ws, s, me);
+          return null;
+        });
+      }))
+      .onFailure(ctx::fail);
+  }
+
+  private Future<Session> session(String id) {
+    if (!validId(id)) {
+      return Future.failedFuture(unknown(id));
+    }
+    return live.sessions().find(id).compose(s -> s == null ? Future.failedFuture(unknown(id)) : Future.succeededFuture(s));
+  }
+
+  private void connect(ServerWebSocket ws, Session s, Participant me) {
+    if (!s.isActive()) {
+      ws.writeTextMessage(Frames.ended(s.endReason(), s.endedAt(), null))
+        .eventually(() -> ws.close(Frames.ENDED, "The session has ended"));
+      return;
+    }
+    new CollabSocket(ws, live, s.id(), me).open();
+  }
+
+  private static boolean validId(String id) {
+    try {
+      return id != null && UUID.fromString(id).toString().equals(id.toLowerCase());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static ApiException unknown(String id) {
+    return ApiException.notFound("There is no session '" + id + "'.");
+  }
+}

@@ -1,0 +1,86 @@
+package peerprep.collab.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The finalization outbox: sessions that ended and whose attempt the history service has not confirmed.
+ * Tasks lease due entries, and only a confirmed delivery removes one (and writes the ended-stream entry).
+ */
+public final class FinalizeRepository {
+  private static final LuaScript CLAIM = LuaScript.load("claim");
+  private static final LuaScript COMPLETE = LuaScript.load("complete");
+  private static final int BATCH = 10;
+
+  private final Redis redis;
+  private final long leaseMs;
+  private final long endedTtlMs;
+
+  public FinalizeRepository(Redis redis, long leaseMs, long endedTtlMs) {
+    this.redis = redis;
+    this.leaseMs = leaseMs;
+    this.endedTtlMs = endedTtlMs;
+  }
+
+  /** Due entries, leased to the caller: session id and attempt number (1 for the first). */
+  public Future<List<Claim>> claim() {
+    return CLAIM.run(redis, List.of(Keys.FINALIZE), List.of(System.currentTimeMillis(), leaseMs, BATCH)).map(r -> {
+      List<Claim> out = new ArrayList<>();
+      for (int i = 0; i + 1 < r.size(); i += 2) {
+        out.add(new Claim(r.get(i).toString(), r.get(i + 1).toInteger()));
+      }
+      return out;
+    });
+  }
+
+  /** The attempt in the history service's shape, or null when the session is gone. */
+  public Future<JsonObject> attempt(String sessionId) {
+    return redis.batch(List.of(Request.cmd(Command.HGETALL).arg(Keys.session(sessionId)),
+        Request.cmd(Command.LRANGE).arg(Keys.log(sessionId)).arg(0).arg(-1)))
+      .map(replies -> {
+        var hash = Replies.hash(replies.get(0));
+        return hash.containsKey("id") ? toAttempt(Session.fromHash(hash), replies.get(1)) : null;
+      });
+  }
+
+  private static JsonObject toAttempt(Session s, Response log) {
+    JsonArray edits = new JsonArray();
+    for (String entry : Replies.strings(log)) {
+      JsonObject e = new JsonObject(entry);
+      edits.add(new JsonObject().put("v", e.getValue("v")).put("t", e.getValue("t")).put("user", e.getValue("user"))
+        .put("changes", e.getValue("changes")));
+    }
+    return new JsonObject()
+      .put("sessionId", s.id())
+      .put("participants", Participant.toJson(s.participants()))
+      .put("question", s.question())
+      .put("language", s.language())
+      .put("code", s.doc())
+      .put("startedAt", s.createdAt())
+      .put("endedAt", s.endedAt())
+      .put("endReason", s.endReason())
+      .put("edits", edits);
+  }
+
+  /** The history service has the attempt: 1 when this call ended the session, 0 when another had. */
+  public Future<Integer> complete(String sessionId) {
+    return COMPLETE.run(redis, List.of(Keys.session(sessionId), Keys.log(sessionId), Keys.FINALIZE, Keys.ENDED_STREAM),
+      List.of(sessionId, endedTtlMs)).map(r -> r.toInteger());
+  }
+
+  /** Schedules the next attempt (only while the entry is still in the outbox). */
+  public Future<Void> retryAt(String sessionId, long atMs) {
+    return redis.send(Request.cmd(Command.ZADD).arg(Keys.FINALIZE).arg("XX").arg(atMs).arg(sessionId)).mapEmpty();
+  }
+
+  public record Claim(String sessionId, int attempt) {
+  }
+}
