@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # deploy/03-run-migrations.sh
 
-NETWORK_JSON='{"awsvpcConfiguration":{"subnets":["subnet-a","subnet-b"],"securityGroups":["sg-services"],"assignPublicIp":"DISABLED"}}'
-# The same, as a glob: brackets would otherwise be read as character classes.
+# The network configuration the fake returns for the services, as a glob ('?' stands for the
+# brackets, which a glob would read as character classes).
 NETWORK_GLOB='{"awsvpcConfiguration":{"subnets":?"subnet-a","subnet-b"?,"securityGroups":?"sg-services"?,"assignPublicIp":"DISABLED"}}'
 TASK="arn:aws:ecs:ap-southeast-1:123456789012:task/peerprep-prod/0f1e2d3c"
 
