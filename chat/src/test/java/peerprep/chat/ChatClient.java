@@ -96,7 +96,11 @@ final class ChatClient {
         waiters.add(w);
       }
     }
-    return await(done.future());
+    try {
+      return await(done.future());
+    } catch (AssertionError e) {
+      throw new AssertionError("Timed out; frames so far: " + frames(), e);
+    }
   }
 
   List<JsonObject> waitForType(String type, int n) {

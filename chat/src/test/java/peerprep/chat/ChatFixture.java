@@ -31,6 +31,7 @@ final class ChatFixture {
   final WebSocketClient ws;
   final WebClient http;
   final Redis redis;
+  private JsonObject overrides = new JsonObject();
 
   private ChatFixture(Vertx vertx, TestAuth auth, CollabStub collab, HistoryStub history) {
     this.vertx = vertx;
@@ -47,14 +48,15 @@ final class ChatFixture {
     CollabStub collab = ChatClient.await(CollabStub.start(vertx));
     HistoryStub history = ChatClient.await(HistoryStub.start(vertx));
     ChatFixture f = new ChatFixture(vertx, auth, collab, history);
+    f.overrides = overrides;
     for (int i = 0; i < instances; i++) {
-      f.deploy(overrides);
+      f.deploy();
     }
     return f;
   }
 
-  /** Deploys one more instance, as another task of the service would start. */
-  ChatVerticle deploy(JsonObject overrides) {
+  /** Deploys one more instance with the fixture's settings, as another task of the service would start. */
+  ChatVerticle deploy() {
     JsonObject config = TestEnv.config(null)
       .put("USER_SERVICE_URL", auth.url())
       .put("COLLABORATION_SERVICE_URL", collab.url())
