@@ -252,6 +252,7 @@ module "rds" {
   backup_retention_days        = 3
   deletion_protection          = false
   skip_final_snapshot          = true
+  performance_insights         = false
   master_password              = module.secrets.db_password
   databases                    = local.databases
   bootstrap_execution_role_arn = module.iam.execution_role_arns["create-databases"]
@@ -305,10 +306,10 @@ module "services" {
 
   container_port = each.value.port
   environment = merge(
-    each.value.runtime == "java" ? local.java_environment : {},
-    each.value.database == null ? {} : merge(local.database_environment, { DB_NAME = each.value.database }),
-    each.value.redis ? local.redis_environment : {},
-    lookup(local.service_environment, each.key, {})
+    each.value.runtime == "java" ? tomap(local.java_environment) : tomap({}),
+    each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })),
+    each.value.redis ? tomap(local.redis_environment) : tomap({}),
+    try(local.service_environment[each.key], {})
   )
   secrets = { for secret in each.value.secrets : "SECRET_${secret}" => local.secret_arns[secret] }
 

@@ -307,10 +307,10 @@ module "services" {
 
   container_port = each.value.port
   environment = merge(
-    each.value.runtime == "java" ? local.java_environment : {},
-    each.value.database == null ? {} : merge(local.database_environment, { DB_NAME = each.value.database }),
-    each.value.redis ? local.redis_environment : {},
-    lookup(local.service_environment, each.key, {})
+    each.value.runtime == "java" ? tomap(local.java_environment) : tomap({}),
+    each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })),
+    each.value.redis ? tomap(local.redis_environment) : tomap({}),
+    try(local.service_environment[each.key], {})
   )
   secrets = { for secret in each.value.secrets : "SECRET_${secret}" => local.secret_arns[secret] }
 

@@ -83,11 +83,11 @@ resource "aws_iam_openid_connect_provider" "this" {
 }
 
 data "aws_iam_policy_document" "github_assume" {
-  for_each = local.github_enabled ? {
+  for_each = local.github_enabled ? tomap({
     ci     = "repo:${var.github_repository}:ref:refs/heads/main"
     plan   = "repo:${var.github_repository}:environment:${var.github_plan_environment}"
     deploy = "repo:${var.github_repository}:environment:${var.github_deploy_environment}"
-  } : {}
+  }) : tomap({})
 
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]

@@ -1,6 +1,6 @@
 locals {
   zones     = { for index, zone in var.availability_zones : zone => index }
-  nat_zones = var.single_nat_gateway ? { (var.availability_zones[0]) = 0 } : local.zones
+  nat_zones = var.single_nat_gateway ? tomap({ (var.availability_zones[0]) = 0 }) : tomap(local.zones)
 }
 
 resource "aws_vpc" "this" {

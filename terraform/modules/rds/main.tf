@@ -23,8 +23,8 @@ resource "aws_db_subnet_group" "this" {
 }
 
 resource "aws_db_parameter_group" "this" {
-  name   = "${var.name}-${local.family}"
-  family = local.family
+  name_prefix = "${var.name}-${local.family}-"
+  family      = local.family
 
   parameter {
     name  = "rds.force_ssl"
@@ -75,7 +75,7 @@ resource "aws_db_instance" "this" {
   auto_minor_version_upgrade      = true
   allow_major_version_upgrade     = false
   apply_immediately               = false
-  performance_insights_enabled    = true
+  performance_insights_enabled    = var.performance_insights
   enabled_cloudwatch_logs_exports = ["postgresql"]
 
   tags = var.tags

@@ -65,6 +65,12 @@ variable "skip_final_snapshot" {
   default     = false
 }
 
+variable "performance_insights" {
+  type        = bool
+  description = "Turn on Performance Insights (not offered for the smallest instance classes)."
+  default     = true
+}
+
 variable "require_tls" {
   type        = bool
   description = "Refuse unencrypted client connections (rds.force_ssl)."

@@ -45,10 +45,10 @@ class SecretsTest {
     assertTrue(leaked.isEmpty(), "plain environment holds " + leaked);
 
     String environment = HclParser.normalize(tf.module("services").attr("environment").source());
-    assertEquals("merge( each.value.runtime == \"java\" ? local.java_environment : {}, "
-        + "each.value.database == null ? {} : merge(local.database_environment, { DB_NAME = each.value.database }), "
-        + "each.value.redis ? local.redis_environment : {}, "
-        + "lookup(local.service_environment, each.key, {}) )", environment);
+    assertEquals("merge( each.value.runtime == \"java\" ? tomap(local.java_environment) : tomap({}), "
+        + "each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })), "
+        + "each.value.redis ? tomap(local.redis_environment) : tomap({}), "
+        + "try(local.service_environment[each.key], {}) )", environment);
   }
 
   @ParameterizedTest(name = "envs/{0}")
