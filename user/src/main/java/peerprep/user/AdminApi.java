@@ -29,9 +29,22 @@ public final class AdminApi {
 
   public void mount(Router router) {
     Handler<RoutingContext> admin = Auth.role(User.ROLE_ADMIN);
-    router.get("/admin/users").handler(signedIn).handler(admin).handler(this::list);
-    router.get("/admin/users/:id").handler(signedIn).handler(admin).handler(this::show);
-    router.patch("/admin/users/:id").handler(signedIn).handler(admin).handler(this::update);
+    router.get("/admin/users").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::list);
+    router.get("/admin/users/:id").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::show);
+    router.patch("/admin/users/:id").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::update);
+  }
+
+  /** The token's role may be minutes old; this service owns the accounts, so it checks the stored one. */
+  private void requireCurrentAdmin(RoutingContext ctx) {
+    users.findById(Bodies.uuid(Principal.of(ctx).id(), "account id"))
+      .onSuccess(caller -> {
+        if (caller != null && caller.isAdmin() && !caller.disabled()) {
+          ctx.next();
+        } else {
+          ctx.fail(ApiException.forbidden("This action needs the 'admin' role, which this account no longer has."));
+        }
+      })
+      .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

@@ -42,7 +42,7 @@ public final class TokenRepository {
   public Future<Rotation> rotate(String presentedHash, String newHash, int ttlSeconds) {
     return pool.withTransaction(conn -> conn.preparedQuery("SELECT t.family_id, t.replaced_at IS NOT NULL AS replaced, "
           + "t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, "
-          + User.COLUMNS.replaceAll("(\\w+)", "u.$1") + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id "
+          + User.columns("u") + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id "
           + "WHERE t.token_hash = $1 FOR UPDATE OF t")
       .execute(Tuple.of(presentedHash))
       .compose(rows -> rows.size() == 0 ? Future.succeededFuture(new Rotation(Outcome.UNKNOWN, null))

@@ -18,7 +18,14 @@ public record User(UUID id, String username, String email, String displayName, S
   public static final String ROLE_ADMIN = "admin";
 
   /** The columns {@link #fromRow} reads, for every query that returns users. */
-  static final String COLUMNS = "id, username, email, display_name, preferred_language, role, disabled, created_at";
+  static final String COLUMNS = columns("");
+
+  /** The same columns qualified by a table alias, for joins. */
+  static String columns(String alias) {
+    String p = alias.isEmpty() ? "" : alias + ".";
+    return String.join(", ", java.util.stream.Stream.of("id", "username", "email", "display_name", "preferred_language",
+      "role", "disabled", "created_at").map(c -> p + c).toList());
+  }
 
   public static User fromRow(Row row) {
     return new User(row.getUUID("id"), row.getString("username"), row.getString("email"),

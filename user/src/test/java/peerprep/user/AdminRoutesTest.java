@@ -159,6 +159,21 @@ class AdminRoutesTest {
   }
 
   @Test
+  @DisplayName("A demoted admin loses the admin routes at once, though their token still says admin")
+  void demotionIsImmediate() {
+    String name = unique("demo");
+    String id = service.register(name).getJsonObject("user").getString("id");
+    call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject().put("role", "admin"));
+    String staleToken = service.login(name, PASSWORD).bodyAsJsonObject().getString("accessToken");
+    assertThat(service.get("/admin/users", staleToken).statusCode()).isEqualTo(200);
+
+    call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject().put("role", "user"));
+
+    assertThat(Jwts.payload(staleToken).getJsonArray("roles").getList()).contains("admin");
+    assertProblem(service.get("/admin/users", staleToken), 403, "no longer has");
+  }
+
+  @Test
   @DisplayName("A disabled account cannot sign in, refresh, or use its profile, and enabling it again restores sign-in")
   void disable() {
     String name = unique("off");

@@ -83,6 +83,7 @@ class TokenSecurityTest {
     JsonObject header = Jwts.header(token);
     JsonObject claims = Jwts.payload(token);
     assertThat(header.getString("alg")).isEqualTo("ES256");
+    assertThat(header.getString("typ")).isEqualTo("JWT");
     assertThat(header.getString("kid")).isEqualTo(KEY_ID);
     assertThat(claims.getString("sub")).isEqualTo(session.getJsonObject("user").getString("id"));
     assertThat(claims.getString("username")).isEqualTo(session.getJsonObject("user").getString("username"));
