@@ -41,6 +41,7 @@ final class Harness {
   final WebClient http;
   final WebSocketClient sockets;
   final Pool db;
+  JsonObject config;
   private final List<String> deployments = new ArrayList<>();
 
   private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db) {
@@ -64,6 +65,7 @@ final class Harness {
         .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
       .using(vertx).build();
     Harness h = new Harness(vertx, auth, peers, db);
+    h.config = base;
     for (int i = 0; i < count; i++) {
       h.deploy(base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort()));
     }
@@ -132,6 +134,17 @@ final class Harness {
     JsonObject frame = await(client.next());
     assertThat(frame.getString("type")).as("frame %s", frame.encode()).isEqualTo(type);
     return frame;
+  }
+
+  /** The next frame of the given type, passing over frames of the allowed types only. */
+  static JsonObject expectPast(WsClient client, String type, String... allowed) {
+    while (true) {
+      JsonObject frame = await(client.next());
+      if (type.equals(frame.getString("type"))) {
+        return frame;
+      }
+      assertThat(frame.getString("type")).as("frame %s", frame.encode()).isIn((Object[]) allowed);
+    }
   }
 
   HttpResponse<Buffer> call(int instance, HttpMethod method, String path, TestUser user, JsonObject body) {
