@@ -20,6 +20,7 @@ Runs, stopping at the first step that fails:
 Options:
   --auto-approve     apply the Terraform plan without asking
   --skip-build       deploy images already in ECR under the release tag (skips 01)
+  --allow-dirty      deploy although the work tree has uncommitted changes
   --force-update     run 05 before verifying, replacing every task even when its task definition
                      did not change
   --tag TAG          release tag instead of the git SHA; also IMAGE_TAG
@@ -29,6 +30,7 @@ HELP
 }
 
 SKIP_BUILD=0
+ALLOW_DIRTY=0
 FORCE_UPDATE=0
 APPLY_ARGS=()
 VERIFY_ARGS=()
@@ -41,6 +43,10 @@ script_option() {
       ;;
     --skip-build)
       SKIP_BUILD=1
+      OPTION_SHIFT=1
+      ;;
+    --allow-dirty)
+      ALLOW_DIRTY=1
       OPTION_SHIFT=1
       ;;
     --force-update)
@@ -79,6 +85,9 @@ fi
 check_args=()
 if [ "$SKIP_BUILD" = 1 ]; then
   check_args+=(--no-docker)
+fi
+if [ "$ALLOW_DIRTY" = 1 ]; then
+  check_args+=(--allow-dirty)
 fi
 
 steps=("00-pre-deployment-check.sh ${check_args[*]}")

@@ -118,7 +118,7 @@ check_deploy_scripts() {
 }
 
 check_hcl_structure() {
-  mvn -B -q -f infra-tests/pom.xml test
+  mvn -B -q -Dstyle.color=never -f infra-tests/pom.xml test
 }
 
 results=()

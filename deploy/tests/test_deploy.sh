@@ -49,6 +49,13 @@ test_deploy_stops_before_building_when_the_checks_fail() {
   assert_not_called "terraform * init *"
 }
 
+test_deploy_allow_dirty_passes_on_to_the_checks() {
+  fake 0 "git * status --porcelain" " M web/src/App.tsx"
+  run_script DEPLOY.sh --auto-approve --allow-dirty
+  assert_status 0
+  assert_output "uncommitted changes allowed"
+}
+
 test_deploy_stops_when_a_migration_fails() {
   fake 0 "aws ecs describe-tasks *name=='user-service'*exitCode*" "1"
   run_script DEPLOY.sh --auto-approve
