@@ -41,10 +41,10 @@ public final class Tokens {
     String next = newRefreshToken();
     return repository.rotate(hash(presented), hash(next), refreshTtl).compose(rotation -> switch (rotation.outcome()) {
       case ROTATED -> Future.succeededFuture(session(rotation.user(), next));
-      case REUSED -> refused("This refresh token was already used, so every session started with it has been ended.");
-      case EXPIRED -> refused("This refresh token has expired.");
-      case DISABLED -> refused("This account has been disabled.");
-      case REVOKED, UNKNOWN -> refused("This refresh token is not valid.");
+      case REUSED -> refused("This refresh token was already used, so every session started with it has been ended. Sign in again.");
+      case EXPIRED -> refused("This refresh token has expired. Sign in again.");
+      case DISABLED -> refused("This account has been disabled. Contact an administrator.");
+      case REVOKED, UNKNOWN -> refused("This refresh token is not valid. Sign in again.");
     });
   }
 
@@ -61,7 +61,7 @@ public final class Tokens {
   }
 
   private static Future<Session> refused(String why) {
-    return Future.failedFuture(ApiException.unauthorized(why + " Sign in again."));
+    return Future.failedFuture(ApiException.unauthorized(why));
   }
 
   static String newRefreshToken() {

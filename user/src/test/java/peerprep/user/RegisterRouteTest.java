@@ -173,6 +173,15 @@ class RegisterRouteTest {
   }
 
   @Test
+  @DisplayName("A body over 64 KiB is a 413 problem")
+  void oversizedBody() {
+    HttpResponse<Buffer> response = service.post("/auth/register", registration(unique("big")).put("displayName", "x".repeat(70_000)));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
   @DisplayName("A number where the username belongs is a 400 naming the field")
   void wrongType() {
     HttpResponse<Buffer> response = service.post("/auth/register", registration("ignored").put("username", 42));

@@ -158,6 +158,18 @@ class SessionRoutesTest {
   }
 
   @Test
+  @DisplayName("A refresh token of a disabled account is refused even if it was never revoked, and its family is revoked")
+  void refreshDisabled() {
+    JsonObject session = service.register(unique("off"));
+    String token = session.getString("refreshToken");
+    service.sql("UPDATE users SET disabled = true WHERE id = $1::uuid", session.getJsonObject("user").getString("id"));
+
+    assertProblem(refresh(token), 401, "disabled");
+    assertThat(service.sql("SELECT revoked_at IS NOT NULL FROM refresh_tokens WHERE token_hash = $1", Tokens.hash(token))
+      .iterator().next().getBoolean(0)).isTrue();
+  }
+
+  @Test
   @DisplayName("Logging out answers 204, ends that sign-in, and leaves the account's other sessions alone")
   void logout() {
     String name = unique("bye");

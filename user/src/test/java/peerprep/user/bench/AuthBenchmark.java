@@ -1,6 +1,9 @@
 package peerprep.user.bench;
 
 import ch.qos.logback.classic.Level;
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,6 +57,7 @@ public final class AuthBenchmark {
       System.out.printf("user-service benchmark: %d CPUs, load average %.1f, Argon2id m=19456 KiB t=2 p=1 (production defaults)%n",
         Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
+      System.out.println(singleHash().percentiles("one Argon2id hash (5 in a row)"));
       List<String> names = register(client);
       List<String> tokens = new ArrayList<>();
       Latencies logins = login(vertx, client, names, LOGIN_SECONDS, tokens);
@@ -74,6 +78,18 @@ public final class AuthBenchmark {
       EmbeddedRedis.stop();
       EmbeddedDatabases.server().close();
     }
+  }
+
+  /** The cost of one Argon2id hash with nothing else of ours running, to read the sign-in numbers against. */
+  private static Latencies singleHash() {
+    Argon2Function argon2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      Password.hash(PASSWORD + i).addRandomSalt(16).with(argon2);
+      latencies.add(System.nanoTime() - start);
+    }
+    return latencies;
   }
 
   private static List<String> register(WebClient client) {

@@ -29,8 +29,14 @@ final class Latencies {
   synchronized String summary(String what, double seconds) {
     long[] sorted = Arrays.copyOf(samples, count);
     Arrays.sort(sorted);
-    return String.format("%-22s %8d ops in %5.1f s = %9.1f ops/s   p50 %8.2f ms   p99 %8.2f ms   errors %d",
+    return String.format("%-32s %8d ops in %5.1f s = %9.1f ops/s   p50 %8.2f ms   p99 %8.2f ms   errors %d",
       what, count, seconds, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors);
+  }
+
+  synchronized String percentiles(String what) {
+    long[] sorted = Arrays.copyOf(samples, count);
+    Arrays.sort(sorted);
+    return String.format("%-32s p50 %8.2f ms   max %8.2f ms", what, percentile(sorted, 0.50), percentile(sorted, 1.0));
   }
 
   private static double percentile(long[] sorted, double p) {
