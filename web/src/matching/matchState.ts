@@ -1,0 +1,131 @@
+import type { Difficulty, Language, Participant, QuestionRef } from '../api/types';
+
+export type MatchPhase = 'idle' | 'connecting' | 'queued' | 'matching' | 'matched' | 'timeout' | 'cancelled' | 'superseded' | 'error';
+
+export interface MatchResult {
+  sessionId: string;
+  partner: Participant;
+  question: QuestionRef;
+  language: Language | null;
+  relaxed: boolean;
+}
+
+export interface MatchState {
+  phase: MatchPhase;
+  /** 'new': a request was just sent and its id is not known yet; frames of older requests are stale. */
+  expecting: 'new' | 'follow';
+  requestId: string | null;
+  topic: string | null;
+  difficulty: Difficulty | 'any' | null;
+  relaxed: boolean;
+  waiting: number | null;
+  enqueuedAt: number | null;
+  timeoutAt: number | null;
+  match: MatchResult | null;
+  detail: string | null;
+}
+
+export const initialMatch: MatchState = {
+  phase: 'idle', expecting: 'follow', requestId: null, topic: null, difficulty: null, relaxed: false, waiting: null,
+  enqueuedAt: null, timeoutAt: null, match: null, detail: null,
+};
+
+export type MatchAction =
+  | { type: 'request'; topic: string; difficulty: Difficulty }
+  | { type: 'follow' }
+  | { type: 'frame'; frame: Record<string, unknown> }
+  | { type: 'lost'; detail: string }
+  | { type: 'reset' };
+
+const FINAL_PHASES: MatchPhase[] = ['matched', 'timeout', 'cancelled', 'superseded', 'error'];
+
+export function isWaiting(phase: MatchPhase): boolean {
+  return phase === 'connecting' || phase === 'queued' || phase === 'matching';
+}
+
+/** The dashboard's matching panel from the matching service's frames (docs/matching.md). */
+export function matchReducer(state: MatchState, action: MatchAction): MatchState {
+  switch (action.type) {
+    case 'request':
+      return { ...initialMatch, phase: 'connecting', expecting: 'new', topic: action.topic, difficulty: action.difficulty };
+    case 'follow':
+      return { ...initialMatch, phase: 'connecting', expecting: 'follow' };
+    case 'lost':
+      return isWaiting(state.phase) ? { ...state, phase: 'error', detail: action.detail } : state;
+    case 'reset':
+      return initialMatch;
+    case 'frame':
+      return onFrame(state, action.frame);
+    default:
+      return state;
+  }
+}
+
+function onFrame(state: MatchState, frame: Record<string, unknown>): MatchState {
+  const type = String(frame.type);
+  const requestId = typeof frame.requestId === 'string' ? frame.requestId : null;
+  if (type === 'error' && !requestId) {
+    // about the frame we sent, not about a request: the request (if any) goes on
+    const stopping = state.phase === 'connecting' || frame.code === 'no-questions';
+    return { ...state, phase: stopping ? 'error' : state.phase, detail: String(frame.detail ?? 'Matching failed.') };
+  }
+  if (!requestId) {
+    return state;
+  }
+  const starts = type === 'queued' || type === 'matching';
+  if (state.expecting === 'new') {
+    if (!starts) {
+      return state; // the final frame of an older request, replayed on connect
+    }
+  } else if (state.requestId && requestId !== state.requestId && !starts) {
+    return state;
+  }
+  const base: MatchState = { ...state, expecting: 'follow', requestId };
+  switch (type) {
+    case 'queued':
+      return {
+        ...base,
+        phase: 'queued',
+        topic: String(frame.topic),
+        difficulty: frame.relaxed ? 'any' : (frame.difficulty as Difficulty),
+        relaxed: Boolean(frame.relaxed),
+        waiting: typeof frame.waiting === 'number' ? frame.waiting : null,
+        enqueuedAt: Date.parse(String(frame.enqueuedAt)) || null,
+        timeoutAt: Date.parse(String(frame.timeoutAt)) || null,
+        detail: null,
+      };
+    case 'relaxed': return { ...base, relaxed: true, difficulty: 'any' };
+    case 'matching': return { ...base, phase: 'matching' };
+    case 'requeued': return { ...base, phase: 'queued', detail: String(frame.detail ?? '') };
+    case 'matched':
+      return {
+        ...base,
+        phase: 'matched',
+        match: {
+          sessionId: String(frame.sessionId),
+          partner: frame.partner as Participant,
+          question: frame.question as QuestionRef,
+          language: (frame.language as Language) ?? null,
+          relaxed: Boolean(frame.relaxed),
+        },
+      };
+    case 'timeout':
+    case 'cancelled':
+    case 'superseded':
+      return { ...base, phase: type, detail: typeof frame.detail === 'string' ? frame.detail : null };
+    case 'error': return { ...base, phase: 'error', detail: String(frame.detail ?? 'Matching failed.') };
+    default: return state;
+  }
+}
+
+/** Whole seconds left before the request times out, never negative. */
+export function secondsLeft(state: MatchState, now: number): number | null {
+  if (state.timeoutAt === null || !isWaiting(state.phase)) {
+    return null;
+  }
+  return Math.max(0, Math.ceil((state.timeoutAt - now) / 1000));
+}
+
+export function isFinal(phase: MatchPhase): boolean {
+  return FINAL_PHASES.includes(phase);
+}

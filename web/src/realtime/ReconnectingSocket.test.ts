@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReconnectingSocket, SocketStatus } from './ReconnectingSocket';
+import { SessionExpiredError } from '../api/problem';
+import { FakeSocket } from '../test-support/fakeSocket';
+
+function harness(overrides: Partial<ConstructorParameters<typeof ReconnectingSocket>[0]> = {}) {
+  const sockets: FakeSocket[] = [];
+  const statuses: SocketStatus[] = [];
+  const frames: Record<string, unknown>[] = [];
+  let token = 0;
+  const onOpen = vi.fn();
+  const socket = new ReconnectingSocket({
+    url: async () => `ws://test/ws?access_token=t${++token}`,
+    create: (url) => {
+      const s = new FakeSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    onOpen,
+    onMessage: (f) => frames.push(f),
+    onStatus: (s) => statuses.push(s),
+    backoffMs: [100, 200],
+    ...overrides,
+  });
+  return { socket, sockets, statuses, frames, onOpen };
+}
+
+describe('ReconnectingSocket', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('reconnects after a drop with a fresh token and says hello again', async () => {
+    const h = harness();
+    h.socket.start();
+    await vi.runAllTimersAsync();
+    h.sockets[0].open();
+    h.sockets[0].drop();
+    expect(h.socket.status).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(h.sockets).toHaveLength(2);
+    expect(h.sockets[1].url).toContain('access_token=t2');
+    h.sockets[1].open();
+    expect(h.onOpen).toHaveBeenCalledTimes(2);
+    expect(h.statuses).toEqual(['connecting', 'open', 'reconnecting', 'reconnecting', 'open']);
+  });
+
+  it('waits longer after each failed attempt', async () => {
+    const h = harness();
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].drop();
+    await vi.advanceTimersByTimeAsync(100);
+    h.sockets[1].drop();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(h.sockets).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.sockets).toHaveLength(3);
+  });
+
+  it('stops for good on a final close code and says why', async () => {
+    const stopped = vi.fn();
+    const h = harness({ isFinal: (code) => code === 4409, onStopped: stopped });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].drop(4409, 'The session has ended');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.sockets).toHaveLength(1);
+    expect(stopped).toHaveBeenCalledWith(4409, 'The session has ended');
+    expect(h.socket.status).toBe('closed');
+  });
+
+  it('gives up without retrying when the user has to sign in again', async () => {
+    const stopped = vi.fn();
+    const h = harness({ url: () => Promise.reject(new SessionExpiredError()), onStopped: stopped });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.sockets).toHaveLength(0);
+    expect(stopped).toHaveBeenCalledWith(0, 'signed out');
+  });
+
+  it('passes JSON frames on and skips anything else', async () => {
+    const h = harness();
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].receive({ type: 'pong' });
+    h.sockets[0].onmessage?.(new MessageEvent('message', { data: 'not json' }));
+    h.sockets[0].onmessage?.(new MessageEvent('message', { data: '[1,2]' }));
+    expect(h.frames).toEqual([{ type: 'pong' }]);
+  });
+
+  it('refuses to send while disconnected so the caller can keep the frame', async () => {
+    const h = harness();
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.socket.send({ type: 'x' })).toBe(false);
+    h.sockets[0].open();
+    expect(h.socket.send({ type: 'x' })).toBe(true);
+    expect(h.sockets[0].frames()).toEqual([{ type: 'x' }]);
+  });
+
+  it('presumes a silent connection dead when its ping goes unanswered', async () => {
+    const h = harness({ ping: { frame: '{"type":"ping"}', intervalMs: 1000, timeoutMs: 500 } });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.sockets[0].sent).toEqual(['{"type":"ping"}']);
+    h.sockets[0].receive({ type: 'pong' });
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(h.sockets[0].closedWith).toBe(4000);
+    expect(h.socket.status).toBe('reconnecting');
+  });
+
+  it('closes quietly when stopped and does not come back', async () => {
+    const h = harness();
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.socket.stop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.sockets[0].closedWith).toBe(1000);
+    expect(h.sockets).toHaveLength(1);
+  });
+});
