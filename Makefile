@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image
+.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image deploy loadtest
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,12 @@ dev-logs: ## Follow the Docker stack's logs
 
 image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, web)
 	@bash scripts/dev.sh image "$(SERVICE)"
+
+deploy: ## Deploy to AWS ECS with the numbered scripts (ARGS='--dry-run' to only show what would run)
+	@bash deploy/DEPLOY.sh $(ARGS)
+
+loadtest: ## Gatling load test: make loadtest SIM=rest|matching|sessions|mixed SCALE=<n> [BASE_URL=...]
+	@bash scripts/loadtest.sh
 
 bootstrap: ## Install what this machine lacks for building and testing
 	@bash scripts/bootstrap.sh all

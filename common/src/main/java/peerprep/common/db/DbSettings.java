@@ -1,6 +1,8 @@
 package peerprep.common.db;
 
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;
 
@@ -10,9 +12,28 @@ import java.net.URI;
  * Where a service's PostgreSQL database is: {@code DATABASE_URL} (postgresql://user:pass@host:port/db)
  * or {@code DB_HOST}, {@code DB_PORT}, {@code DB_NAME}, {@code DB_USER}, {@code SECRET_DB_PASSWORD}.
  */
-public record DbSettings(String host, int port, String database, String user, String password, int poolSize) {
+public record DbSettings(String host, int port, String database, String user, String password, int poolSize,
+                         String sslMode) {
+  private static final java.util.Set<String> SSL_MODES = java.util.Set.of("disable", "prefer", "require", "verify-ca", "verify-full");
+
+  public DbSettings(String host, int port, String database, String user, String password, int poolSize) {
+    this(host, port, database, user, password, poolSize, "disable");
+  }
 
   public static DbSettings from(Settings s, String defaultDatabase) {
+    return from(s, defaultDatabase, sslMode(s));
+  }
+
+  /** {@code DB_SSL_MODE}: disable (default), prefer, require (encrypted, as RDS demands), verify-ca, verify-full. */
+  static String sslMode(Settings s) {
+    String mode = s.string("DB_SSL_MODE", "disable").toLowerCase(java.util.Locale.ROOT);
+    if (!SSL_MODES.contains(mode)) {
+      throw new ConfigException("Malformed configuration: DB_SSL_MODE must be one of " + new java.util.TreeSet<>(SSL_MODES) + ", got '" + mode + "'");
+    }
+    return mode;
+  }
+
+  private static DbSettings from(Settings s, String defaultDatabase, String sslMode) {
     int poolSize = s.integer("DB_POOL_SIZE", 8);
     if (s.has("DATABASE_URL")) {
       URI u = s.uri("DATABASE_URL");
@@ -22,19 +43,27 @@ public record DbSettings(String host, int port, String database, String user, St
         throw new ConfigException("Malformed configuration: DATABASE_URL must include a user, as postgresql://user:password@host:5432/db");
       }
       return new DbSettings(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), db, auth[0],
-        auth.length > 1 ? auth[1] : s.string("SECRET_DB_PASSWORD", ""), poolSize);
+        auth.length > 1 ? auth[1] : s.string("SECRET_DB_PASSWORD", ""), poolSize, sslMode);
     }
     return new DbSettings(s.string("DB_HOST"), s.port("DB_PORT", 5432), s.string("DB_NAME", defaultDatabase),
-      s.string("DB_USER"), s.string("SECRET_DB_PASSWORD", ""), poolSize);
+      s.string("DB_USER"), s.string("SECRET_DB_PASSWORD", ""), poolSize, sslMode);
   }
 
   public PgConnectOptions connectOptions() {
-    return new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
-      .setUser(user).setPassword(password).setCachePreparedStatements(true);
+    PgConnectOptions options = new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
+      .setUser(user).setPassword(password).setCachePreparedStatements(true)
+      .setSslMode(SslMode.of(sslMode));
+    if (sslMode.equals("require") || sslMode.equals("prefer")) {
+      // Encrypted without certificate checks, as libpq's sslmode=require; verify-* use the JVM's trust store.
+      options.setSslOptions(new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""));
+    } else if (sslMode.startsWith("verify")) {
+      options.setSslOptions(new ClientSSLOptions().setHostnameVerificationAlgorithm(sslMode.equals("verify-full") ? "HTTPS" : ""));
+    }
+    return options;
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslMode;
   }
 
   @Override

@@ -38,6 +38,17 @@ class DatabasesTest {
   }
 
   @Test
+  @DisplayName("DB_SSL_MODE=require encrypts the pool and the migrations; an unknown mode names the variable")
+  void sslMode() {
+    DbSettings db = DbSettings.from(new Settings(new JsonObject().put("DB_HOST", "rds.example").put("DB_USER", "app")
+      .put("DB_SSL_MODE", "require")), "user_db");
+    assertThat(db.connectOptions().getSslMode()).isEqualTo(io.vertx.pgclient.SslMode.REQUIRE);
+    assertThat(db.jdbcUrl()).endsWith("/user_db?sslmode=require");
+    assertThatThrownBy(() -> DbSettings.from(new Settings(new JsonObject().put("DB_HOST", "h").put("DB_USER", "u")
+      .put("DB_SSL_MODE", "sometimes")), "x")).isInstanceOf(ConfigException.class).hasMessageContaining("DB_SSL_MODE");
+  }
+
+  @Test
   @DisplayName("Without DATABASE_URL or DB_HOST, start-up stops with a message naming DB_HOST")
   void missingHost() {
     assertThatThrownBy(() -> DbSettings.from(new Settings(new JsonObject()), "x"))
