@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
-import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.TokenIssuer;
 import peerprep.common.config.ConfigException;
@@ -63,7 +62,7 @@ public final class UserVerticle extends VerticleBase {
     Authenticator authenticator = new Authenticator(users, passwords, new LoginThrottle(redis, cfg.throttle()));
     outbox = new DeletionOutbox(vertx, new OutboxRepository(pool), discovery, cfg.internalToken(), cfg.outbox());
     Accounts accounts = new Accounts(users, passwords, authenticator, tokens, outbox);
-    Handler<RoutingContext> signedIn = Auth.required(new JwksVerifier(vertx, () -> Future.succeededFuture(issuer.jwks()), 60_000));
+    Handler<RoutingContext> signedIn = SignedIn.handler(new JwksVerifier(vertx, () -> Future.succeededFuture(issuer.jwks()), 60_000));
     router = ServiceRouter.create(vertx, "user-service", 64 * 1024, health, "openapi/user.json", r -> {
       new AuthApi(accounts, authenticator, tokens, issuer).mount(r);
       new ProfileApi(accounts, signedIn).mount(r);

@@ -127,6 +127,16 @@ class TokenSecurityTest {
   }
 
   @Test
+  @DisplayName("A correctly signed token without an expiry is a 401")
+  void noExpiry() {
+    JsonObject user = signIn().getJsonObject("user");
+    JsonObject claims = Jwts.claims(user.getString("id"), user.getString("username"), 0, "user");
+    claims.remove("exp");
+
+    assertRejected(Jwts.es256(signingKey, KEY_ID, claims));
+  }
+
+  @Test
   @DisplayName("An unsigned token with alg none is a 401")
   void algNone() {
     JsonObject user = signIn().getJsonObject("user");
