@@ -51,7 +51,7 @@ final class ChatRepository {
       .map(SendOutcome::fromScript);
   }
 
-  /** The newest {@code count} messages, oldest first. */
+  /** The newest {@code count} messages, oldest first; trimming is approximate, so the stream may hold a few more. */
   Future<List<ChatMessage>> recent(String sessionId, int count) {
     return redis.send(Request.cmd(Command.XREVRANGE).arg(stream(sessionId)).arg("+").arg("-").arg("COUNT").arg(count))
       .map(r -> {
@@ -65,10 +65,6 @@ final class ChatRepository {
   Future<List<ChatMessage>> after(String sessionId, String afterId, int count) {
     return redis.send(Request.cmd(Command.XRANGE).arg(stream(sessionId)).arg("(" + afterId).arg("+").arg("COUNT").arg(count))
       .map(ChatRepository::messages);
-  }
-
-  Future<List<ChatMessage>> all(String sessionId) {
-    return redis.send(Request.cmd(Command.XRANGE).arg(stream(sessionId)).arg("-").arg("+")).map(ChatRepository::messages);
   }
 
   Future<Boolean> isEnded(String sessionId) {

@@ -78,6 +78,11 @@ public final class ChatVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** How many sockets this instance holds, read on its own event loop. */
+  Future<Integer> sockets() {
+    return Future.future(p -> context.runOnContext(v -> p.complete(hub.sockets())));
+  }
+
   @Override
   public Future<?> stop() {
     if (heartbeat >= 0) {

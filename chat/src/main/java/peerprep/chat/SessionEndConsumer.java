@@ -119,7 +119,7 @@ final class SessionEndConsumer {
     String sessionId = SessionIds.parse(entry.sessionId());
     return chat.markEnded(sessionId)
       .compose(v -> chat.publish(sessionId, ServerFrames.ended(sessionId)))
-      .compose(v -> chat.all(sessionId))
+      .compose(v -> chat.recent(sessionId, config.maxMessages()))
       .compose(messages -> transcripts.send(sessionId, messages))
       .compose(v -> ended.ack(entry.id()))
       .onSuccess(v -> LOG.info("Transcript of session {} handed to the history service", sessionId))

@@ -3,6 +3,8 @@ package peerprep.chat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -211,6 +213,49 @@ class ChatMessagingTest {
     assertThat(b.ofType("message").stream().map(f -> f.getString("text")).toList()).containsExactly("last words");
     assertThat(error.getString("code")).isEqualTo("session_ended");
     assertThat(error.getString("clientMsgId")).isEqualTo("late-1");
+    b.close();
+  }
+
+  @Test
+  @DisplayName("When a task's pub/sub connection drops, its sockets catch up on messages sent meanwhile and then go live again")
+  void pubSubReconnect() {
+    TestUser ada = chat.auth.user("ada");
+    TestUser linus = chat.auth.user("linus");
+    String session = chat.collab.session(ada, linus);
+    ChatClient a = chat.join(0, session, ada);
+    ChatClient b = chat.join(1, session, linus);
+
+    chat.redis(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub"));
+    for (int i = 0; i < 5; i++) {
+      b.message("while down " + i, null);
+    }
+    b.waitForType("ack", 5);
+    a.waitForType("synced", 2);
+    b.message("live again", null);
+    a.waitFor(f -> isMessage(f, "live again"));
+    b.waitFor(f -> isMessage(f, "live again"));
+
+    List<String> texts = a.ofType("message").stream().map(f -> f.getString("text")).toList();
+    assertThat(texts).containsExactly("while down 0", "while down 1", "while down 2", "while down 3", "while down 4", "live again");
+    assertThat(a.messageIds()).isEqualTo(b.messageIds().subList(b.messageIds().size() - 6, b.messageIds().size()));
+    a.close();
+    b.close();
+  }
+
+  @Test
+  @DisplayName("Participants are asked of the collaboration service once per session and instance while the answer is fresh")
+  void participantsCached() {
+    TestUser ada = chat.auth.user("ada");
+    TestUser linus = chat.auth.user("linus");
+    String session = chat.collab.session(ada, linus);
+    int before = chat.collab.lookups();
+    ChatClient a = chat.join(0, session, ada);
+    ChatClient again = chat.join(0, session, ada);
+    ChatClient b = chat.join(0, session, linus);
+
+    assertThat(chat.collab.lookups() - before).isEqualTo(1);
+    a.close();
+    again.close();
     b.close();
   }
 }
