@@ -97,6 +97,17 @@ class QuestionReadTest {
     List<String> expected = List.of("Anagram Groups", "Courier Route Planner", "Island Counter");
     assertThat(titles(service.get("/questions?topic=graphs&topic=hashing", service.user))).isEqualTo(expected);
     assertThat(titles(service.get("/questions?topic=graphs,hashing", service.user))).isEqualTo(expected);
+    assertThat(service.get("/questions?topic=graphs,hashing", service.user).bodyAsJsonObject().getLong("total")).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("The total counts a question that has several of the filtered topics once")
+  void totalCountsEachQuestionOnce() {
+    JsonObject page = service.get("/questions?topic=strings&topic=hashing&size=1", service.user).bodyAsJsonObject();
+    assertThat(page.getLong("total")).isEqualTo(2);
+    assertThat(page.getJsonArray("items")).hasSize(1);
+    assertThat(service.get("/questions?topic=strings,graphs&difficulty=Medium,Hard", service.user).bodyAsJsonObject()
+      .getLong("total")).isEqualTo(3);
   }
 
   @Test
