@@ -65,13 +65,15 @@ final class MatchSocket {
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> send(Frames.error("malformed", "Send frames as JSON text, not binary.")));
     ws.closeHandler(v -> closed());
-    resync();
+    // the user's frames wait until the socket knows its current request, so the two never cross
+    ws.pause();
+    resync().onComplete(ar -> ws.resume());
   }
 
   /** Shows the current state of the user's request, e.g. after this task missed notifications. */
-  void resync() {
+  Future<Void> resync() {
     attaching = true;
-    queue.attach(user.id(), id)
+    return queue.attach(user.id(), id)
       .onSuccess(view -> {
         if (view != null && view.active()) {
           follow(view.requestId());
@@ -84,7 +86,9 @@ final class MatchSocket {
       .onFailure(e -> {
         attaching = false;
         unavailable(e);
-      });
+      })
+      .<Void>mapEmpty()
+      .otherwiseEmpty();
   }
 
   /** A frame the queue sent about one of the requests this socket follows. */

@@ -27,6 +27,7 @@ public final class MatchingVerticle extends VerticleBase {
   private Pool pool;
   private Redis redis;
   private Discovery discovery;
+  private PeerClients peerClients;
   private TaskChannel channel;
   private Sweeper sweeper;
   private Matchmaker matchmaker;
@@ -51,7 +52,8 @@ public final class MatchingVerticle extends VerticleBase {
     redis = Redises.client(vertx, cfg.settings());
     Health.redis(health, redis);
     queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
-    matchmaker = new Matchmaker(queue, new Peers(discovery, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
+    peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
+    matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
       new MatchRepository(pool));
     channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
       queue.channel(), hub);
@@ -94,6 +96,9 @@ public final class MatchingVerticle extends VerticleBase {
       .andThen(v -> {
         if (channel != null) {
           channel.stop();
+        }
+        if (peerClients != null) {
+          peerClients.close();
         }
         if (discovery != null) {
           discovery.close();

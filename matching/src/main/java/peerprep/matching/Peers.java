@@ -8,7 +8,6 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import peerprep.common.auth.Auth;
-import peerprep.common.discovery.Discovery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +23,12 @@ final class Peers {
   static final String HISTORY = "history-service";
   static final String COLLABORATION = "collaboration-service";
 
-  private final Discovery discovery;
+  private final PeerClients clients;
   private final String internalToken;
   private final long timeoutMs;
 
-  Peers(Discovery discovery, String internalToken, long timeoutMs) {
-    this.discovery = discovery;
+  Peers(PeerClients clients, String internalToken, long timeoutMs) {
+    this.clients = clients;
     this.internalToken = internalToken;
     this.timeoutMs = timeoutMs;
   }
@@ -79,7 +78,7 @@ final class Peers {
 
   private Future<HttpResponse<Buffer>> call(String service, Function<WebClient, HttpRequest<Buffer>> request,
                                             JsonObject body) {
-    return discovery.client(service)
+    return clients.client(service)
       .compose(client -> {
         HttpRequest<Buffer> req = request.apply(client).putHeader(Auth.INTERNAL_HEADER, internalToken).timeout(timeoutMs);
         return body == null ? req.send() : req.sendJsonObject(body);
