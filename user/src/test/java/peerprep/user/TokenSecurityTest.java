@@ -165,7 +165,7 @@ class TokenSecurityTest {
   }
 
   @Test
-  @DisplayName("The JWKS publishes the current key and the retired one, and is cacheable")
+  @DisplayName("The JWKS publishes the current key and the retired one, is cacheable, and is read-only")
   void jwks() {
     HttpResponse<Buffer> response = service.get("/.well-known/jwks.json", null);
 
@@ -179,6 +179,7 @@ class TokenSecurityTest {
       assertThat(k.containsKey("d")).isFalse();
     });
     assertThat(service.get("/user-service-api/.well-known/jwks.json", null).bodyAsJsonObject()).isEqualTo(response.bodyAsJsonObject());
+    assertThat(service.post("/.well-known/jwks.json", new JsonObject()).statusCode()).isEqualTo(405);
   }
 
   @Test
