@@ -1,3 +1,73 @@
+import { ReactElement, useEffect } from 'react';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthContext';
+import { RequireAuth } from './auth/RequireAuth';
+import { ThemeProvider } from './theme/theme';
+import { Layout } from './components/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { SignupPage } from './pages/SignupPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { SessionPage } from './pages/SessionPage';
+import { HistoryPage } from './pages/HistoryPage';
+import { AttemptPage } from './pages/AttemptPage';
+import { StatsPage } from './pages/StatsPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { QuestionsPage } from './pages/QuestionsPage';
+import { QuestionPage } from './pages/QuestionPage';
+import { AdminQuestionsPage } from './pages/admin/AdminQuestionsPage';
+import { QuestionEditorPage } from './pages/admin/QuestionEditorPage';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const TITLES: [RegExp, string][] = [
+  [/^\/login/, 'Sign in'], [/^\/signup/, 'Sign up'], [/^\/session\//, 'Session'], [/^\/history\/.+/, 'Attempt'],
+  [/^\/history/, 'History'], [/^\/stats/, 'My stats'], [/^\/profile/, 'Profile'], [/^\/questions/, 'Questions'],
+  [/^\/admin\/questions/, 'Question bank'], [/^\/admin\/users/, 'Users'], [/^\/$/, 'Practice'],
+];
+
+/** Names the tab after the page, so history and screen readers tell pages apart. */
+function PageTitle() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const found = TITLES.find(([re]) => re.test(pathname));
+    document.title = found ? `${found[1]} · PeerPrep` : 'PeerPrep';
+  }, [pathname]);
+  return null;
+}
+
+function page(element: ReactElement, options: { admin?: boolean; wide?: boolean } = {}) {
+  return (
+    <Layout wide={options.wide}>
+      <RequireAuth admin={options.admin}>{element}</RequireAuth>
+    </Layout>
+  );
+}
+
 export function App() {
-  return <main><h1>PeerPrep</h1></main>;
+  return (
+    <ThemeProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <PageTitle />
+          <Routes>
+            <Route path="/login" element={<Layout><LoginPage /></Layout>} />
+            <Route path="/signup" element={<Layout><SignupPage /></Layout>} />
+            <Route path="/" element={page(<DashboardPage />)} />
+            <Route path="/session/:sessionId" element={page(<SessionPage />, { wide: true })} />
+            <Route path="/history" element={page(<HistoryPage />)} />
+            <Route path="/history/:sessionId" element={page(<AttemptPage />)} />
+            <Route path="/stats" element={page(<StatsPage />)} />
+            <Route path="/profile" element={page(<ProfilePage />)} />
+            <Route path="/questions" element={page(<QuestionsPage />)} />
+            <Route path="/questions/:id" element={page(<QuestionPage />)} />
+            <Route path="/admin/questions" element={page(<AdminQuestionsPage />, { admin: true })} />
+            <Route path="/admin/questions/new" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
+            <Route path="/admin/questions/:id" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
+            <Route path="/admin/users" element={page(<AdminUsersPage />, { admin: true })} />
+            <Route path="*" element={<Layout><NotFoundPage /></Layout>} />
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </ThemeProvider>
+  );
 }

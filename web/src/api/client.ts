@@ -38,7 +38,7 @@ export interface ApiClientOptions {
 
 const browserLock: LockRunner = (name, task) => {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request(name, task) : task();
+  return locks ? (locks.request(name, task) as Promise<Awaited<ReturnType<typeof task>>>) : task();
 };
 
 /**

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { Compartment, EditorState } from '@codemirror/state';
+import { EditorView, lineNumbers } from '@codemirror/view';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { oneDark } from '@codemirror/theme-one-dark';
+import type { Language } from '../api/types';
+import { languageSupport } from '../collab/languages';
+import { useTheme } from '../theme/theme';
+
+/** Read-only code with highlighting: an attempt's final code, or a replay frame. */
+export function CodeViewer({ value, language, label }: { value: string; language: Language; label: string }) {
+  const parent = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const lang = useRef(new Compartment());
+  const theme = useRef(new Compartment());
+  const { dark } = useTheme();
+
+  useEffect(() => {
+    const v = new EditorView({
+      parent: parent.current as HTMLDivElement,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          EditorState.readOnly.of(true),
+          EditorView.editable.of(false),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          lang.current.of(languageSupport(language)),
+          theme.current.of(dark ? oneDark : []),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) {
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: lang.current.reconfigure(languageSupport(language)) });
+  }, [language]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: theme.current.reconfigure(dark ? oneDark : []) });
+  }, [dark]);
+
+  return <div className="code-viewer" ref={parent} data-testid="code-viewer" />;
+}

@@ -1,0 +1,27 @@
+import { useSyncExternalStore } from 'react';
+
+/** A tiny observable value that React components read with useStore. */
+export class Store<T> {
+  private listeners = new Set<() => void>();
+
+  constructor(private value: T) {}
+
+  get = (): T => this.value;
+
+  set(next: T | ((current: T) => T)): void {
+    const value = typeof next === 'function' ? (next as (c: T) => T)(this.value) : next;
+    if (value !== this.value) {
+      this.value = value;
+      this.listeners.forEach((l) => l());
+    }
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+export function useStore<T>(store: Store<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
