@@ -47,7 +47,15 @@ final class Fields {
     if (s.length() > max) {
       throw invalid(field, "The field '" + field + "' must have at most " + max + " characters, not " + s.length() + ".");
     }
-    return s.strip();
+    return storable(s, field).strip();
+  }
+
+  /** PostgreSQL text and jsonb cannot hold the NUL character, so it is refused here rather than failing the insert. */
+  static String storable(String value, String field) {
+    if (value.indexOf('\0') >= 0) {
+      throw invalid(field, "The field '" + field + "' must not contain the NUL character (\\u0000).");
+    }
+    return value;
   }
 
   static JsonArray array(JsonObject body, String field, int maxItems) {
@@ -75,7 +83,7 @@ final class Fields {
       if (s.length() > maxLength) {
         throw invalid(name, "The item " + name + " must have at most " + maxLength + " characters.");
       }
-      out.add(s.strip());
+      out.add(storable(s, name).strip());
     }
     return out;
   }

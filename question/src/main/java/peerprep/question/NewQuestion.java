@@ -95,7 +95,7 @@ public record NewQuestion(String slug, String title, String description, List<St
           "The starter code for " + language + " must have at most " + MAX_CODE + " characters, not " + text.length() + ".");
       }
       if (text != null && !text.isBlank()) {
-        out.put(language, text);
+        out.put(language, Fields.storable(text, "starterCode." + language));
       }
     }
     return out;

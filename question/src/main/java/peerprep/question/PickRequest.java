@@ -19,7 +19,11 @@ public record PickRequest(String topic, Difficulty difficulty, List<UUID> exclud
     if (!(difficulty instanceof String label)) {
       throw Fields.invalid("difficulty", "The field 'difficulty' is required: one of Easy, Medium, Hard.");
     }
-    return new PickRequest(topic, Difficulty.parse(label, "difficulty"), excluded(body));
+    PickRequest request = new PickRequest(topic, Difficulty.parse(label, "difficulty"), excluded(body));
+    if (!NewQuestion.SLUG.matcher(topic).matches() || topic.length() > 40) {
+      throw unknownTopic(topic.length() > 40 ? topic.substring(0, 40) + "…" : topic);
+    }
+    return request;
   }
 
   /** Ids are opaque to callers; one that is not a UUID cannot name a question here, so it excludes nothing. */

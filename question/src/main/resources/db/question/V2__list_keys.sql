@@ -8,10 +8,6 @@ CREATE UNIQUE INDEX questions_title_key ON questions (title_key) INCLUDE (id);
 DROP INDEX questions_difficulty_idx;
 CREATE INDEX questions_difficulty_idx ON questions (difficulty, title_key, id);
 
--- Long values (description, search vector, examples, code) go to TOAST early so that the main heap stays
--- narrow: filters that must visit rows (topics, difficulty) read a few thousand pages, not the whole text.
-ALTER TABLE questions SET (toast_tuple_target = 256);
-
 -- With the question id in the pick index, counting a topic's questions and picking one read the index alone.
 DROP INDEX question_topics_pick_idx;
 CREATE INDEX question_topics_pick_idx ON question_topics (topic, difficulty, pick_key) INCLUDE (question_id);

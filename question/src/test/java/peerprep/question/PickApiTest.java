@@ -158,6 +158,8 @@ class PickApiTest {
     service.create(question("Tree Height", "Easy", "trees"));
     assertProblem(pick("astrology", "Easy", List.of()), 404, "no topic 'astrology'");
     assertProblem(pick("greedy", "Easy", List.of()), 404, "'greedy' has no questions");
+    assertProblem(pick("Trees\u0000", "Easy", List.of()), 404, "no topic");
+    assertProblem(pick("t".repeat(500), "Easy", List.of()), 404, "no topic");
   }
 
   @Test

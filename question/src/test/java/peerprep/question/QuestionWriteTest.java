@@ -124,7 +124,10 @@ class QuestionWriteTest {
         "starterCode.ruby", "not 'ruby'"),
       new Case(question("Long code", "Easy", "arrays").put("starterCode", new JsonObject().put("cpp", longCode)),
         "starterCode.cpp", "at most 10000"),
-      new Case(question("Number hint", "Easy", "arrays").put("hints", new JsonArray().add(3)), "hints[0]", "non-empty string"));
+      new Case(question("Number hint", "Easy", "arrays").put("hints", new JsonArray().add(3)), "hints[0]", "non-empty string"),
+      new Case(question("Nul text", "Easy", "arrays").put("description", "a\u0000b"), "description", "NUL character"),
+      new Case(question("Nul code", "Easy", "arrays").put("starterCode", new JsonObject().put("java", "x\u0000")),
+        "starterCode.java", "NUL character"));
     for (Case c : cases) {
       JsonObject problem = assertProblem(service.post("/questions", service.admin, c.body()), 400, c.detail());
       assertThat(problem.getString("field")).as(c.detail()).isEqualTo(c.field());
