@@ -8,6 +8,7 @@ import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 
+import java.util.Locale;
 import java.util.UUID;
 
 /** Image upload for admins, and public image download so that browsers can load them in img tags. */
@@ -28,7 +29,7 @@ public final class ImageApi {
 
   private void upload(RoutingContext ctx) {
     String declared = ctx.request().getHeader("Content-Type");
-    if (declared != null && declared.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+    if (declared != null && declared.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
       throw unsupported("Send the image's bytes as the request body (Content-Type: image/png and so on), not as a form.");
     }
     Buffer bytes = ctx.body() == null ? null : ctx.body().buffer();

@@ -1,5 +1,6 @@
 package peerprep.question;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,7 @@ public final class QuestionApi {
   private void list(RoutingContext ctx) {
     ListQuery query = ListQuery.fromRequest(ctx);
     repository.unknownTopics(query.topics())
-      .compose(unknown -> unknown.isEmpty() ? repository.list(query) : io.vertx.core.Future.failedFuture(
+      .compose(unknown -> unknown.isEmpty() ? repository.list(query) : Future.failedFuture(
         ApiException.badRequest("Unknown topic filter: " + String.join(", ", unknown) + ". GET /topics lists the known ones.")))
       .onSuccess(page -> ctx.json(page.toJson()))
       .onFailure(ctx::fail);
