@@ -52,6 +52,18 @@ public final class EmbeddedDatabases {
     return server;
   }
 
+  /** Stops the shared server (benchmarks and tools that run outside a test JVM's lifetime). */
+  public static synchronized void stop() {
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // the process is gone already
+      }
+      server = null;
+    }
+  }
+
   public static int port() {
     return server().getPort();
   }

@@ -46,7 +46,8 @@ public final class Auth {
     return verifier.verify(token).recover(e -> Future.failedFuture(ApiException.unauthorized(e.getMessage())));
   }
 
-  static String token(HttpServerRequest request) {
+  /** The bearer token of a request: the Authorization header, or the {@code access_token} query parameter. */
+  public static String token(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return header.substring(7).trim();

@@ -134,6 +134,9 @@ public final class JwksVerifier {
     JsonObject p = user.principal();
     String sub = p.getString("sub");
     String username = p.getString("username");
+    if (!(p.getValue("exp") instanceof Number)) {
+      return Future.failedFuture(new InvalidTokenException("The token has no expiry."));
+    }
     JsonArray roles = p.getJsonArray("roles", new JsonArray());
     if (sub == null || username == null) {
       return Future.failedFuture(new InvalidTokenException("The token lacks its subject."));

@@ -46,6 +46,9 @@ public final class TokenIssuer {
   }
 
   public String issue(Principal principal, int ttlSeconds) {
+    if (ttlSeconds <= 0) {
+      throw new IllegalArgumentException("Access tokens must expire: ttlSeconds must be positive");
+    }
     JsonObject claims = new JsonObject()
       .put("username", principal.username())
       .put("roles", new JsonArray(principal.roles().stream().sorted().toList()));

@@ -80,6 +80,17 @@ class JwksVerifierTest {
   }
 
   @Test
+  @DisplayName("A token without an expiry is refused, and the issuer refuses to mint one")
+  void noExpiry() throws Exception {
+    JsonObject claims = claims(60);
+    claims.remove("exp");
+    String token = signEs256(keyA, new JsonObject().put("alg", "ES256").put("kid", "key-a"), claims);
+    assertThatThrownBy(() -> verify(token)).isInstanceOf(InvalidTokenException.class);
+    assertThatThrownBy(() -> issuerA.issue(new Principal("u-1", "ada", Set.of("user")), 0))
+      .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("A token whose payload or signature was altered is refused")
   void tampered() {
     String token = issuerA.issue(new Principal("u-1", "ada", Set.of("user")), 60);
