@@ -134,7 +134,7 @@ public final class JwksVerifier {
     JsonObject p = user.principal();
     String sub = p.getString("sub");
     String username = p.getString("username");
-    if (!(p.getValue("exp") instanceof Number)) {
+    if (!user.containsKey("exp") || !(user.get("exp") instanceof Number)) {
       return Future.failedFuture(new InvalidTokenException("The token has no expiry."));
     }
     JsonArray roles = p.getJsonArray("roles", new JsonArray());
