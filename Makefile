@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image deploy loadtest
+.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image deploy loadtest bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ dev-logs: ## Follow the Docker stack's logs
 
 image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, web)
 	@bash scripts/dev.sh image "$(SERVICE)"
+
+bench: ## One benchmark: make bench SERVICE=user|question|collab|chat|matching
+	@bash scripts/bench.sh "$(SERVICE)"
 
 deploy: ## Deploy to AWS ECS with the numbered scripts (ARGS='--dry-run' to only show what would run)
 	@bash deploy/DEPLOY.sh $(ARGS)
