@@ -22,6 +22,10 @@ public final class Accounts {
     this.tokens = tokens;
     this.outbox = outbox;
   }
+  public String clientAddress(io.vertx.core.http.HttpServerRequest request) {
+    return authenticator.clientAddress(request);
+  }
+
 
   static ApiException gone() {
     return ApiException.unauthorized("The account this token was issued to no longer exists.");

@@ -23,6 +23,11 @@ public final class Authenticator {
     this.throttle = throttle;
   }
 
+  /** The caller's address as the throttle counts it. */
+  public String clientAddress(io.vertx.core.http.HttpServerRequest request) {
+    return throttle.clientAddress(request);
+  }
+
   public Future<User> login(LoginRequest request, String address) {
     return users.credentialsByLogin(request.identifier()).compose(found -> {
       String account = found == null ? "name:" + request.identifier().toLowerCase(Locale.ROOT) : found.user().id().toString();

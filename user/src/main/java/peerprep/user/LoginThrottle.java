@@ -29,16 +29,25 @@ public final class LoginThrottle {
     this.limits = limits;
   }
 
-  /** The client's address: the first X-Forwarded-For hop (set by the load balancer), else the peer. */
-  public static String clientAddress(HttpServerRequest request) {
+  /**
+   * The client's address. Each trusted proxy (the ALB, nginx) appends the address it saw to
+   * X-Forwarded-For, so the entry {@code trustedHops} from the right is the one no client can forge;
+   * entries further left are whatever the client sent. With no trusted proxy, the peer address.
+   */
+  public static String clientAddress(HttpServerRequest request, int trustedHops) {
     String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded != null) {
-      String first = forwarded.split(",", 2)[0].trim();
-      if (!first.isEmpty()) {
-        return first.length() > 64 ? first.substring(0, 64) : first;
+    if (forwarded != null && trustedHops > 0) {
+      String[] hops = forwarded.split(",");
+      String hop = hops[Math.max(0, hops.length - trustedHops)].trim();
+      if (!hop.isEmpty()) {
+        return hop.length() > 64 ? hop.substring(0, 64) : hop;
       }
     }
     return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  }
+
+  public String clientAddress(HttpServerRequest request) {
+    return clientAddress(request, limits.trustedProxyHops());
   }
 
   /** Fails with 429 and the seconds to wait when either the account or the address is over its limit. */

@@ -41,7 +41,7 @@ public final class ProfileApi {
 
   private void changePassword(RoutingContext ctx) {
     PasswordChange change = PasswordChange.fromJson(Bodies.json(ctx));
-    accounts.changePassword(Principal.of(ctx), change, LoginThrottle.clientAddress(ctx.request()))
+    accounts.changePassword(Principal.of(ctx), change, accounts.clientAddress(ctx.request()))
       .onSuccess(session -> AuthApi.send(ctx, 200, session))
       .onFailure(ctx::fail);
   }
@@ -50,7 +50,7 @@ public final class ProfileApi {
     JsonObject body = Bodies.json(ctx);
     Fields.onlyKnown(body, Set.of("password"));
     String password = Bodies.requiredString(body, "password");
-    accounts.delete(Principal.of(ctx), password, LoginThrottle.clientAddress(ctx.request()))
+    accounts.delete(Principal.of(ctx), password, accounts.clientAddress(ctx.request()))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }

@@ -44,11 +44,12 @@ public record UserConfig(int port, DbSettings db, Settings settings, String inte
   }
 
   /** Failed-login limits within one window, counted in Redis so every task sees the same numbers. */
-  public record Throttle(int maxPerAccount, int maxPerAddress, int windowSeconds) {
+  public record Throttle(int maxPerAccount, int maxPerAddress, int windowSeconds, int trustedProxyHops) {
     static Throttle from(Settings s) {
       return new Throttle(atLeast(s, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1),
         atLeast(s, "LOGIN_MAX_FAILURES_PER_ADDRESS", 30, 1),
-        atLeast(s, "LOGIN_FAILURE_WINDOW_SECONDS", 900, 1));
+        atLeast(s, "LOGIN_FAILURE_WINDOW_SECONDS", 900, 1),
+        atLeast(s, "TRUSTED_PROXY_HOPS", 1, 0));
     }
   }
 

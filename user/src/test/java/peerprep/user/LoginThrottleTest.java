@@ -50,7 +50,7 @@ class LoginThrottleTest {
 
   private static HttpResponse<Buffer> login(ServiceUnderTest task, String identifier, String password, String address) {
     return task.call(HttpMethod.POST, "/auth/login", null, new JsonObject().put("identifier", identifier).put("password", password),
-      MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", address + ", 10.0.0.1"));
+      MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", "198.51.100.200, " + address));
   }
 
   private static void assertThrottled(HttpResponse<Buffer> response) {
@@ -114,6 +114,18 @@ class LoginThrottleTest {
       assertThat(login(taskA, name, "Wrong-password-1", "203.0.113.52").statusCode()).isEqualTo(401);
     }
     assertThat(login(taskB, name, PASSWORD, "203.0.113.53").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A forged X-Forwarded-For entry does not escape the limit on the address the proxy saw")
+  void forgedForwardedFor() {
+    for (int i = 0; i < PER_ADDRESS; i++) {
+      String forged = "192.0.2." + i + ", 203.0.113.90";
+      assertThat(taskA.call(HttpMethod.POST, "/auth/login", null,
+        new JsonObject().put("identifier", unique("forge")).put("password", "Wrong-password-1"),
+        MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", forged)).statusCode()).isEqualTo(401);
+    }
+    assertThrottled(login(taskB, unique("forge"), PASSWORD, "203.0.113.90"));
   }
 
   @Test
