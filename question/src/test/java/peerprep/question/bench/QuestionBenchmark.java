@@ -21,7 +21,6 @@ import peerprep.question.QuestionVerticle;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class QuestionBenchmark {
       clients.close().await(10, TimeUnit.SECONDS);
       server.close().await(10, TimeUnit.SECONDS);
       EmbeddedRedis.stop();
-      closeDatabase();
+      EmbeddedDatabases.stop();
     }
   }
 
@@ -102,9 +101,5 @@ public final class QuestionBenchmark {
 
   private static Supplier<Future<HttpResponse<Buffer>>> get(WebClient client, String bearer, String path) {
     return () -> client.get(path).timeout(30_000).putHeader("Authorization", bearer).send();
-  }
-
-  private static void closeDatabase() throws IOException {
-    EmbeddedDatabases.server().close();
   }
 }
