@@ -36,6 +36,8 @@ public final class SocketGate {
       return;
     }
     String id = ctx.pathParam("id");
+    // The handshake must still be unread when the checks below complete; paused, it waits for them.
+    request.pause();
     Auth.authenticate(verifier, request)
       .compose(principal -> session(id).compose(s -> {
         Participant me = s.participant(principal.id())
@@ -45,7 +47,10 @@ public final class SocketGate {
           return null;
         });
       }))
-      .onFailure(ctx::fail);
+      .onFailure(e -> {
+        request.resume();
+        ctx.fail(e);
+      });
   }
 
   private Future<Session> session(String id) {

@@ -1,0 +1,357 @@
+package peerprep.collab.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.collab.ot.ChangeSet;
+import peerprep.collab.support.CollabClient;
+import peerprep.collab.support.TestStack;
+import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.testkit.EmbeddedRedis;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The WebSocket protocol on one instance: handshake, sync, push, catch-up, limits, malformed frames. */
+@ExtendWith(VertxExtension.class)
+class SocketProtocolTest {
+  private static TestStack stack;
+  private static Vertx vertx;
+  private static WebSocketClient handshakes;
+
+  @BeforeAll
+  static void start(Vertx v, VertxTestContext ctx) {
+    vertx = v;
+    handshakes = v.createWebSocketClient();
+    EmbeddedRedis.flushAll();
+    TestStack.start(v, 1, new JsonObject()
+        .put("COLLAB_MAX_DOC_CHARS", 200).put("COLLAB_MAX_CHANGE_CHARS", 50).put("COLLAB_MAX_FRAME_BYTES", 4096)
+        .put("COLLAB_MAX_MSGS_PER_SEC", 20).put("COLLAB_MAX_CATCHUP", 5).put("COLLAB_ABANDON_GRACE_MS", 60_000))
+      .onComplete(ctx.succeeding(s -> {
+        stack = s;
+        ctx.completeNow();
+      }));
+  }
+
+  @AfterAll
+  static void stop(VertxTestContext ctx) {
+    stack.close().onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static Future<CollabClient> join(TestUser user, String sessionId) {
+    CollabClient c = new CollabClient(vertx);
+    return c.connectAndSync(stack.port(0), sessionId, user.token(), true).map(c);
+  }
+
+  private static ChangeSet insert(int at, int docLength, String text) {
+    JsonArray json = new JsonArray();
+    if (at > 0) {
+      json.add(at);
+    }
+    json.add(new JsonArray().add(0).add(text));
+    if (docLength > at) {
+      json.add(docLength - at);
+    }
+    return ChangeSet.fromJson(json);
+  }
+
+  private static JsonObject push(int version, JsonArray changes) {
+    return new JsonObject().put("type", "push").put("version", version)
+      .put("updates", new JsonArray().add(new JsonObject().put("clientID", "raw").put("changes", changes)));
+  }
+
+  @Test
+  @DisplayName("A fresh client is welcomed with the session and gets the whole text as a snapshot")
+  void welcome(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id)).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+      JsonObject welcome = c.frames().get(0);
+      assertThat(welcome.getString("type")).isEqualTo("welcome");
+      assertThat(welcome.getString("mode")).isEqualTo("snapshot");
+      assertThat(welcome.getInteger("version")).isZero();
+      assertThat(welcome.getString("language")).isEqualTo("python");
+      assertThat(welcome.getJsonObject("you").getString("id")).isEqualTo(ada.id());
+      assertThat(welcome.getJsonObject("limits").getInteger("maxDocChars")).isEqualTo(200);
+      JsonArray people = welcome.getJsonArray("participants");
+      assertThat(people.getJsonObject(0).getString("presence")).isEqualTo("online");
+      assertThat(people.getJsonObject(1).getString("presence")).isEqualTo("offline");
+      JsonObject snapshot = c.frames().stream().filter(f -> "snapshot".equals(f.getString("type"))).findFirst().orElseThrow();
+      assertThat(snapshot.getString("doc")).isEmpty();
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  @DisplayName("An accepted push is acknowledged, reaches the partner and becomes the session's text")
+  void pushReachesPartner(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> {
+      int mark = b.frameCount();
+      a.edit(insert(0, 0, "print(1)"));
+      return b.awaitType(mark, "updates").compose(u -> a.awaitType(0, "accepted").compose(acc -> stack.session(0, linus, id)
+        .map(s -> {
+          ctx.verify(() -> {
+            assertThat(acc.getInteger("version")).isEqualTo(1);
+            JsonObject update = u.getJsonArray("updates").getJsonObject(0);
+            assertThat(u.getInteger("version")).isZero();
+            assertThat(update.getString("clientID")).isEqualTo(a.clientId());
+            assertThat(update.getString("user")).isEqualTo(ada.id());
+            assertThat(b.doc()).isEqualTo("print(1)");
+            assertThat(s.getString("text")).isEqualTo("print(1)");
+            assertThat(s.getInteger("version")).isEqualTo(1);
+          });
+          return s;
+        })));
+    }))).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A push on an old version is answered with a conflict and the current version, and changes nothing")
+  void stalePush(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+      a.edit(insert(0, 0, "abc"));
+      return a.reach(1).compose(v -> {
+        int mark = a.frameCount();
+        a.send(push(0, new JsonArray().add(new JsonArray().add(0).add("zzz"))));
+        return a.awaitType(mark, "conflict");
+      }).compose(conflict -> stack.session(0, ada, id).map(s -> {
+        ctx.verify(() -> {
+          assertThat(conflict.getInteger("version")).isEqualTo(1);
+          assertThat(s.getString("text")).isEqualTo("abc");
+          assertThat(s.getInteger("version")).isEqualTo(1);
+        });
+        return s;
+      }));
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A client that reconnects with its last version gets exactly the updates it missed")
+  void catchUp(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> {
+      a.edit(insert(0, 0, "x"));
+      return b.reach(1).compose(v -> b.close()).compose(v -> {
+        a.edit(insert(1, 1, "y"));
+        a.edit(insert(2, 2, "z"));
+        return a.idle().compose(i -> a.reach(3));
+      }).compose(v -> {
+        int mark = b.frameCount();
+        return b.connectAndSync(stack.port(0), id, linus.token(), false).compose(w -> b.reach(3)).map(r -> {
+          ctx.verify(() -> {
+            var after = b.frames().subList(mark, b.frameCount()).stream()
+              .filter(f -> !"presence".equals(f.getString("type"))).toList();
+            assertThat(after.get(0).getString("mode")).isEqualTo("catch-up");
+            assertThat(after.get(0).getInteger("version")).isEqualTo(1);
+            JsonObject updates = after.get(1);
+            assertThat(after).hasSize(2);
+            assertThat(updates.getString("type")).isEqualTo("updates");
+            assertThat(updates.getInteger("version")).isEqualTo(1);
+            assertThat(updates.getJsonArray("updates")).hasSize(2);
+            assertThat(b.doc()).isEqualTo("xyz");
+            assertThat(b.anomalies()).isEmpty();
+          });
+          return r;
+        });
+      });
+    }))).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A client too far behind gets the whole text instead of the updates")
+  void tooFarBehind(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> b.close().compose(v -> {
+      for (int i = 0; i < 7; i++) {
+        a.edit(insert(i, i, String.valueOf(i)));
+      }
+      return a.idle().compose(x -> a.reach(7));
+    }).compose(v -> {
+      int mark = b.frameCount();
+      return b.connectAndSync(stack.port(0), id, linus.token(), false).map(w -> {
+        ctx.verify(() -> {
+          assertThat(w.getString("mode")).isEqualTo("snapshot");
+          JsonObject snapshot = b.frames().subList(mark, b.frameCount()).stream()
+            .filter(f -> "snapshot".equals(f.getString("type"))).findFirst().orElseThrow();
+          assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+          assertThat(snapshot.getInteger("version")).isEqualTo(7);
+          assertThat(snapshot.getString("doc")).isEqualTo("0123456");
+          assertThat(b.doc()).isEqualTo("0123456");
+        });
+        return w;
+      });
+    })))).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Too large a change or document is refused with an error frame and the document stays intact")
+  void sizeLimits(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+      int mark = a.frameCount();
+      a.send(push(0, new JsonArray().add(new JsonArray().add(0).add("x".repeat(51)))));
+      return a.awaitType(mark, "error").compose(e1 -> {
+        int mark2 = a.frameCount();
+        JsonArray many = new JsonArray();
+        for (int i = 0; i < 5; i++) {
+          many.add(new JsonObject().put("clientID", "raw").put("changes", new JsonArray().add(i * 45).add(new JsonArray().add(0).add("y".repeat(45)))));
+        }
+        JsonObject updates = new JsonObject().put("type", "push").put("version", 0).put("updates", many);
+        a.send(updates);
+        return a.awaitType(mark2, "error").map(e2 -> new JsonArray().add(e1).add(e2));
+      }).compose(errors -> stack.session(0, ada, id).map(s -> {
+        ctx.verify(() -> {
+          assertThat(errors.getJsonObject(0).getString("code")).isEqualTo("change-too-large");
+          assertThat(errors.getJsonObject(1).getString("code")).isEqualTo("doc-too-large");
+          assertThat(s.getString("text")).isEmpty();
+          assertThat(s.getInteger("version")).isZero();
+        });
+        return s;
+      }));
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A change that does not fit the document is refused as invalid and the socket stays usable")
+  void invalidChange(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+      int mark = a.frameCount();
+      a.send(push(0, new JsonArray().add(5).add(new JsonArray().add(0).add("x"))));
+      a.send(push(0, new JsonArray().add(new JsonArray().add(0).add("a\nb"))));
+      a.send(new JsonObject().put("type", "push").put("version", "zero").put("updates", new JsonArray()));
+      return a.await(mark, f -> "error".equals(f.getString("type")) && "bad-message".equals(f.getString("code")))
+        .compose(bad -> {
+          a.edit(insert(0, 0, "ok"));
+          return a.idle();
+        })
+        .compose(v -> stack.session(0, ada, id))
+        .map(s -> {
+          ctx.verify(() -> {
+            var codes = a.frames().stream().filter(f -> "error".equals(f.getString("type"))).map(f -> f.getString("code")).toList();
+            assertThat(codes).containsExactly("invalid-change", "invalid-change", "bad-message");
+            assertThat(s.getString("text")).isEqualTo("ok");
+          });
+          return s;
+        });
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A frame that is not JSON closes the socket with 4400 and a reason")
+  void notJson(VertxTestContext ctx) {
+    closesWith(ctx, c -> c.sendText("{not json"), 4400, "JSON");
+  }
+
+  @Test
+  @DisplayName("A binary frame closes the socket with 4400 and a reason")
+  void binary(VertxTestContext ctx) {
+    closesWith(ctx, c -> c.sendBinary(Buffer.buffer(new byte[]{1, 2, 3})), 4400, "Binary");
+  }
+
+  @Test
+  @DisplayName("A message of an unknown type closes the socket with 4400")
+  void unknownType(VertxTestContext ctx) {
+    closesWith(ctx, c -> c.send(new JsonObject().put("type", "format-disk")), 4400, "type");
+  }
+
+  @Test
+  @DisplayName("A frame over the size limit closes the socket with 4413")
+  void frameTooLarge(VertxTestContext ctx) {
+    closesWith(ctx, c -> c.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(5000) + "\"}"), 4413, "limited");
+  }
+
+  @Test
+  @DisplayName("Flooding messages first gets a rate-limited error, then a close with 4429")
+  void rateLimit(VertxTestContext ctx) {
+    closesWith(ctx, c -> {
+      for (int i = 0; i < 80; i++) {
+        c.send(new JsonObject().put("type", "ping"));
+      }
+    }, 4429, "Too many");
+  }
+
+  private void closesWith(VertxTestContext ctx, java.util.function.Consumer<CollabClient> misbehave, int code, String reason) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+      misbehave.accept(a);
+      return a.closed().compose(status -> stack.session(0, ada, id).map(s -> {
+        ctx.verify(() -> {
+          assertThat(status).isEqualTo((short) code);
+          assertThat(a.closeReason()).contains(reason);
+          assertThat(s.getString("status")).isEqualTo("active");
+          if (code == 4429) {
+            assertThat(a.frames()).anyMatch(f -> "rate-limited".equals(f.getString("code")));
+          }
+        });
+        return s;
+      }));
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Messages before hello are refused with a hello-first error; ping is answered with pong")
+  void helloFirst(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> {
+      CollabClient c = new CollabClient(vertx);
+      return c.open(stack.port(0), id, ada.token()).compose(x -> {
+        c.send(new JsonObject().put("type", "pull").put("version", 0));
+        c.send(new JsonObject().put("type", "ping"));
+        return c.awaitType(0, "error").compose(e -> c.awaitType(0, "pong").map(p -> {
+          ctx.verify(() -> assertThat(e.getString("code")).isEqualTo("hello-first"));
+          return p;
+        }));
+      });
+    }).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("The handshake is refused before upgrading: 401 without a valid token, 403 for outsiders, 404 for unknown sessions")
+  void handshakeRefusals(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus"), eve = stack.user("eve");
+    stack.createSession(ada, linus).compose(id -> Future.join(
+        status(id, null), status(id, "garbage.token.here"), status(id, eve.token()),
+        status(UUID.randomUUID().toString(), ada.token()), status("not-a-uuid", ada.token())))
+      .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+        assertThat(all.<Integer>resultAt(0)).isEqualTo(401);
+        assertThat(all.<Integer>resultAt(1)).isEqualTo(401);
+        assertThat(all.<Integer>resultAt(2)).isEqualTo(403);
+        assertThat(all.<Integer>resultAt(3)).isEqualTo(404);
+        assertThat(all.<Integer>resultAt(4)).isEqualTo(404);
+        ctx.completeNow();
+      })));
+  }
+
+  private static Future<Integer> status(String sessionId, String token) {
+    return handshakes.connect(CollabClient.options(stack.port(0), sessionId, token))
+      .map(ws -> 101)
+      .recover(e -> Future.succeededFuture(e instanceof UpgradeRejectedException r ? r.getStatus() : -1));
+  }
+
+  @Test
+  @DisplayName("A plain GET on the WebSocket path is a 400 problem, not an upgrade")
+  void plainGet(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus)
+      .compose(id -> stack.http().get(stack.port(0), "localhost", "/sessions/" + id + "/ws").putHeader("Authorization", ada.bearer()).send())
+      .onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getString("detail")).contains("WebSocket");
+        ctx.completeNow();
+      })));
+  }
+}
