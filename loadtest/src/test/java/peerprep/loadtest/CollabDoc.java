@@ -10,25 +10,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One participant's view of a session's document, as much as a load client needs: the version it is at
- * and the document's length (CodeMirror change sets must cover the whole document). Each edit appends a
- * line stamped with its send time; the partner's stamped edits tell how long they took to arrive.
+ * One participant's editor client, as much as a load test needs: the version it is at, the document's
+ * length (a CodeMirror change set must cover the whole document), and at most one request in flight, as
+ * CodeMirror's collab extension does. Each edit appends one line stamped with its send time, so the
+ * partner can time its arrival. Frames are fed in as they arrived; what they mean comes back as events.
  */
 final class CollabDoc {
+  static final long ANSWER_TIMEOUT_MS = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String me;
   private final String clientId;
-  private int version = -1;
+  private int version;
   private long length;
   private int head;
   private boolean lost = true;
-  private int pendingVersion = -1;
-  private long pendingChars;
+  private Waiting waiting = Waiting.NOTHING;
+  private long sentAt;
+  private String sentPhase;
+  private long pushedChars;
+  private int pulledFrom = -1;
 
-  /** A change of the document by the partner, sent at {@code sentAt}, seen here at {@code receivedAt}. */
-  record Arrival(long sentAt, long receivedAt) {
-    long millis() {
-      return receivedAt - sentAt;
+  private enum Waiting { NOTHING, HELLO, PUSH, PULL }
+
+  /** What a frame meant to this client. */
+  sealed interface Event permits Arrival, Answer {
+  }
+
+  /**
+   * A change by the partner, sent at {@code sentAt} in {@code phase} and seen here at {@code receivedAt};
+   * {@code pulled} when it came in the answer to this client's pull rather than live.
+   */
+  record Arrival(long sentAt, String phase, long receivedAt, boolean pulled) implements Event {
+  }
+
+  /** The answer to this client's push: {@code outcome} is accepted, conflict, or why it failed. */
+  record Answer(String outcome, String phase, long sentAt, long receivedAt) implements Event {
+    boolean ok() {
+      return "accepted".equals(outcome) || "conflict".equals(outcome);
     }
   }
 
@@ -45,84 +63,111 @@ final class CollabDoc {
     return length;
   }
 
-  /** The server is known to be at a later version than this view: ask for the missing updates first. */
-  boolean behind() {
-    return !lost && version < head;
-  }
-
-  /** The view cannot be trusted (not yet joined, or the lengths stopped adding up): ask for a snapshot. */
-  boolean lost() {
-    return lost;
-  }
-
   static String hello() {
     return "{\"type\":\"hello\"}";
   }
 
-  String pull() {
-    return "{\"type\":\"pull\",\"version\":" + version + "}";
+  /** Whether the last request was answered, so another may go out. */
+  boolean idle() {
+    return waiting == Waiting.NOTHING;
   }
 
-  /** A push that appends one line stamped with {@code nowMillis}. */
-  String push(long nowMillis, String words) {
-    String line = words + " # " + Stamps.stamp(nowMillis);
+  /** Gives up on a request unanswered for too long; a push given up on is returned as a failed answer. */
+  Answer expire(long now) {
+    if (waiting == Waiting.NOTHING || now - sentAt < ANSWER_TIMEOUT_MS) {
+      return null;
+    }
+    Answer gaveUp = waiting == Waiting.PUSH ? new Answer("no answer in " + ANSWER_TIMEOUT_MS + " ms", sentPhase, sentAt, now) : null;
+    waiting = Waiting.NOTHING;
+    return gaveUp;
+  }
+
+  /**
+   * The next request: a snapshot when the view is lost, the missing updates when it is behind, else a
+   * push appending one stamped line. Call only when {@link #idle()}.
+   */
+  String next(long now, String phase, String words) {
+    sentAt = now;
+    sentPhase = phase;
+    if (lost) {
+      waiting = Waiting.HELLO;
+      return hello();
+    }
+    if (version < head) {
+      waiting = Waiting.PULL;
+      pulledFrom = version;
+      return "{\"type\":\"pull\",\"version\":" + version + "}";
+    }
+    waiting = Waiting.PUSH;
+    String line = words + "  # " + Stamps.stamp(now, phase);
+    pushedChars = line.length() + 1L;
     ObjectNode frame = JSON.createObjectNode().put("type", "push").put("version", version);
     ObjectNode update = frame.putArray("updates").addObject().put("clientID", clientId);
     ArrayNode changes = update.putArray("changes");
     changes.add(length);
     changes.addArray().add(0).add(line).add("");
-    pendingVersion = version + 1;
-    pendingChars = line.length() + 1L;
     return frame.toString();
   }
 
-  /** The server took the last push and is now at {@code newVersion}. */
-  void accepted(int newVersion) {
-    if (newVersion == pendingVersion && version == pendingVersion - 1) {
-      version = newVersion;
-      length += pendingChars;
-    }
-    head = Math.max(head, newVersion);
-    pendingVersion = -1;
-  }
-
-  /** The server refused the last push: it is at {@code headVersion}, which this view has not caught up with. */
-  void conflict(int headVersion) {
-    head = Math.max(head, headVersion);
-    pendingVersion = -1;
-  }
-
-  /** Applies a frame from the server; returns the partner's edits it carried, with their travel times. */
-  List<Arrival> absorb(String frame, long receivedAt) {
+  /** Applies one frame from the server. */
+  List<Event> absorb(String frame, long receivedAt) {
     JsonNode node = parse(frame);
-    List<Arrival> arrivals = new ArrayList<>();
+    List<Event> events = new ArrayList<>();
     switch (node.path("type").asText()) {
-      case "snapshot" -> {
-        version = node.path("version").asInt();
-        length = node.path("doc").asText().length();
-        head = Math.max(head, version);
-        lost = false;
-      }
-      case "updates" -> {
-        for (JsonNode entry : node.path("updates")) {
-          int v = entry.path("v").asInt();
-          head = Math.max(head, v);
-          if (lost || v <= version) {
-            continue;
-          }
-          if (v != version + 1) {
-            break;
-          }
-          apply(entry, receivedAt, arrivals);
-        }
-      }
+      case "snapshot" -> snapshot(node);
+      case "updates" -> updates(node, receivedAt, events);
+      case "accepted" -> answered(node, "accepted", receivedAt, events);
+      case "conflict" -> answered(node, "conflict", receivedAt, events);
+      case "error" -> answered(node, "error " + node.path("code").asText(), receivedAt, events);
       default -> {
       }
     }
-    return arrivals;
+    return events;
   }
 
-  private void apply(JsonNode entry, long receivedAt, List<Arrival> arrivals) {
+  private void snapshot(JsonNode node) {
+    version = node.path("version").asInt();
+    length = node.path("doc").asText().length();
+    head = Math.max(head, version);
+    lost = false;
+    if (waiting == Waiting.HELLO || waiting == Waiting.PULL) {
+      waiting = Waiting.NOTHING;
+    }
+  }
+
+  private void answered(JsonNode node, String outcome, long receivedAt, List<Event> events) {
+    if (waiting != Waiting.PUSH) {
+      return;
+    }
+    int at = node.path("version").asInt(-1);
+    head = Math.max(head, at);
+    if ("accepted".equals(outcome) && at == version + 1) {
+      version = at;
+      length += pushedChars;
+    }
+    waiting = Waiting.NOTHING;
+    events.add(new Answer(outcome, sentPhase, sentAt, receivedAt));
+  }
+
+  private void updates(JsonNode node, long receivedAt, List<Event> events) {
+    boolean pulled = waiting == Waiting.PULL && node.path("version").asInt() == pulledFrom;
+    if (pulled) {
+      waiting = Waiting.NOTHING;
+    }
+    for (JsonNode entry : node.path("updates")) {
+      int v = entry.path("v").asInt();
+      head = Math.max(head, v);
+      if (lost || v <= version) {
+        continue;
+      }
+      if (v != version + 1) {
+        break;
+      }
+      apply(entry, receivedAt, pulled, events);
+    }
+  }
+
+  private void apply(JsonNode entry, long receivedAt, boolean pulled, List<Event> events) {
     long covered = 0;
     long after = 0;
     StringBuilder inserted = new StringBuilder();
@@ -146,7 +191,7 @@ final class CollabDoc {
     version = entry.path("v").asInt();
     length = after;
     if (!me.equals(entry.path("user").asText())) {
-      Stamps.find(inserted.toString()).forEach(sent -> arrivals.add(new Arrival(sent, receivedAt)));
+      Stamps.find(inserted.toString()).forEach(s -> events.add(new Arrival(s.sentAt(), s.phase(), receivedAt, pulled)));
     }
   }
 
@@ -154,11 +199,8 @@ final class CollabDoc {
     try {
       return JSON.readTree(frame);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("The server sent a frame that is not JSON: " + abbreviate(frame), e);
+      throw new IllegalArgumentException("The server sent a frame that is not JSON: "
+        + (frame.length() <= 120 ? frame : frame.substring(0, 120) + "…"), e);
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 120 ? s : s.substring(0, 120) + "…";
   }
 }

@@ -1,0 +1,85 @@
+package peerprep.loadtest;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * SCALE pairs (default 50) in sessions at once. The sessions are made before the run through the
+ * collaboration service's internal route, as matching makes them (the internal token comes from
+ * INTERNAL_TOKEN or STATE_DIR/internal-token). Both users of a pair join the editor and the chat over
+ * RAMP_SECONDS (default 30), type and chat at human pace until HUMAN_SECONDS (default 30) after the ramp,
+ * then at stress pace for STRESS_SECONDS (default 30); user "a" then ends the session. Every edit and
+ * message is timed until it reaches the partner's socket.
+ */
+public class SessionsSimulation extends Simulation {
+  static final int PAIRS = (int) Math.ceil(Options.scale(50));
+  static final int RAMP = Options.whole("RAMP_SECONDS", 30);
+  static final int HUMAN = Options.whole("HUMAN_SECONDS", 30);
+  static final int STRESS = Options.whole("STRESS_SECONDS", 30);
+  static final Duration HUMAN_EDIT = Duration.ofMillis(Options.whole("HUMAN_EDIT_MS", 2_000));
+  static final Duration STRESS_EDIT = Duration.ofMillis(Options.whole("STRESS_EDIT_MS", 250));
+  /** Each pool user sits in about eight sessions: the chat's per-user rate (20 in 10 s) still holds at stress pace. */
+  static final int POOL = Options.whole("USER_POOL", Math.max(2, 2 * ((PAIRS + 7) / 8)));
+  private static final AtomicLong START = new AtomicLong();
+  private final Pairs pairs = new Pairs();
+
+  {
+    ScenarioBuilder participants = scenario("pairs")
+      .exec(Timings.capture())
+      .feed(pairs)
+      .exec(session -> {
+        START.compareAndSet(0, System.currentTimeMillis());
+        return session;
+      })
+      .exec(Collaboration.join())
+      .exec(Collaboration.work("human", session -> until(RAMP + HUMAN), HUMAN_EDIT, 7))
+      .exec(Collaboration.work("stress", session -> until(RAMP + HUMAN + STRESS), STRESS_EDIT, 20))
+      .exec(pause(Duration.ofSeconds(2)))
+      .exec(Collaboration.settle())
+      .doIf(session -> "a".equals(session.getString("role"))).then(
+        exec(pause(Duration.ofSeconds(2))).exec(Collaboration.end()))
+      .exec(Collaboration.leave());
+
+    List<Assertion> assertions = new ArrayList<>();
+    assertions.add(Protocols.errorRate());
+    assertions.addAll(Protocols.percentiles(List.of(Collaboration.editReachesPartner("human")), 100, 250));
+    assertions.addAll(Protocols.percentiles(List.of(Collaboration.editReachesPartner("stress")), 250, 500));
+    assertions.addAll(Protocols.percentiles(List.of(Collaboration.push("human"), Collaboration.push("stress")), 250, 500));
+    assertions.addAll(Protocols.percentiles(List.of(Collaboration.JOIN, Collaboration.CHAT_JOIN), 500, 1_000));
+    setUp(participants.injectOpen(rampUsers(2 * PAIRS).during(Duration.ofSeconds(RAMP))))
+      .protocols(Protocols.http())
+      .assertions(assertions)
+      .maxDuration(Duration.ofSeconds(RAMP + HUMAN + STRESS + 90L));
+  }
+
+  /** The time left until {@code seconds} after the first user started. */
+  private static Duration until(int seconds) {
+    long left = START.get() + seconds * 1000L - System.currentTimeMillis();
+    return Duration.ofMillis(Math.max(1, left));
+  }
+
+  @Override
+  public void before() {
+    StackClient stack = new StackClient(Targets.CURRENT);
+    stack.requireUp();
+    System.out.printf("Sessions: %d pairs (%d pooled users) against %s; preparing...%n", PAIRS, POOL, Targets.CURRENT.describe());
+    pairs.prepare(stack, PAIRS, POOL, Options.internalToken());
+  }
+
+  @Override
+  public void after() {
+    System.out.println("Sessions: pushes refused as stale (conflicts, retried after catching up): " + Tally.CONFLICTS.get());
+  }
+}
