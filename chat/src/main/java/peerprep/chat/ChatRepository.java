@@ -3,7 +3,6 @@ package peerprep.chat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -18,10 +17,10 @@ final class ChatRepository {
   private static final RedisScript SEND = RedisScript.load("lua/send.lua");
   private static final RedisScript LEAVE = RedisScript.load("lua/leave.lua");
   private static final long RATE_WINDOW_MS = 10_000;
-  private final Redis redis;
+  private final CommandConnection redis;
   private final ChatConfig config;
 
-  ChatRepository(Redis redis, ChatConfig config) {
+  ChatRepository(CommandConnection redis, ChatConfig config) {
     this.redis = redis;
     this.config = config;
   }
@@ -44,7 +43,7 @@ final class ChatRepository {
 
   /** Stores the message and publishes it, unless the session ended or the sender is over the rate. */
   Future<SendOutcome> send(String sessionId, String user, String username, String text) {
-    return SEND.run(redis,
+    return SEND.run(redis::send,
       List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + user),
       List.of(String.valueOf(config.maxMessages()), user, username, text,
         String.valueOf(config.maxMessagesPer10s()), String.valueOf(RATE_WINDOW_MS), channel(sessionId)))
@@ -111,7 +110,7 @@ final class ChatRepository {
 
   /** Removes a connection; true when its user is still connected through another one. */
   Future<Boolean> leave(String sessionId, String member, String user, long nowMs) {
-    return LEAVE.run(redis, List.of(presence(sessionId)), List.of(member, user, String.valueOf(nowMs)))
+    return LEAVE.run(redis::send, List.of(presence(sessionId)), List.of(member, user, String.valueOf(nowMs)))
       .map(r -> r.toInteger() == 1);
   }
 

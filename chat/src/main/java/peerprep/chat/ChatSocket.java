@@ -190,7 +190,7 @@ final class ChatSocket {
   }
 
   private void write(String frame) {
-    if (closed) {
+    if (closed || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {

@@ -22,6 +22,7 @@ public final class ChatVerticle extends VerticleBase {
   private static final short CLOSE_GOING_AWAY = 1001;
   private HttpServer server;
   private Redis redis;
+  private CommandConnection commands;
   private Discovery discovery;
   private SessionDirectory directory;
   private SessionHub hub;
@@ -43,7 +44,8 @@ public final class ChatVerticle extends VerticleBase {
 
   private Future<HttpServer> wire(ChatConfig cfg) {
     redis = Redises.client(vertx, cfg.settings());
-    ChatRepository repository = new ChatRepository(redis, cfg);
+    commands = new CommandConnection(dedicatedClient(cfg));
+    ChatRepository repository = new ChatRepository(commands, cfg);
     directory = new SessionDirectory(vertx, discovery, cfg);
     hub = new SessionHub(directory);
     subscriber = new RedisSubscriber(vertx, dedicatedClient(cfg), hub::onEvent, hub::onRestored);
@@ -65,9 +67,9 @@ public final class ChatVerticle extends VerticleBase {
       .onSuccess(s -> server = s);
   }
 
-  /** Pub/sub and blocking reads each hold a connection of their own, outside the shared pool. */
+  /** Chat commands, pub/sub and blocking reads each hold a connection of their own, outside the shared pool. */
   private Redis dedicatedClient(ChatConfig cfg) {
-    return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1));
+    return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1).setMaxWaitingHandlers(32_768));
   }
 
   Router router() {
@@ -95,6 +97,7 @@ public final class ChatVerticle extends VerticleBase {
     return closing
       .eventually(() -> consumer == null ? Future.succeededFuture() : consumer.stop())
       .eventually(() -> subscriber == null ? Future.succeededFuture() : subscriber.close())
+      .eventually(() -> commands == null ? Future.succeededFuture() : commands.close())
       .eventually(() -> {
         if (directory != null) {
           directory.close();

@@ -2,7 +2,6 @@ package peerprep.chat;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -14,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /** A Lua script from the classpath, run by its SHA-1 and sent in full only when Redis does not know it yet. */
 final class RedisScript {
@@ -36,10 +36,11 @@ final class RedisScript {
     }
   }
 
-  Future<Response> run(Redis redis, List<String> keys, List<String> args) {
-    return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(e -> {
+  /** Runs the script through {@code send}, which is any way of sending one Redis command. */
+  Future<Response> run(Function<Request, Future<Response>> send, List<String> keys, List<String> args) {
+    return send.apply(request(Command.EVALSHA, sha, keys, args)).recover(e -> {
       if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
-        return redis.send(request(Command.EVAL, source, keys, args));
+        return send.apply(request(Command.EVAL, source, keys, args));
       }
       return Future.failedFuture(e);
     });

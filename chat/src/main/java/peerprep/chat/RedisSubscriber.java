@@ -8,6 +8,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,8 @@ final class RedisSubscriber {
   }
 
   private void onPush(Response push) {
-    if (push == null || push.size() < 3) {
+    if (push == null || push.type() != ResponseType.PUSH && push.type() != ResponseType.MULTI || push.size() < 3) {
+      LOG.debug("Ignoring a non-event reply on the pub/sub connection: {}", push);
       return;
     }
     String kind = push.get(0).toString();

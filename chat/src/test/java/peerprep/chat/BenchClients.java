@@ -70,6 +70,7 @@ public final class BenchClients {
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 
     measuring = true;
+    long cpuStart = cpuNanos();
     long loadStart = System.nanoTime();
     sending = true;
     peers.forEach(p -> p.startSending(intervalMs));
@@ -84,7 +85,8 @@ public final class BenchClients {
       Thread.sleep(100);
     }
     measuring = false;
-    System.out.println("RESULT " + new JsonObject()
+    double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+    System.out.println("RESULT " + new JsonObject().put("clientCpuSeconds", cpuSeconds)
       .put("sockets", peers.size()).put("connectSeconds", connectSeconds).put("loadSeconds", loadSeconds)
       .put("sent", expected).put("acked", acked.sum()).put("errors", errors.sum())
       .put("deliveredInWindow", deliveredInWindow).put("deliveredToPartner", toPartner.sum())
@@ -92,6 +94,11 @@ public final class BenchClients {
       .encode());
     Future.join(peers.stream().map(p -> p.ws == null ? Future.succeededFuture() : p.ws.close()).toList())
       .await(30, TimeUnit.SECONDS);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+      .getProcessCpuTime();
   }
 
   private void connectAll(int port) throws Exception {

@@ -5,6 +5,9 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import org.slf4j.LoggerFactory;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
@@ -53,11 +56,12 @@ public final class ChatBenchmark {
       CollabStub collab = CollabStub.start(vertx).await();
       HistoryStub history = HistoryStub.start(vertx).await();
       List<ChatVerticle> instances = new CopyOnWriteArrayList<>();
+      Redis redis = Redis.createClient(vertx, EmbeddedRedis.url());
       int port = EmbeddedRedis.freePort();
       JsonObject config = TestEnv.config(null).put("PORT", port)
         .put("USER_SERVICE_URL", auth.url()).put("COLLABORATION_SERVICE_URL", collab.url())
         .put("HISTORY_SERVICE_URL", history.url())
-        .put("CHAT_SESSION_CACHE_MS", 120_000).put("REDIS_POOL_WAITING", 16_384);
+        .put("CHAT_SESSION_CACHE_MS", 120_000);
       vertx.deployVerticle(() -> {
         ChatVerticle v = new ChatVerticle();
         instances.add(v);
@@ -66,7 +70,7 @@ public final class ChatBenchmark {
       System.out.printf("chat benchmark: %d s of load per run, one message per client every %d ms, %d cores%n",
         seconds, intervalMs, Runtime.getRuntime().availableProcessors());
       for (int sessions : counts) {
-        run(sessions, seconds, intervalMs, port, auth, collab, instances);
+        run(sessions, seconds, intervalMs, port, auth, collab, instances, redis);
       }
     } catch (Exception e) {
       System.out.println("benchmark failed: " + e);
@@ -79,7 +83,7 @@ public final class ChatBenchmark {
   }
 
   private static void run(int sessions, int seconds, int intervalMs, int port, TestAuth auth, CollabStub collab,
-                          List<ChatVerticle> instances) throws Exception {
+                          List<ChatVerticle> instances, Redis redis) throws Exception {
     Path file = Files.createTempFile("chat-bench", ".txt");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
@@ -89,6 +93,7 @@ public final class ChatBenchmark {
     }
     Files.write(file, lines);
     long baseline = heapAfterGc();
+    long cpuStart = cpuNanos();
     Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", classpath(), BenchClients.class.getName(),
       String.valueOf(port), file.toString(), String.valueOf(seconds), String.valueOf(intervalMs))
       .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -97,11 +102,22 @@ public final class ChatBenchmark {
       String connected = expect(out, "CONNECTED");
       int serverSockets = Future.all(instances.stream().map(ChatVerticle::sockets).toList())
         .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum()).await();
+      long connectCpu = cpuNanos() - cpuStart;
       long loaded = heapAfterGc();
+      long loadCpuStart = cpuNanos();
+      double redisCpuStart = redisCpuSeconds(redis);
       in.write("GO\n");
       in.flush();
       JsonObject result = new JsonObject(expect(out, "RESULT").substring("RESULT ".length()));
+      long loadCpu = cpuNanos() - loadCpuStart;
+      double redisCpu = redisCpuSeconds(redis) - redisCpuStart;
       report(sessions, connected, serverSockets, (loaded - baseline) / Math.max(1, serverSockets), result);
+      System.out.printf("  server CPU (chat + Redis client + stubs, this JVM): %.2f ms per connect, %.0f µs per delivered message%n",
+        connectCpu / 1e6 / Math.max(1, serverSockets),
+        loadCpu / 1e3 / Math.max(1, result.getLong("deliveredToPartner") + result.getLong("acked")));
+      System.out.printf("  CPU while loaded (incl. draining): chat JVM %.1f s, client JVM %.1f s, Redis %.1f s; load average %.1f%n",
+        loadCpu / 1e9, result.getDouble("clientCpuSeconds"), redisCpu,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
         child.destroyForcibly();
@@ -137,6 +153,21 @@ public final class ChatBenchmark {
       System.gc();
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static double redisCpuSeconds(Redis redis) {
+    String info = redis.send(Request.cmd(Command.INFO).arg("cpu")).await().toString();
+    double total = 0;
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return total;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static String javaBinary() {
