@@ -385,9 +385,9 @@ function ops.savePick(mid, question)
   return redis.call('HGET', mk(mid), 'question')
 end
 
--- mid, session, frame for a, frame for b, match record → 1 when this call told the users, 0 when it was
--- done already; the record stays with the match until it is written to the match log
-function ops.finish(mid, session, frameA, frameB, record)
+-- mid, session, frame for a, frame for b, match record, logged → 1 when this call told the users, 0 when
+-- it was done already; unless logged is '1', the record stays with the match until it is in the match log
+function ops.finish(mid, session, frameA, frameB, record, logged)
   local m = redis.call('HMGET', mk(mid), 'a', 'b', 'phase')
   if not m[1] or m[3] ~= 'new' then return 0 end
   local frames = {frameA, frameB}
@@ -397,7 +397,12 @@ function ops.finish(mid, session, frameA, frameB, record)
       finish(r, 'matched', frames[i], nil)
     end
   end
-  redis.call('HSET', mk(mid), 'phase', 'told', 'session', session, 'record', record)
+  if logged == '1' then
+    redis.call('DEL', mk(mid))
+    redis.call('ZREM', DUE, 'j:' .. mid)
+  else
+    redis.call('HSET', mk(mid), 'phase', 'told', 'session', session, 'record', record)
+  end
   return 1
 end
 

@@ -128,10 +128,14 @@ final class MatchQueue {
     return call("savePick", matchId, question.encode()).map(r -> r == null ? null : new JsonObject(r.toString()));
   }
 
-  /** Marks both requests matched and tells both users; false when another task did it already. */
-  Future<Boolean> finish(String matchId, String sessionId, JsonObject frameA, JsonObject frameB, MatchRecord record) {
-    return call("finish", matchId, sessionId, frameA.encode(), frameB.encode(), record.toJson().encode())
-      .map(r -> r.toInteger() == 1);
+  /**
+   * Marks both requests matched and tells both users; false when another task did it already. Unless the
+   * match is {@code logged} already, its record is kept for a later attempt to write it.
+   */
+  Future<Boolean> finish(String matchId, String sessionId, JsonObject frameA, JsonObject frameB, MatchRecord record,
+                         boolean logged) {
+    return call("finish", matchId, sessionId, frameA.encode(), frameB.encode(), record.toJson().encode(),
+      logged ? "1" : "0").map(r -> r.toInteger() == 1);
   }
 
   Future<Boolean> requeue(String matchId, String detail) {

@@ -108,7 +108,7 @@ final class MatchSocket {
     }
   }
 
-  /** Closes the socket as the server stops; completes once its requests know it left. */
+  /** Closes the socket as the server stops. */
   Future<Void> goAway() {
     if (!ws.isClosed()) {
       ws.close((short) 1001, "server stopping");
@@ -194,11 +194,20 @@ final class MatchSocket {
 
   private void closed() {
     hub.remove(this);
-    List<Future<Void>> detached = following().stream()
-      .map(requestId -> queue.detach(requestId, id)
-        .onFailure(e -> LOG.warn("Could not detach a socket: {}", e.getMessage())))
-      .toList();
+    if (hub.isStopping()) {
+      gone.tryComplete();
+      return;
+    }
+    List<Future<Void>> detached = following().stream().map(this::detach).toList();
     Future.join(detached).onComplete(ar -> gone.tryComplete());
+  }
+
+  private Future<Void> detach(String requestId) {
+    // a detach that is lost would keep the request present until it times out, so it is tried twice
+    return queue.detach(requestId, id).recover(e -> {
+      LOG.warn("Could not detach a socket, trying again: {}", e.getMessage());
+      return queue.detach(requestId, id);
+    }).onFailure(e -> LOG.warn("Could not detach a socket: {}", e.getMessage()));
   }
 
   /** Sends a frame about a request, never after the request's final frame. */

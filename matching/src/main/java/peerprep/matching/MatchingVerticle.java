@@ -86,12 +86,14 @@ public final class MatchingVerticle extends VerticleBase {
     if (sweeper != null) {
       sweeper.stop();
     }
+    hub.stopping();
     List<Future<Void>> closing = hub.sockets().stream().map(MatchSocket::goAway).toList();
     Future<Void> drained = Future.join(closing).otherwiseEmpty()
       .compose(v -> matchmaker == null ? Future.succeededFuture() : matchmaker.drain());
+    // once the task's key is gone every socket it held counts as disconnected, and the grace starts
     return drained
-      .compose(v -> server == null ? Future.succeededFuture() : server.close())
       .compose(v -> queue == null ? Future.succeededFuture() : queue.leave().otherwiseEmpty())
+      .compose(v -> server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
       .andThen(v -> {
         if (channel != null) {

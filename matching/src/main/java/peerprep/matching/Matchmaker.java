@@ -91,12 +91,12 @@ final class Matchmaker {
       LOG.warn("Match {} could not be logged yet: {}", p.matchId(), e.getMessage());
       return Future.succeededFuture(false);
     });
-    return logged.compose(ok -> queue.finish(p.matchId(), sessionId, toA, toB, record).compose(told -> {
+    return logged.compose(ok -> queue.finish(p.matchId(), sessionId, toA, toB, record, ok)).map(told -> {
       if (told) {
         LOG.info("Match {} made on {} ({}) in session {}", p.matchId(), p.topic(), p.difficulty(), sessionId);
       }
-      return told && ok ? queue.done(p.matchId()) : Future.succeededFuture();
-    }));
+      return null;
+    });
   }
 
   /** Writes the log entry of a match whose users were told before the database took it. */

@@ -16,6 +16,7 @@ final class SocketHub {
   private static final Logger LOG = LoggerFactory.getLogger(SocketHub.class);
   private final Map<String, Set<MatchSocket>> byRequest = new ConcurrentHashMap<>();
   private final Map<String, Set<MatchSocket>> byUser = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
 
   void add(MatchSocket socket) {
     byUser.computeIfAbsent(socket.userId(), u -> ConcurrentHashMap.newKeySet()).add(socket);
@@ -38,6 +39,15 @@ final class SocketHub {
       set.remove(socket);
       return set.isEmpty() ? null : set;
     });
+  }
+
+  /** From now on sockets close because the task stops; its key going away tells the queue they left. */
+  void stopping() {
+    stopping = true;
+  }
+
+  boolean isStopping() {
+    return stopping;
   }
 
   List<MatchSocket> sockets() {
