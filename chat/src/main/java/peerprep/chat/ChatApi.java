@@ -52,7 +52,10 @@ final class ChatApi {
         return request.toWebSocket().map(ws -> new ChatSocket(ws, principal, session, after, chat));
       }))
       .onSuccess(ChatSocket::start)
-      .onFailure(ctx::fail);
+      .onFailure(e -> {
+        request.resume();
+        ctx.fail(e);
+      });
   }
 
   private void listMessages(RoutingContext ctx) {

@@ -79,11 +79,19 @@ final class SessionEndConsumer {
     LOG.warn("Reading {} failed: {}; retrying", EndedSessionsRepository.STREAM, e.getMessage());
     Future<Void> repair = e.getMessage() != null && e.getMessage().startsWith("NOGROUP")
       ? ended.ensureGroup()
-      : blockingClient.connect().map(c -> {
+      : reconnect();
+    vertx.timer(1_000).compose(v -> repair).onComplete(ar -> poll());
+  }
+
+  /** The blocking connection is the client's only one, so it is given back before another is taken. */
+  private Future<Void> reconnect() {
+    RedisConnection old = connection;
+    return (old == null ? Future.<Void>succeededFuture() : old.close())
+      .transform(ar -> blockingClient.connect())
+      .map(c -> {
         connection = c;
         return null;
       });
-    vertx.timer(1_000).compose(v -> repair).onComplete(ar -> poll());
   }
 
   private void claim() {
