@@ -37,7 +37,8 @@ public final class QuestionVerticle extends VerticleBase {
         discovery = d;
         return cfg;
       }))
-      .compose(this::listen);
+      .compose(this::listen)
+      .recover(e -> stop().transform(ar -> Future.<HttpServer>failedFuture(e)));
   }
 
   private Future<HttpServer> listen(QuestionConfig cfg) {
@@ -50,17 +51,13 @@ public final class QuestionVerticle extends VerticleBase {
         questions.mount(r, signedIn, admin);
         images.mount(r, signedIn, admin);
       });
-    // Internal routes only at the root: the ALB forwards the public prefix unstripped, so they stay unreachable from outside.
+    // Internal routes at the root only: the public prefix is what nginx and the ALB forward from outside.
     new PickApi(new Picker(new PickRepository(pool))).mount(router, Auth.internal(cfg.internalToken()));
     return vertx.createHttpServer().requestHandler(router).listen(cfg.port()).onSuccess(s -> server = s);
   }
 
   Router router() {
     return router;
-  }
-
-  int port() {
-    return server.actualPort();
   }
 
   @Override
