@@ -39,6 +39,7 @@ public final class CollabClient {
   private boolean inFlight;
   private int waitVersion;
   private int dropped;
+  private int edits;
   private Promise<Short> closed = Promise.promise();
   private UpdateListener listener = (c, u, t) -> { };
 
@@ -156,6 +157,21 @@ public final class CollabClient {
       changes = ChangeAlgebra.map(changes, mine, true);
     }
     doc = changes.apply(doc);
+  }
+
+  /** A random local edit of the current text; returns whether it changed anything. */
+  public synchronized boolean editRandomly(java.util.Random random) {
+    ChangeSet change = peerprep.collab.ot.RandomChanges.change(random, doc, 2);
+    if (change.isEmpty()) {
+      return false;
+    }
+    edit(change);
+    edits++;
+    return true;
+  }
+
+  public synchronized int edits() {
+    return edits;
   }
 
   /** A local edit, as a CodeMirror transaction would make it. */

@@ -144,9 +144,18 @@ public final class TestStack {
       .map(HttpResponse::bodyAsJsonObject);
   }
 
+  /** Undeploys the instances first, so they stop while Redis is still reachable, then the stubs. */
   public Future<Void> close() {
-    http.close();
-    return history.close().compose(v -> auth.close());
+    List<Future<Void>> stops = new ArrayList<>();
+    for (Instance i : instances) {
+      if (vertx.deploymentIDs().contains(i.deploymentId())) {
+        stops.add(vertx.undeploy(i.deploymentId()));
+      }
+    }
+    return Future.join(stops).eventually(() -> {
+      http.close();
+      return history.close().compose(v -> auth.close());
+    }).mapEmpty();
   }
 
   private record Instance(String deploymentId, int port, CollabVerticle verticle) {

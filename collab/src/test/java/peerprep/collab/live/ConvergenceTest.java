@@ -1,0 +1,120 @@
+package peerprep.collab.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.collab.support.CollabClient;
+import peerprep.collab.support.TestStack;
+import peerprep.collab.support.Typist;
+import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.testkit.EmbeddedRedis;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances on one Redis, two editors on different instances typing at once. */
+@ExtendWith(VertxExtension.class)
+class ConvergenceTest {
+  private static final int EDITS = 80;
+  private static TestStack stack;
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start(Vertx v, VertxTestContext ctx) {
+    vertx = v;
+    EmbeddedRedis.flushAll();
+    TestStack.start(v, 2, new JsonObject().put("COLLAB_MAX_MSGS_PER_SEC", 2000).put("COLLAB_ABANDON_GRACE_MS", 60_000))
+      .onComplete(ctx.succeeding(s -> {
+        stack = s;
+        ctx.completeNow();
+      }));
+  }
+
+  @AfterAll
+  static void stop(VertxTestContext ctx) {
+    stack.close().onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static Future<CollabClient> join(int instance, TestUser user, String sessionId) {
+    CollabClient c = new CollabClient(vertx);
+    return c.connectAndSync(stack.port(instance), sessionId, user.token(), true).map(c);
+  }
+
+  /** Both idle and at the server's version; then their texts, the server's and the version are compared. */
+  private static Future<JsonObject> settle(CollabClient a, CollabClient b, TestUser user, String id) {
+    return a.idle().compose(x -> b.idle()).compose(x -> stack.session(0, user, id))
+      .compose(s -> a.reach(s.getInteger("version")).compose(x -> b.reach(s.getInteger("version"))).map(s));
+  }
+
+  private static void assertConverged(CollabClient a, CollabClient b, JsonObject server) {
+    assertThat(a.anomalies()).isEmpty();
+    assertThat(b.anomalies()).isEmpty();
+    assertThat(a.dropped() + b.dropped()).isZero();
+    assertThat(a.doc()).isEqualTo(server.getString("text"));
+    assertThat(b.doc()).isEqualTo(server.getString("text"));
+    assertThat(server.getInteger("version")).isEqualTo(a.edits() + b.edits());
+  }
+
+  @Test
+  @DisplayName("Two clients on different instances typing at random at once converge on the server's text")
+  void converge(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+      Future.all(Typist.type(vertx, a, 1, EDITS, 6, n -> { }), Typist.type(vertx, b, 2, EDITS, 6, n -> { }))
+        .compose(v -> settle(a, b, ada, id))
+        .map(server -> {
+          ctx.verify(() -> {
+            assertConverged(a, b, server);
+            assertThat(server.getInteger("version")).isEqualTo(2 * EDITS);
+            assertThat(a.frames()).anyMatch(f -> "conflict".equals(f.getString("type")) || "updates".equals(f.getString("type")));
+          });
+          return server;
+        }))))
+      .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Stopping an instance mid-session loses no accepted edit; its client resumes on the other and a restart keeps the session")
+  void instanceStops(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    AtomicBoolean stopped = new AtomicBoolean();
+    stack.createSession(ada, linus).compose(id -> join(1, ada, id).compose(a -> join(0, linus, id).compose(b -> {
+      Future<Short> closed = a.closed();
+      Future<Void> resumed = closed.compose(code -> {
+        ctx.verify(() -> assertThat(code).isEqualTo((short) 1001));
+        return a.connectAndSync(stack.port(0), id, ada.token(), false).mapEmpty();
+      });
+      Future<Void> typing = Future.all(
+        Typist.type(vertx, a, 3, EDITS, 6, left -> {
+          if (left == EDITS / 2 && stopped.compareAndSet(false, true)) {
+            stack.undeploy(1);
+          }
+        }),
+        Typist.type(vertx, b, 4, EDITS, 6, n -> { })).mapEmpty();
+      return Future.all(typing, resumed)
+        .compose(v -> settle(a, b, ada, id))
+        .compose(server -> {
+          ctx.verify(() -> assertConverged(a, b, server));
+          return stack.redeploy(1).compose(v -> {
+            CollabClient again = new CollabClient(vertx);
+            return again.connectAndSync(stack.port(1), id, linus.token(), true)
+              .map(w -> {
+                ctx.verify(() -> {
+                  assertThat(w.getInteger("version")).isEqualTo(server.getInteger("version"));
+                  assertThat(again.doc()).isEqualTo(server.getString("text"));
+                });
+                return w;
+              });
+          });
+        });
+    }))).onComplete(ctx.succeedingThenComplete());
+  }
+}
