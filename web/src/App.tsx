@@ -1,4 +1,4 @@
-import { ReactElement, useEffect } from 'react';
+import { lazy, ReactElement, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthContext';
 import { RequireAuth } from './auth/RequireAuth';
@@ -7,17 +7,20 @@ import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { SignupPage } from './pages/SignupPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { SessionPage } from './pages/SessionPage';
 import { HistoryPage } from './pages/HistoryPage';
-import { AttemptPage } from './pages/AttemptPage';
 import { StatsPage } from './pages/StatsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { QuestionsPage } from './pages/QuestionsPage';
 import { QuestionPage } from './pages/QuestionPage';
-import { AdminQuestionsPage } from './pages/admin/AdminQuestionsPage';
-import { QuestionEditorPage } from './pages/admin/QuestionEditorPage';
-import { AdminUsersPage } from './pages/admin/AdminUsersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { Loading } from './components/Feedback';
+
+// The editor (CodeMirror and its languages) is only loaded by the pages that show code.
+const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
+const AttemptPage = lazy(() => import('./pages/AttemptPage').then((m) => ({ default: m.AttemptPage })));
+const QuestionEditorPage = lazy(() => import('./pages/admin/QuestionEditorPage').then((m) => ({ default: m.QuestionEditorPage })));
+const AdminQuestionsPage = lazy(() => import('./pages/admin/AdminQuestionsPage').then((m) => ({ default: m.AdminQuestionsPage })));
+const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 
 const TITLES: [RegExp, string][] = [
   [/^\/login/, 'Sign in'], [/^\/signup/, 'Sign up'], [/^\/session\//, 'Session'], [/^\/history\/.+/, 'Attempt'],
@@ -35,10 +38,12 @@ function PageTitle() {
   return null;
 }
 
-function page(element: ReactElement, options: { admin?: boolean; wide?: boolean } = {}) {
+function page(element: ReactElement, options: { admin?: boolean; wide?: boolean; fill?: boolean } = {}) {
   return (
-    <Layout wide={options.wide}>
-      <RequireAuth admin={options.admin}>{element}</RequireAuth>
+    <Layout wide={options.wide} fill={options.fill}>
+      <RequireAuth admin={options.admin}>
+        <Suspense fallback={<div className="page"><Loading /></div>}>{element}</Suspense>
+      </RequireAuth>
     </Layout>
   );
 }
@@ -53,7 +58,7 @@ export function App() {
             <Route path="/login" element={<Layout><LoginPage /></Layout>} />
             <Route path="/signup" element={<Layout><SignupPage /></Layout>} />
             <Route path="/" element={page(<DashboardPage />)} />
-            <Route path="/session/:sessionId" element={page(<SessionPage />, { wide: true })} />
+            <Route path="/session/:sessionId" element={page(<SessionPage />, { fill: true })} />
             <Route path="/history" element={page(<HistoryPage />)} />
             <Route path="/history/:sessionId" element={page(<AttemptPage />)} />
             <Route path="/stats" element={page(<StatsPage />)} />

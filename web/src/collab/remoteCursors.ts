@@ -22,13 +22,11 @@ class CaretWidget extends WidgetType {
   }
 
   toDOM(): HTMLElement {
+    // the name is drawn by CSS from the attribute, so it never becomes part of the editor's text content
     const caret = document.createElement('span');
     caret.className = 'cm-remote-caret';
     caret.setAttribute('aria-hidden', 'true');
-    const label = document.createElement('span');
-    label.className = 'cm-remote-caret-label';
-    label.textContent = this.name;
-    caret.appendChild(label);
+    caret.dataset.name = this.name;
     return caret;
   }
 

@@ -13,7 +13,8 @@ function ThemeToggle() {
   );
 }
 
-export function Layout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+/** `wide` drops the page's maximum width; `fill` also fits the page to the window (the session room). */
+export function Layout({ children, wide = false, fill = false }: { children: ReactNode; wide?: boolean; fill?: boolean }) {
   const { user, isAdmin, logout } = useAuth();
   const navigate = useNavigate();
   const signOut = async () => {
@@ -21,7 +22,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
     navigate('/login');
   };
   return (
-    <div className="app">
+    <div className={fill ? 'app app-fill' : 'app'}>
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
         <Link to="/" className="brand" aria-label="PeerPrep home">
@@ -53,7 +54,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
           )}
         </div>
       </header>
-      <main id="main" className={wide ? 'main main-wide' : 'main'} tabIndex={-1}>
+      <main id="main" className={`main${wide || fill ? ' main-wide' : ''}${fill ? ' main-fill' : ''}`} tabIndex={-1}>
         {children}
       </main>
     </div>

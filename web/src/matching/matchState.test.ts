@@ -69,6 +69,12 @@ describe('match state', () => {
     expect(secondsLeft(s, timeout + 5000)).toBe(0);
   });
 
+  it('never shows more than the whole wait when the clocks disagree', () => {
+    let s = matchReducer(initialMatch, { type: 'request', topic: 'arrays', difficulty: 'Easy' });
+    s = matchReducer(s, queued('r1'));
+    expect(secondsLeft(s, Date.parse('2026-01-01T09:59:58Z'))).toBe(60);
+  });
+
   it('reports a lost connection only while a request is waiting', () => {
     let s = matchReducer(initialMatch, { type: 'request', topic: 'arrays', difficulty: 'Easy' });
     s = matchReducer(s, queued('r1'));

@@ -123,7 +123,9 @@ export function secondsLeft(state: MatchState, now: number): number | null {
   if (state.timeoutAt === null || !isWaiting(state.phase)) {
     return null;
   }
-  return Math.max(0, Math.ceil((state.timeoutAt - now) / 1000));
+  const left = Math.max(0, Math.ceil((state.timeoutAt - now) / 1000));
+  // the two clocks may differ a little; never show more than the whole wait
+  return state.enqueuedAt === null ? left : Math.min(left, Math.round((state.timeoutAt - state.enqueuedAt) / 1000));
 }
 
 export function isFinal(phase: MatchPhase): boolean {

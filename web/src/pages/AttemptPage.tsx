@@ -9,6 +9,7 @@ import { CodeViewer } from '../components/CodeViewer';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { formatDateTime, formatDuration, formatTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
+import { useTopicNames } from '../lib/topics';
 import { ReplayPlayer } from './ReplayPlayer';
 
 type Tab = 'code' | 'replay' | 'chat';
@@ -18,6 +19,7 @@ export function AttemptPage() {
   const { user } = useAuth();
   const attempt = useAsync(() => api.history.attempt(sessionId), [sessionId]);
   const [tab, setTab] = useState<Tab>('code');
+  const names = useTopicNames();
   const replay = useAsync(() => (tab === 'replay' ? api.history.replay(sessionId) : Promise.resolve(undefined)), [sessionId, tab === 'replay']);
 
   if (attempt.loading && !attempt.data) {
@@ -46,7 +48,7 @@ export function AttemptPage() {
         <div>
           <h1>{a.question.title}</h1>
           <p className="meta-line">
-            <DifficultyBadge difficulty={a.question.difficulty} /> <TopicTags topics={a.question.topics} />
+            <DifficultyBadge difficulty={a.question.difficulty} /> <TopicTags topics={a.question.topics} names={names} />
             <span>with <strong>{partner?.username ?? 'deleted user'}</strong></span>
             <span>{language}</span>
             <span>{formatDateTime(a.endedAt)}</span>

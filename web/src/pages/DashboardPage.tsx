@@ -137,27 +137,62 @@ export function DashboardPage() {
           />
         </section>
 
-        <section className="card queue-card" aria-labelledby="queue-title">
-          <h2 id="queue-title">Waiting right now</h2>
-          {!stats && <Loading label="Counting…" />}
-          {stats && stats.total === 0 && <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>}
-          {stats && stats.total > 0 && (
-            <table className="table compact">
-              <thead><tr><th scope="col">Topic</th><th scope="col">Difficulty</th><th scope="col">Waiting</th></tr></thead>
-              <tbody>
-                {stats.queues.filter((q) => q.waiting > 0).map((q) => (
-                  <tr key={`${q.topic}|${q.difficulty}`}>
-                    <td>{topicName(q.topic, names)}</td>
-                    <td><DifficultyBadge difficulty={q.difficulty} /></td>
-                    <td>{q.waiting}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <div className="side-column">
+          <section className="card queue-card" aria-labelledby="queue-title">
+            <h2 id="queue-title">Waiting right now</h2>
+            {!stats && <Loading label="Counting…" />}
+            {stats && stats.total === 0 && <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>}
+            {stats && stats.total > 0 && (
+              <table className="table compact">
+                <thead><tr><th scope="col">Topic</th><th scope="col">Difficulty</th><th scope="col">Waiting</th></tr></thead>
+                <tbody>
+                  {stats.queues.filter((q) => q.waiting > 0).map((q) => (
+                    <tr key={`${q.topic}|${q.difficulty}`}>
+                      <td>{topicName(q.topic, names)}</td>
+                      <td><DifficultyBadge difficulty={q.difficulty} /></td>
+                      <td>{q.waiting}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <RecentPractice names={names} />
+        </div>
       </div>
     </div>
+  );
+}
+
+/** The user's last sessions and streak, one click from their history. */
+function RecentPractice({ names }: { names: Map<string, string> }) {
+  const recent = useAsync(() => Promise.all([api.history.stats(), api.history.attempts({ page: 1, size: 3 })]), []);
+  if (!recent.data) {
+    return null;
+  }
+  const [stats, attempts] = recent.data;
+  return (
+    <section className="card" aria-labelledby="recent-title">
+      <h2 id="recent-title">Your practice</h2>
+      {stats.total === 0 ? (
+        <p className="muted">Your finished sessions will show up here, with their code and a replay.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {stats.total} session{stats.total === 1 ? '' : 's'} · {stats.currentStreak > 0 ? `${stats.currentStreak}-day streak` : 'no streak running'}
+          </p>
+          <ul className="recent-list">
+            {attempts.items.map((a) => (
+              <li key={a.sessionId}>
+                <Link to={`/history/${a.sessionId}`}>{a.question.title}</Link>
+                <span className="muted"> with {a.partner.username} · {topicName(a.question.topics[0] ?? '', names)}</span>
+              </li>
+            ))}
+          </ul>
+          <Link to="/history">All of your history</Link>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -5,12 +5,14 @@ import { useAuth } from '../auth/AuthContext';
 import { DifficultyBadge, TopicTags } from '../components/Badges';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { useAsync } from '../lib/useAsync';
+import { useTopicNames } from '../lib/topics';
 import { QuestionBody } from './session/QuestionPanel';
 
 export function QuestionPage() {
   const { id = '' } = useParams();
   const { isAdmin } = useAuth();
   const question = useAsync(() => api.questions.get(id), [id]);
+  const names = useTopicNames();
   if (question.loading && !question.data) {
     return <div className="page"><Loading label="Loading the question…" /></div>;
   }
@@ -27,7 +29,7 @@ export function QuestionPage() {
       <header className="page-header">
         <div>
           <h1>{q.title}</h1>
-          <p className="meta-line"><DifficultyBadge difficulty={q.difficulty} /> <TopicTags topics={q.topics} /></p>
+          <p className="meta-line"><DifficultyBadge difficulty={q.difficulty} /> <TopicTags topics={q.topics} names={names} /></p>
         </div>
         {isAdmin && <Link className="button" to={`/admin/questions/${q.id}`}>Edit</Link>}
       </header>

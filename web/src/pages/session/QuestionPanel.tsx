@@ -2,14 +2,16 @@ import type { Question, QuestionRef } from '../../api/types';
 import { DifficultyBadge, TopicTags } from '../../components/Badges';
 import { Markdown } from '../../components/Markdown';
 import { Loading } from '../../components/Feedback';
+import { useTopicNames } from '../../lib/topics';
 
 /** The question of the session: description, examples, constraints and hints (hidden until asked for). */
 export function QuestionPanel({ summary, question, loading }: { summary: QuestionRef; question?: Question; loading: boolean }) {
+  const names = useTopicNames();
   return (
     <section className="panel question-panel" aria-labelledby="question-title">
       <header className="panel-header">
         <h2 id="question-title">{summary.title}</h2>
-        <div className="panel-meta"><DifficultyBadge difficulty={summary.difficulty} /> <TopicTags topics={summary.topics} /></div>
+        <div className="panel-meta"><DifficultyBadge difficulty={summary.difficulty} /> <TopicTags topics={summary.topics} names={names} /></div>
       </header>
       <div className="panel-body">
         {loading && <Loading label="Loading the question…" />}

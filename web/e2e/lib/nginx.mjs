@@ -1,0 +1,90 @@
+// Runs the real nginx, configured from web/nginx.conf.template exactly as the container renders it, in
+// front of the built app and the services: a foreground process on a free port with its own prefix.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtemp, readFile, rm, writeFile, chmod, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** @returns {Promise<number>} */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Replaces only the named ${VARIABLES}, like `envsubst '$A $B'`: nginx's own variables stay as they are.
+ * @param {string} template
+ * @param {Record<string, string>} values
+ */
+export function render(template, values) {
+  return template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
+/**
+ * @param {{ template: string, root: string, upstreams: Record<string, string>, log: string }} options
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export async function startNginx({ template, root, upstreams, log }) {
+  const prefix = await mkdtemp(join(tmpdir(), 'peerprep-nginx-'));
+  // worker processes run as an unprivileged user when nginx starts as root; they need to reach the prefix
+  await chmod(prefix, 0o755);
+  const port = await freePort();
+  const values = { NGINX_PORT: String(port), NGINX_ROOT: root, NGINX_RESOLVER: '127.0.0.1', ...upstreams };
+  const rendered = render(await readFile(template, 'utf8'), values);
+  const unrendered = rendered.match(/\$\{[A-Z_]+\}/);
+  if (unrendered) {
+    throw new Error(`nginx.conf.template names ${unrendered[0]}, which the test does not provide`);
+  }
+  // the container keeps its pid and temp files in /tmp; this run keeps them in its own prefix
+  const config = rendered.replaceAll('/tmp/nginx', join(prefix, 'nginx'));
+  const file = join(prefix, 'nginx.conf');
+  await writeFile(file, config);
+
+  // a file, not a pipe: the config logs to /dev/stdout, which nginx cannot open when it is a socket
+  const output = await open(log, 'w');
+  const child = spawn('nginx', ['-p', prefix, '-c', file, '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
+    stdio: ['ignore', output.fd, output.fd],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const early = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
+    if (early) {
+      await output.close();
+      throw new Error(`nginx exited at start; see ${log}`);
+    }
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      await output.close();
+      throw new Error(`nginx did not answer /health within 10 s; see ${log}`);
+    }
+  }
+
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGQUIT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await output.close();
+      await rm(prefix, { recursive: true, force: true });
+    },
+  };
+}
