@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -27,12 +29,14 @@ import java.util.function.Supplier;
  */
 public final class JwksVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(JwksVerifier.class);
+  private static final int CACHE_LIMIT = 50_000;
   private final Vertx vertx;
   private final Supplier<Future<JsonObject>> fetchJwks;
   private final long refetchCooldownMs;
   private volatile JWTAuth auth;
   private volatile Set<String> kids = Set.of();
   private volatile long lastFetch;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private Future<Void> inflight;
 
   public JwksVerifier(Vertx vertx, Supplier<Future<JsonObject>> fetchJwks, long refetchCooldownMs) {
@@ -51,6 +55,13 @@ public final class JwksVerifier {
 
   /** The principal of a valid token; a failed future with an {@link InvalidTokenException} otherwise. */
   public Future<Principal> verify(String token) {
+    Verified hit = token == null ? null : verified.get(token);
+    if (hit != null) {
+      if (hit.expiresAtSeconds() > System.currentTimeMillis() / 1000) {
+        return Future.succeededFuture(hit.principal());
+      }
+      verified.remove(token);
+    }
     JsonObject header;
     try {
       header = header(token);
@@ -71,7 +82,7 @@ public final class JwksVerifier {
       }
       return auth.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException("The token is invalid or expired.")))
-        .compose(JwksVerifier::toPrincipal);
+        .compose(user -> toPrincipal(user).onSuccess(p -> remember(token, user, p)));
     });
   }
 
@@ -97,6 +108,17 @@ public final class JwksVerifier {
     return fetch;
   }
 
+  /** Keeps a verified token until it expires, so repeat requests skip the signature check. */
+  private void remember(String token, User user, Principal principal) {
+    if (verified.size() >= CACHE_LIMIT) {
+      verified.clear();
+    }
+    verified.put(token, new Verified(principal, ((Number) user.get("exp")).longValue()));
+  }
+
+  private record Verified(Principal principal, long expiresAtSeconds) {
+  }
+
   private Void install(JsonObject jwks) {
     JsonArray keys = jwks.getJsonArray("keys", new JsonArray());
     JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
@@ -111,6 +133,7 @@ public final class JwksVerifier {
     }
     auth = JWTAuth.create(vertx, options);
     kids = Set.copyOf(seen);
+    verified.clear();
     lastFetch = System.currentTimeMillis();
     return null;
   }

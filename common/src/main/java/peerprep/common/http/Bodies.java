@@ -59,6 +59,9 @@ public final class Bodies {
     if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       throw ApiException.badRequest("The field '" + field + "' must be a whole number, not " + kind(v) + ".");
     }
+    if (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+      throw ApiException.badRequest("The field '" + field + "' must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".");
+    }
     return n.intValue();
   }
 
