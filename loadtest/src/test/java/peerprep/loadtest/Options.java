@@ -59,7 +59,10 @@ final class Options {
     if (direct != null) {
       return direct;
     }
-    Path file = Path.of(text("STATE_DIR", ".devstack")).resolve("internal-token");
+    String dir = text("STATE_DIR", null);
+    // Gatling runs in the module's folder; the development stack keeps its state at the repository root
+    Path file = dir != null ? Path.of(dir).resolve("internal-token")
+      : Files.exists(Path.of(".devstack")) ? Path.of(".devstack", "internal-token") : Path.of("..", ".devstack", "internal-token");
     try {
       return Files.readString(file).trim();
     } catch (IOException e) {
