@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BenchClients {
   private static final int CONNECT_CONCURRENCY = 50;
+  private static final long DRAIN_MS = 30_000;
   private final Vertx vertx = Vertx.vertx();
   private final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
     .setMaxConnections(50_000).setConnectTimeout(30_000));
@@ -80,8 +81,8 @@ public final class BenchClients {
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     long deliveredInWindow = delivered.sum();
     long expected = sent.sum();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (toPartner.sum() < acked.sum() && System.currentTimeMillis() < deadline) {
+    long deadline = System.currentTimeMillis() + DRAIN_MS;
+    while ((acked.sum() + errors.sum() < expected || toPartner.sum() < acked.sum()) && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
     }
     measuring = false;

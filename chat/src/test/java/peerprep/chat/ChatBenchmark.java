@@ -132,7 +132,8 @@ public final class ChatBenchmark {
       r.getInteger("sockets"), serverSockets, Double.parseDouble(connected.split(" ")[2]));
     System.out.printf("  sent %d, acked %d, error frames %d over %.1f s%n", r.getLong("sent"), r.getLong("acked"),
       r.getLong("errors"), window);
-    System.out.printf("  delivered %.0f messages/s (both sockets of a session), %d of %d reached the partner%n",
+    System.out.printf("  delivered %.0f messages/s during the load (to both sockets of a session); "
+        + "after draining, %d of %d stored messages had reached the partner%n",
       r.getLong("deliveredInWindow") / window, r.getLong("deliveredToPartner"), r.getLong("acked"));
     System.out.printf("  send->receive latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.getDouble("p50Ms"),
       r.getDouble("p99Ms"), r.getDouble("maxMs"));
