@@ -32,7 +32,13 @@ export default defineConfig({
   server: { proxy },
   preview: { proxy },
   // the lazily loaded editor chunk (CodeMirror with four languages) is about 650 kB before gzip
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 700 },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 700,
+    // timing advice is noise on a shared, slow build machine
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
