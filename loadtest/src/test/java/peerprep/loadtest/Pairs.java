@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sessions made before the run, as the matching service would make them, and handed out to virtual
  * users two at a time: the first of a pair gets role "a", the second role "b". Users come from a pool
- * and sit in several sessions each, which keeps the set-up to a few password hashes; every session,
+ * and sit in several sessions each, which keeps the set-up to a few dozen password hashes; every session,
  * socket and document is still its own.
  */
 final class Pairs implements Iterator<Map<String, Object>> {
@@ -23,7 +23,7 @@ final class Pairs implements Iterator<Map<String, Object>> {
 
   /** Registers {@code poolSize} users and creates {@code pairs} sessions between them. */
   void prepare(StackClient stack, int pairs, int poolSize, String internalToken) {
-    List<StackClient.User> pool = stack.register(poolSize, 4);
+    List<StackClient.User> pool = stack.register(poolSize, 8);
     List<JsonNode> questions = stack.questions(pool.get(0), 50);
     Semaphore inFlight = new Semaphore(16);
     List<CompletableFuture<String>> created = new ArrayList<>();

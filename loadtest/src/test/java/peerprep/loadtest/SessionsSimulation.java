@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -30,8 +29,10 @@ public class SessionsSimulation extends Simulation {
   static final int STRESS = Options.whole("STRESS_SECONDS", 30);
   static final Duration HUMAN_EDIT = Duration.ofMillis(Options.whole("HUMAN_EDIT_MS", 2_000));
   static final Duration STRESS_EDIT = Duration.ofMillis(Options.whole("STRESS_EDIT_MS", 250));
-  /** Each pool user sits in about eight sessions: the chat's per-user rate (20 in 10 s) still holds at stress pace. */
-  static final int POOL = Options.whole("USER_POOL", Math.max(2, 2 * ((PAIRS + 7) / 8)));
+  /** Registering costs the server a password hash per user, so users are shared between sessions. */
+  static final int POOL = Options.whole("USER_POOL", Math.min(2 * PAIRS, 64));
+  /** The chat allows 20 messages in 10 s per user; a pool user chats in every session they sit in. */
+  static final double CHATS_PER_USER_SECOND = 1.5;
   private static final AtomicLong START = new AtomicLong();
   private final Pairs pairs = new Pairs();
 
@@ -44,8 +45,8 @@ public class SessionsSimulation extends Simulation {
         return session;
       })
       .exec(Collaboration.join())
-      .exec(Collaboration.work("human", session -> until(RAMP + HUMAN), HUMAN_EDIT, 7))
-      .exec(Collaboration.work("stress", session -> until(RAMP + HUMAN + STRESS), STRESS_EDIT, 20))
+      .exec(Collaboration.work("human", session -> until(RAMP + HUMAN), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
+      .exec(Collaboration.work("stress", session -> until(RAMP + HUMAN + STRESS), STRESS_EDIT, chatEvery(20, STRESS_EDIT)))
       .exec(pause(Duration.ofSeconds(2)))
       .exec(Collaboration.settle())
       .doIf(session -> "a".equals(session.getString("role"))).then(
@@ -64,6 +65,16 @@ public class SessionsSimulation extends Simulation {
       .maxDuration(Duration.ofSeconds(RAMP + HUMAN + STRESS + 90L));
   }
 
+  /**
+   * Every how many edits a participant chats: {@code usual}, or less often when pool users sit in so many
+   * sessions that their messages together would pass the chat's per-user rate.
+   */
+  static int chatEvery(int usual, Duration editEvery) {
+    double sessionsPerUser = 2.0 * PAIRS / POOL;
+    double seconds = editEvery.toMillis() / 1000.0;
+    return Math.max(usual, (int) Math.ceil(sessionsPerUser / (CHATS_PER_USER_SECOND * seconds)));
+  }
+
   /** The time left until {@code seconds} after the first user started. */
   private static Duration until(int seconds) {
     long left = START.get() + seconds * 1000L - System.currentTimeMillis();
@@ -74,7 +85,8 @@ public class SessionsSimulation extends Simulation {
   public void before() {
     StackClient stack = new StackClient(Targets.CURRENT);
     stack.requireUp();
-    System.out.printf("Sessions: %d pairs (%d pooled users) against %s; preparing...%n", PAIRS, POOL, Targets.CURRENT.describe());
+    System.out.printf("Sessions: %d pairs (%d pooled users; a chat message every %d edits at human pace, %d at stress) against %s;"
+      + " preparing...%n", PAIRS, POOL, chatEvery(7, HUMAN_EDIT), chatEvery(20, STRESS_EDIT), Targets.CURRENT.describe());
     pairs.prepare(stack, PAIRS, POOL, Options.internalToken());
   }
 
