@@ -53,7 +53,7 @@ const browser = await chromium.launch({
 
 let ok = false;
 try {
-  const run = scenario({ browser, baseUrl: nginx.url, adminPassword, screenshots });
+  const run = scenario({ browser, gateway: nginx, adminPassword, screenshots });
   ok = await runSteps(run.steps, { onFailure: run.onFailure });
 } finally {
   await browser.close().catch(() => undefined);

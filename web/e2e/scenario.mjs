@@ -9,9 +9,10 @@ import { assert, assertEqual, waitUntil } from './lib/runner.mjs';
 const DESKTOP = { width: 1366, height: 860 };
 
 /**
- * @param {{ browser: Browser, baseUrl: string, adminPassword: string, screenshots: string }} env
+ * @param {{ browser: Browser, gateway: { url: string, down: () => Promise<void>, up: () => Promise<void> }, adminPassword: string, screenshots: string }} env
  */
-export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
+export function scenario({ browser, gateway, adminPassword, screenshots }) {
+  const baseUrl = gateway.url;
   const tag = Date.now().toString(36).slice(-5);
   const ada = { username: `ada_${tag}`, email: `ada_${tag}@example.com`, password: 'Practice-Pairs-2026' };
   const linus = { username: `linus_${tag}`, email: `linus_${tag}@example.com`, password: 'Kernel-Hacking-2026' };
@@ -21,6 +22,8 @@ export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
   /** @type {string[]} */
   const browserErrors = [];
   const shared = { sessionId: '', question: '', text: '' };
+  /** While the test cuts the gateway on purpose, failed WebSocket handshakes are expected. */
+  let outage = false;
   let shots = 0;
 
   /** @param {string} name @param {{ width: number, height: number }} [viewport] */
@@ -30,7 +33,8 @@ export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => browserErrors.push(`${name}: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) {
+      const expected = /Failed to load resource/.test(m.text()) || (outage && /WebSocket connection to .* failed/.test(m.text()));
+      if (m.type() === 'error' && !expected) {
         browserErrors.push(`${name}: ${m.text()}`);
       }
     });
@@ -259,6 +263,31 @@ export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'when the gateway drops every connection, the room says so, keeps offline edits and resyncs by itself',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        outage = true;
+        await gateway.down();
+        await a.getByTestId('reconnecting-banner').waitFor();
+        await l.getByTestId('reconnecting-banner').waitFor();
+        await a.locator('[data-testid=shared-editor] .cm-content').click();
+        await a.keyboard.press('Control+End');
+        await a.keyboard.type(' offline', { delay: 20 });
+        await a.getByText('Edits kept until the connection is back').waitFor();
+        await shot(a, 'session-reconnecting');
+        await gateway.up();
+        shared.text += ' offline';
+        await waitUntil(async () => (await editorText(l)) === shared.text && (await editorText(a)) === shared.text, {
+          timeout: 20_000,
+          message: async () => `after reconnecting ada sees ${JSON.stringify(await editorText(a))}, linus ${JSON.stringify(await editorText(l))}`,
+        });
+        await Promise.all([a.getByTestId('reconnecting-banner').waitFor({ state: 'detached' }), l.getByTestId('reconnecting-banner').waitFor({ state: 'detached' })]);
+        outage = false;
+        await sendChat(l, 'Back online');
+        await a.locator('.chat-list .chat-text', { hasText: 'Back online' }).waitFor();
+      },
+    },
+    {
       name: 'the room still works at a laptop\'s half screen',
       run: async () => {
         await pages.ada.setViewportSize({ width: 720, height: 900 });
@@ -280,7 +309,7 @@ export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
         await editable(l);
         await waitUntil(async () => (await editorText(l)) === shared.text, { message: async () => `after the reload linus sees ${JSON.stringify(await editorText(l))}` });
         await l.locator('.chat-list .chat-text', { hasText: 'Yes, then scan once' }).waitFor();
-        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once', 'linus\'s chat after the reload');
+        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once | Back online', 'linus\'s chat after the reload');
         assertEqual(await l.locator('#session-language').inputValue(), 'java', 'the language after the reload');
         await waitUntil(async () => (await pages.ada.getByTestId('partner-presence').innerText()) === 'online', { message: 'ada sees linus back online' });
         await l.locator('[data-testid=shared-editor] .cm-content').click();
@@ -353,7 +382,7 @@ export function scenario({ browser, baseUrl, adminPassword, screenshots }) {
             await shot(page, 'attempt-replay');
             await page.getByRole('tab', { name: /Chat/ }).click();
             await waitUntil(async () => {
-              if (await page.locator('.transcript .chat-text').count() === 2) {
+              if (await page.locator('.transcript .chat-text').count() === 3) {
                 return true;
               }
               const again = page.getByRole('button', { name: 'Check again' });

@@ -30,7 +30,7 @@ export function render(template, values) {
 
 /**
  * @param {{ template: string, root: string, upstreams: Record<string, string>, log: string }} options
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, down: () => Promise<void>, up: () => Promise<void>, stop: () => Promise<void> }>}
  */
 export async function startNginx({ template, root, upstreams, log }) {
   const prefix = await mkdtemp(join(tmpdir(), 'peerprep-nginx-'));
@@ -50,39 +50,58 @@ export async function startNginx({ template, root, upstreams, log }) {
 
   // a file, not a pipe: the config logs to /dev/stdout, which nginx cannot open when it is a socket
   const output = await open(log, 'w');
-  const child = spawn('nginx', ['-p', prefix, '-c', file, '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
-    stdio: ['ignore', output.fd, output.fd],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const early = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
-    if (early) {
-      await output.close();
-      throw new Error(`nginx exited at start; see ${log}`);
+
+  async function launch() {
+    const child = spawn('nginx', ['-p', prefix, '-c', file, '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
+      stdio: ['ignore', output.fd, output.fd],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const early = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
+      if (early) {
+        throw new Error(`nginx exited at start; see ${log}`);
+      }
+      if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) {
+        return { child, exited };
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGTERM');
+        throw new Error(`nginx did not answer /health within 10 s; see ${log}`);
+      }
     }
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (ok) {
-      break;
+  }
+
+  /** Fast shutdown (SIGTERM): open connections, WebSockets included, are cut at once. */
+  async function halt(/** @type {{ child: import('node:child_process').ChildProcess, exited: Promise<unknown> }} */ running) {
+    if (running.child.exitCode === null && running.child.signalCode === null) {
+      running.child.kill('SIGTERM');
+      const timer = setTimeout(() => running.child.kill('SIGKILL'), 5000);
+      await running.exited;
+      clearTimeout(timer);
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      await output.close();
-      throw new Error(`nginx did not answer /health within 10 s; see ${log}`);
-    }
+  }
+
+  /** @type {{ child: import('node:child_process').ChildProcess, exited: Promise<unknown> }} */
+  let running;
+  try {
+    running = await launch();
+  } catch (e) {
+    await output.close();
+    throw e;
   }
 
   return {
     url,
+    /** Stops answering and cuts every connection, as a gateway restart would. */
+    down: () => halt(running),
+    /** Comes back on the same port. */
+    up: async () => {
+      running = await launch();
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGQUIT');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await halt(running);
       await output.close();
       await rm(prefix, { recursive: true, force: true });
     },

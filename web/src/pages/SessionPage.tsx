@@ -121,7 +121,7 @@ function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSess
             {LANGUAGES.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
           </select>
           <span className={`sync-state ${view.unsent ? 'pending' : ''}`} aria-live="polite">
-            {view.status !== 'open' ? '' : view.unsent ? 'Saving…' : view.synced ? 'All changes saved' : 'Loading…'}
+            {syncLabel(view)}
           </span>
           <button type="button" className="button button-danger" onClick={onEnd} disabled={Boolean(view.ended) || view.status !== 'open'}>
             End session
@@ -145,6 +145,16 @@ function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSess
       )}
     </>
   );
+}
+
+function syncLabel(view: CollabView): string {
+  if (view.ended) {
+    return '';
+  }
+  if (view.status !== 'open') {
+    return view.unsent ? 'Edits kept until the connection is back' : '';
+  }
+  return view.unsent ? 'Saving…' : view.synced ? 'All changes saved' : 'Loading…';
 }
 
 function EditorNotices({ collab }: { collab: CollabSession }) {
