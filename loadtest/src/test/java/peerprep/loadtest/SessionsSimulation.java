@@ -18,9 +18,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * SCALE pairs (default 50) in sessions at once. The sessions are made before the run through the
  * collaboration service's internal route, as matching makes them (the internal token comes from
  * INTERNAL_TOKEN or STATE_DIR/internal-token). Both users of a pair join the editor and the chat over
- * RAMP_SECONDS (default 30), type and chat at human pace until HUMAN_SECONDS (default 30) after the ramp,
- * then at stress pace for STRESS_SECONDS (default 30); user "a" then ends the session. Every edit and
- * message is timed until it reaches the partner's socket.
+ * RAMP_SECONDS (default 30) and type and chat at human pace (timed as phase "ramp" while others still
+ * join), then at human pace for HUMAN_SECONDS (default 30) with every pair in, then at stress pace for
+ * STRESS_SECONDS (default 30); user "a" then ends the session. Every edit and message is timed until it
+ * reaches the partner's socket.
  */
 public class SessionsSimulation extends Simulation {
   static final int PAIRS = (int) Math.ceil(Options.scale(50));
@@ -45,6 +46,7 @@ public class SessionsSimulation extends Simulation {
         return session;
       })
       .exec(Collaboration.join())
+      .exec(Collaboration.work("ramp", session -> until(RAMP), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
       .exec(Collaboration.work("human", session -> until(RAMP + HUMAN), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
       .exec(Collaboration.work("stress", session -> until(RAMP + HUMAN + STRESS), STRESS_EDIT, chatEvery(20, STRESS_EDIT)))
       .exec(pause(Duration.ofSeconds(2)))
