@@ -10,6 +10,8 @@ local P = 'peerprep:match:'
 local DUE = P .. 'due'
 local QUEUES = P .. 'queues'
 local DIFFS = {'Easy', 'Medium', 'Hard'}
+-- how many times a match job may be taken over after its lease ran out before its users are requeued
+local MAX_CLAIMS = 3
 
 local cfg = {
   relaxAfter = tonumber(ARGV[2]),
@@ -344,6 +346,34 @@ local function tick(id, mid)
   return nil
 end
 
+-- Sends both users of a match that could not be made back to the front of their queues, with their
+-- original enqueue times, and tells them why.
+local function requeue(mid, detail)
+  local m = redis.call('HMGET', mk(mid), 'a', 'b', 'phase')
+  if not m[1] or m[3] ~= 'new' then return 0 end
+  for _, id in ipairs({m[1], m[2]}) do
+    local r = load(id)
+    if r and r.state == 'matching' and r.match == mid then
+      redis.call('HDEL', rk(id), 'match')
+      redis.call('HINCRBY', rk(id), 'requeues', 1)
+      r.state = 'waiting'
+      if now >= tonumber(r.timeoutAt) then
+        finish(r, 'timeout', frame('timeout', id, {detail = 'A partner was found, but the session could not be '
+          .. 'prepared before the time limit. Try again in a moment.'}), nil)
+      else
+        r.retryAt = tostring(now + cfg.backoff)
+        redis.call('HSET', rk(id), 'state', 'waiting', 'retryAt', r.retryAt)
+        enqueue(r)
+        notify(r, frame('requeued', id, {detail = detail}), nil)
+        schedule(r)
+      end
+    end
+  end
+  redis.call('DEL', mk(mid))
+  redis.call('ZREM', DUE, 'j:' .. mid)
+  return 1
+end
+
 -- limit, mid... → the match jobs this task must run: new pairings and jobs whose lease ran out
 function ops.sweep(limit, ...)
   local mids = {...}
@@ -352,11 +382,16 @@ function ops.sweep(limit, ...)
   for _, member in ipairs(redis.call('ZRANGEBYSCORE', DUE, '-inf', now, 'LIMIT', 0, tonumber(limit))) do
     local id = string.sub(member, 3)
     if string.sub(member, 1, 1) == 'j' then
-      if redis.call('EXISTS', mk(id)) == 1 then
+      local phase = redis.call('HGET', mk(id), 'phase')
+      if not phase then
+        redis.call('ZREM', DUE, member)
+      elseif phase == 'new' and redis.call('HINCRBY', mk(id), 'claims', 1) > MAX_CLAIMS then
+        -- a match that keeps failing its tasks must not hold its users for ever
+        requeue(id, 'A partner was found, but the session could not be prepared. '
+          .. 'You are back at the front of the queue.')
+      else
         redis.call('ZADD', DUE, now + cfg.jobLease, member)
         jobs[#jobs + 1] = id
-      else
-        redis.call('ZREM', DUE, member)
       end
     else
       local m = tick(id, mids[used + 1])
@@ -408,29 +443,7 @@ end
 
 -- mid, detail → both users go back to the front of their queues with their original times
 function ops.requeue(mid, detail)
-  local m = redis.call('HMGET', mk(mid), 'a', 'b', 'phase')
-  if not m[1] or m[3] ~= 'new' then return 0 end
-  for _, id in ipairs({m[1], m[2]}) do
-    local r = load(id)
-    if r and r.state == 'matching' and r.match == mid then
-      redis.call('HDEL', rk(id), 'match')
-      redis.call('HINCRBY', rk(id), 'requeues', 1)
-      r.state = 'waiting'
-      if now >= tonumber(r.timeoutAt) then
-        finish(r, 'timeout', frame('timeout', id, {detail = detail ..
-          ' The request has reached its time limit; try again in a moment.'}), nil)
-      else
-        r.retryAt = tostring(now + cfg.backoff)
-        redis.call('HSET', rk(id), 'state', 'waiting', 'retryAt', r.retryAt)
-        enqueue(r)
-        notify(r, frame('requeued', id, {detail = detail}), nil)
-        schedule(r)
-      end
-    end
-  end
-  redis.call('DEL', mk(mid))
-  redis.call('ZREM', DUE, 'j:' .. mid)
-  return 1
+  return requeue(mid, detail)
 end
 
 -- mid, code, detail → both requests end with an error that retrying cannot fix

@@ -35,10 +35,6 @@ final class MatchQueue {
   record Enqueued(Outcome outcome, RequestView view, String matchId, String current) {
   }
 
-  String taskId() {
-    return taskId;
-  }
-
   /** The pub/sub channel on which this task hears about its sockets' requests. */
   String channel() {
     return PREFIX + "chan:" + taskId;

@@ -31,7 +31,8 @@ public record MatchRequest(String topic, String difficulty, String language) {
         return d;
       }
     }
-    throw ApiException.badRequest("The difficulty '" + given + "' is unknown; use one of " + String.join(", ", DIFFICULTIES) + ".");
+    throw ApiException.badRequest("The difficulty '" + given + "' is unknown; use one of "
+      + String.join(", ", DIFFICULTIES) + ".");
   }
 
   private static String language(String given) {
@@ -40,7 +41,8 @@ public record MatchRequest(String topic, String difficulty, String language) {
     }
     String lang = given.trim().toLowerCase(Locale.ROOT);
     if (!LANGUAGES.contains(lang)) {
-      throw ApiException.badRequest("The language '" + given + "' is not offered; use one of " + String.join(", ", LANGUAGES) + ".");
+      throw ApiException.badRequest("The language '" + given + "' is not offered; use one of "
+        + String.join(", ", LANGUAGES) + ".");
     }
     return lang;
   }

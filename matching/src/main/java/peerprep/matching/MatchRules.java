@@ -32,7 +32,8 @@ public record MatchRules(long relaxAfterMs, long timeoutMs, long graceMs, long s
         + sweepIntervalMs);
     }
     if (peerTimeoutMs < 100) {
-      throw new ConfigException("Malformed configuration: MATCH_PEER_TIMEOUT_MS must be at least 100, got " + peerTimeoutMs);
+      throw new ConfigException("Malformed configuration: MATCH_PEER_TIMEOUT_MS must be at least 100, got "
+        + peerTimeoutMs);
     }
     // a match job makes three rounds of peer calls; a shorter lease would let a second task start it meanwhile
     if (jobLeaseMs <= 3 * peerTimeoutMs) {
@@ -40,7 +41,8 @@ public record MatchRules(long relaxAfterMs, long timeoutMs, long graceMs, long s
         + "MATCH_PEER_TIMEOUT_MS (" + 3 * peerTimeoutMs + "), got " + jobLeaseMs);
     }
     if (resultTtlMs < 1_000) {
-      throw new ConfigException("Malformed configuration: MATCH_RESULT_TTL_MS must be at least 1000, got " + resultTtlMs);
+      throw new ConfigException("Malformed configuration: MATCH_RESULT_TTL_MS must be at least 1000, got "
+        + resultTtlMs);
     }
   }
 

@@ -2,19 +2,14 @@ package peerprep.matching;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
-import peerprep.common.http.ApiException;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +25,7 @@ final class MatchSocket {
   private final MatchQueue queue;
   private final Matchmaker matchmaker;
   private final SocketHub hub;
-  private final Set<String> following = new HashSet<>();
-  private final Set<String> ended = new HashSet<>();
+  private final Following following;
   private final Promise<Void> gone = Promise.promise();
   private boolean attaching = true;
 
@@ -41,6 +35,7 @@ final class MatchSocket {
     this.queue = queue;
     this.matchmaker = matchmaker;
     this.hub = hub;
+    this.following = new Following(this, hub);
   }
 
   String id() {
@@ -55,8 +50,8 @@ final class MatchSocket {
     return attaching;
   }
 
-  synchronized List<String> following() {
-    return List.copyOf(following);
+  List<String> following() {
+    return following.requests();
   }
 
   /** Starts serving the socket: re-attaches it to the user's current request and shows its state. */
@@ -76,7 +71,7 @@ final class MatchSocket {
     return queue.attach(user.id(), id)
       .onSuccess(view -> {
         if (view != null && view.active()) {
-          follow(view.requestId());
+          following.add(view.requestId());
         }
         attaching = false;
         if (view != null) {
@@ -94,7 +89,7 @@ final class MatchSocket {
   /** A frame the queue sent about one of the requests this socket follows. */
   void receive(String requestId, JsonObject frame) {
     if (attaching) {
-      follow(requestId);
+      following.add(requestId);
     }
     show(requestId, frame);
     if ("superseded".equals(frame.getString("type"))) {
@@ -121,60 +116,40 @@ final class MatchSocket {
       ws.close((short) 1009, "frame too large");
       return;
     }
-    Object parsed;
-    try {
-      parsed = Json.decodeValue(text);
-    } catch (DecodeException e) {
-      send(Frames.error("malformed", "Frames must be JSON objects, such as {\"type\":\"cancel\"}."));
-      return;
-    }
-    if (!(parsed instanceof JsonObject msg)) {
-      send(Frames.error("malformed", "Frames must be JSON objects, such as {\"type\":\"cancel\"}."));
-      return;
-    }
-    Object type = msg.getValue("type");
-    if ("request".equals(type)) {
-      request(msg);
-    } else if ("cancel".equals(type)) {
-      cancel();
-    } else if (type == null) {
-      send(Frames.error("bad-request", "The frame needs a 'type': 'request' or 'cancel'."));
+    ClientFrame frame = ClientFrame.parse(text);
+    if (frame.error() != null) {
+      send(frame.error());
+    } else if (ClientFrame.REQUEST.equals(frame.type())) {
+      request(frame.request());
     } else {
-      send(Frames.error("unknown-type", "The frame type '" + type + "' is unknown; send 'request' or 'cancel'."));
+      cancel();
     }
   }
 
-  private void request(JsonObject msg) {
-    MatchRequest req;
-    try {
-      req = MatchRequest.fromJson(msg);
-    } catch (ApiException e) {
-      send(Frames.error("bad-request", e.getMessage()));
-      return;
-    }
+  private void request(MatchRequest req) {
     String requestId = UUID.randomUUID().toString();
-    follow(requestId);
+    following.add(requestId);
     queue.enqueue(requestId, user, req, id)
       .onSuccess(result -> {
         switch (result.outcome()) {
           case QUEUED -> {
-            followOnly(requestId);
+            following.keepOnly(requestId);
             show(requestId, result.view().queuedFrame());
           }
           case MATCHING -> {
-            followOnly(requestId);
+            following.keepOnly(requestId);
             show(requestId, Frames.matching(requestId));
             matchmaker.run(result.matchId());
           }
           default -> {
-            unfollow(requestId);
+            following.remove(requestId);
             send(Frames.error("match-in-progress", "A partner was already found for your current request; "
               + "its session is being prepared."));
           }
         }
       })
       .onFailure(e -> {
-        unfollow(requestId);
+        following.remove(requestId);
         unavailable(e);
       });
   }
@@ -211,34 +186,9 @@ final class MatchSocket {
   }
 
   /** Sends a frame about a request, never after the request's final frame. */
-  private synchronized void show(String requestId, JsonObject frame) {
-    if (ended.contains(requestId)) {
-      return;
-    }
-    if (Frames.isFinal(frame)) {
-      ended.add(requestId);
-      unfollow(requestId);
-    }
-    send(frame);
-  }
-
-  private synchronized void follow(String requestId) {
-    if (following.add(requestId)) {
-      hub.follow(this, requestId);
-    }
-  }
-
-  private synchronized void unfollow(String requestId) {
-    if (following.remove(requestId)) {
-      hub.unfollow(this, requestId);
-    }
-  }
-
-  private synchronized void followOnly(String requestId) {
-    for (String other : List.copyOf(following)) {
-      if (!other.equals(requestId)) {
-        unfollow(other);
-      }
+  private void show(String requestId, JsonObject frame) {
+    if (following.admit(requestId, Frames.isFinal(frame))) {
+      send(frame);
     }
   }
 

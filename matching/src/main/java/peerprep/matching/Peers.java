@@ -57,7 +57,8 @@ final class Peers {
       JsonObject q = res.bodyAsJsonObject().getJsonObject("question");
       ensure(q != null && q.getString("id") != null, QUESTION, res);
       return new JsonObject().put("id", q.getString("id")).put("title", q.getString("title"))
-        .put("difficulty", q.getString("difficulty")).put("topics", q.getJsonArray("topics", new JsonArray().add(topic)));
+        .put("difficulty", q.getString("difficulty"))
+        .put("topics", q.getJsonArray("topics", new JsonArray().add(topic)));
     });
   }
 
@@ -80,7 +81,8 @@ final class Peers {
                                             JsonObject body) {
     return clients.client(service)
       .compose(client -> {
-        HttpRequest<Buffer> req = request.apply(client).putHeader(Auth.INTERNAL_HEADER, internalToken).timeout(timeoutMs);
+        HttpRequest<Buffer> req = request.apply(client).putHeader(Auth.INTERNAL_HEADER, internalToken)
+          .timeout(timeoutMs);
         return body == null ? req.send() : req.sendJsonObject(body);
       })
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)

@@ -5,7 +5,6 @@ import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +12,16 @@ import java.util.Map;
  * A user's match request as stored in the queue: its criteria, its state and, once it is over, the final
  * frame its sockets were sent ({@code matched}, {@code timeout}, {@code error}...).
  */
-public record RequestView(String requestId, String state, String topic, String difficulty, String language,
-                          boolean relaxed, long enqueuedAt, long relaxAt, long timeoutAt, Integer waiting,
-                          Integer position, int requeues, JsonObject result) {
+record RequestView(String requestId, String state, String topic, String difficulty, String language,
+                   boolean relaxed, long enqueuedAt, long relaxAt, long timeoutAt, Integer waiting,
+                   Integer position, int requeues, JsonObject result) {
 
   /** From the field/value list the queue script returns; null for a nil reply. */
   static RequestView fromReply(Response reply) {
     if (reply == null) {
       return null;
     }
-    Map<String, String> f = new HashMap<>();
-    for (int i = 0; i + 1 < reply.size(); i += 2) {
-      f.put(reply.get(i).toString(), reply.get(i + 1).toString());
-    }
+    Map<String, String> f = Pairing.fields(reply);
     String lang = f.get("lang");
     return new RequestView(f.get("id"), f.get("state"), f.get("topic"), f.get("diff"),
       lang == null || lang.isEmpty() ? null : lang, "1".equals(f.get("relaxed")), number(f, "enq"),
@@ -42,16 +38,12 @@ public record RequestView(String requestId, String state, String topic, String d
     return f.containsKey(key) ? Integer.valueOf(f.get(key)) : null;
   }
 
-  public boolean waitingState() {
-    return "waiting".equals(state);
-  }
-
-  public boolean active() {
+  boolean active() {
     return "waiting".equals(state) || "matching".equals(state);
   }
 
   /** The REST representation of GET /match/requests/me. */
-  public JsonObject toJson() {
+  JsonObject toJson() {
     JsonObject json = new JsonObject()
       .put("requestId", requestId).put("state", state).put("topic", topic).put("difficulty", difficulty)
       .put("language", language).put("relaxed", relaxed).put("enqueuedAt", iso(enqueuedAt))
@@ -75,7 +67,7 @@ public record RequestView(String requestId, String state, String topic, String d
   }
 
   /** The frame that announces this request as waiting in its queue. */
-  public JsonObject queuedFrame() {
+  JsonObject queuedFrame() {
     JsonObject frame = new JsonObject().put("type", "queued").put("requestId", requestId).put("topic", topic)
       .put("difficulty", difficulty).put("language", language).put("relaxed", relaxed)
       .put("waiting", waiting == null ? 1 : waiting).put("enqueuedAt", iso(enqueuedAt))
@@ -90,7 +82,7 @@ public record RequestView(String requestId, String state, String topic, String d
    * The frames a socket that (re)attaches to this request is sent, to show its current state; a request
    * the user cancelled or replaced shows nothing.
    */
-  public List<JsonObject> currentFrames() {
+  List<JsonObject> currentFrames() {
     List<JsonObject> frames = new ArrayList<>();
     switch (state) {
       case "waiting" -> {

@@ -1,0 +1,47 @@
+package peerprep.matching;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import peerprep.common.http.ApiException;
+
+/**
+ * A frame a user sent on the matching WebSocket: a {@code request} (with its criteria) or a
+ * {@code cancel}; for a bad frame, the error frame that answers it.
+ */
+record ClientFrame(String type, MatchRequest request, JsonObject error) {
+  static final String REQUEST = "request";
+  static final String CANCEL = "cancel";
+  private static final String NOT_AN_OBJECT = "Frames must be JSON objects, such as {\"type\":\"cancel\"}.";
+
+  static ClientFrame parse(String text) {
+    Object parsed;
+    try {
+      parsed = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      return invalid("malformed", NOT_AN_OBJECT);
+    }
+    if (!(parsed instanceof JsonObject msg)) {
+      return invalid("malformed", NOT_AN_OBJECT);
+    }
+    Object type = msg.getValue("type");
+    if (REQUEST.equals(type)) {
+      try {
+        return new ClientFrame(REQUEST, MatchRequest.fromJson(msg), null);
+      } catch (ApiException e) {
+        return invalid("bad-request", e.getMessage());
+      }
+    }
+    if (CANCEL.equals(type)) {
+      return new ClientFrame(CANCEL, null, null);
+    }
+    if (type == null) {
+      return invalid("bad-request", "The frame needs a 'type': 'request' or 'cancel'.");
+    }
+    return invalid("unknown-type", "The frame type '" + type + "' is unknown; send 'request' or 'cancel'.");
+  }
+
+  private static ClientFrame invalid(String code, String detail) {
+    return new ClientFrame(null, null, Frames.error(code, detail));
+  }
+}

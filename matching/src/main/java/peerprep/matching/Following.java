@@ -1,0 +1,57 @@
+package peerprep.matching;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The requests one socket follows (usually one; two while a new request replaces the old), kept in step
+ * with the hub, and the requests whose final frame the socket was already sent.
+ */
+final class Following {
+  private final MatchSocket socket;
+  private final SocketHub hub;
+  private final Set<String> requests = new HashSet<>();
+  private final Set<String> ended = new HashSet<>();
+
+  Following(MatchSocket socket, SocketHub hub) {
+    this.socket = socket;
+    this.hub = hub;
+  }
+
+  synchronized List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  synchronized void add(String requestId) {
+    if (requests.add(requestId)) {
+      hub.follow(socket, requestId);
+    }
+  }
+
+  synchronized void remove(String requestId) {
+    if (requests.remove(requestId)) {
+      hub.unfollow(socket, requestId);
+    }
+  }
+
+  synchronized void keepOnly(String requestId) {
+    for (String other : List.copyOf(requests)) {
+      if (!other.equals(requestId)) {
+        remove(other);
+      }
+    }
+  }
+
+  /** Whether a frame about the request may still be shown; a final frame ends the following. */
+  synchronized boolean admit(String requestId, boolean last) {
+    if (ended.contains(requestId)) {
+      return false;
+    }
+    if (last) {
+      ended.add(requestId);
+      remove(requestId);
+    }
+    return true;
+  }
+}
