@@ -1,0 +1,125 @@
+package peerprep.collab.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.collab.ot.ChangeSet;
+import peerprep.collab.session.PresenceRepository;
+import peerprep.collab.session.PresenceRepository.Connection;
+import peerprep.collab.support.CollabClient;
+import peerprep.collab.support.TestStack;
+import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.testkit.EmbeddedRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What happens when parts fail: a task dies, a connection is swept too early, the pub/sub link drops. */
+@ExtendWith(VertxExtension.class)
+class RecoveryTest {
+  private static TestStack stack;
+  private static Vertx vertx;
+  private static Redis redis;
+  private static PresenceRepository presence;
+
+  @BeforeAll
+  static void start(Vertx v, VertxTestContext ctx) {
+    vertx = v;
+    EmbeddedRedis.flushAll();
+    redis = Redis.createClient(v, EmbeddedRedis.url());
+    presence = new PresenceRepository(redis, 60_000, 60_000);
+    TestStack.start(v, 2, new JsonObject().put("COLLAB_ABANDON_GRACE_MS", 60_000).put("COLLAB_HEARTBEAT_MS", 100)
+        .put("COLLAB_SWEEP_MS", 50))
+      .onComplete(ctx.succeeding(s -> {
+        stack = s;
+        ctx.completeNow();
+      }));
+  }
+
+  @AfterAll
+  static void stop(VertxTestContext ctx) {
+    stack.close().compose(v -> redis.close()).onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static Future<CollabClient> join(int instance, TestUser user, String sessionId) {
+    CollabClient c = new CollabClient(vertx);
+    return c.connectAndSync(stack.port(instance), sessionId, user.token(), true).map(c);
+  }
+
+  private static ChangeSet append(int docLength, String text) {
+    JsonArray json = new JsonArray();
+    if (docLength > 0) {
+      json.add(docLength);
+    }
+    return ChangeSet.fromJson(json.add(new JsonArray().add(0).add(text)));
+  }
+
+  @Test
+  @DisplayName("A connection whose task died (no more heartbeats) is swept and the partner sees it reconnecting")
+  void deadTask(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> {
+      Connection ghost = new Connection(id, linus.id(), "ghost-of-a-dead-task");
+      return presence.join(ghost)
+        .compose(n -> a.await(0, f -> "joined".equals(f.getString("status"))))
+        .compose(joined -> a.await(0, f -> "reconnecting".equals(f.getString("status"))))
+        .compose(r -> redis.send(Request.cmd(Command.ZSCORE).arg("collab:conns").arg(ghost.member())).map(score -> {
+          ctx.verify(() -> {
+            assertThat(r.getJsonObject("user").getString("id")).isEqualTo(linus.id());
+            assertThat(score).as("the ghost is unregistered").isNull();
+          });
+          return r;
+        }));
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("A live connection swept by mistake is registered again by its task's heartbeat")
+  void sweptTooEarly(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+      redis.send(Request.cmd(Command.ZRANGE).arg("collab:conns").arg(0).arg(-1))
+        .map(members -> members.stream().map(Object::toString).filter(m -> m.startsWith(id + "|" + linus.id())).findFirst().orElseThrow())
+        .compose(member -> {
+          int mark = a.frameCount();
+          return presence.leave(Connection.parse(member))
+            .compose(n -> a.await(mark, f -> "reconnecting".equals(f.getString("status"))))
+            .compose(r -> a.await(mark, f -> "joined".equals(f.getString("status"))))
+            .compose(j -> redis.send(Request.cmd(Command.ZSCORE).arg("collab:conns").arg(member)))
+            .map(score -> {
+              ctx.verify(() -> assertThat(score).as("registered again").isNotNull());
+              return score;
+            });
+        })))).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("When the pub/sub link drops, the tasks reconnect and no update is missed")
+  void pubSubDrops(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+      redis.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")).compose(killed -> {
+        a.edit(append(0, "one"));
+        a.edit(append(3, " two"));
+        return a.idle().compose(v -> b.reach(2)).map(v -> {
+          ctx.verify(() -> {
+            assertThat(killed.toInteger()).isGreaterThanOrEqualTo(2);
+            assertThat(b.doc()).isEqualTo("one two");
+            assertThat(b.anomalies()).isEmpty();
+          });
+          return v;
+        });
+      }))))
+      .onComplete(ctx.succeedingThenComplete());
+  }
+}
