@@ -206,6 +206,11 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         }
         await pages.ada.getByRole('button', { name: 'Find a partner' }).click();
         await pages.ada.getByText(/Looking for a partner on Strings/).waitFor();
+        await pages.ada.getByRole('button', { name: 'Cancel' }).click();
+        await pages.ada.getByText('Request cancelled.').waitFor();
+        await pages.ada.getByRole('button', { name: 'OK' }).click();
+        await pages.ada.getByRole('button', { name: 'Find a partner' }).click();
+        await pages.ada.getByText(/Looking for a partner on Strings/).waitFor();
         await pages.ada.waitForFunction(() => Number(document.querySelector('.countdown span')?.textContent) > 0);
         await shot(pages.ada, 'dashboard-waiting');
         await pages.linus.getByRole('button', { name: 'Find a partner' }).click();
@@ -472,6 +477,53 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.reload();
         await page.getByRole('heading', { name: shared.question }).waitFor();
         assertEqual(await page.evaluate(() => document.documentElement.dataset.theme), after, 'the theme after a reload');
+      },
+    },
+    {
+      name: 'a user changes their password, stays signed in, then deletes their account',
+      run: async () => {
+        const grace = { username: `grace_${tag}`, email: `grace_${tag}@example.com`, password: 'Compiler-Pioneer-1952' };
+        const page = await open('grace');
+        await signUp(page, grace);
+        await page.goto('/profile');
+        await page.getByLabel('Current password').fill(grace.password);
+        await page.getByLabel('New password', { exact: true }).fill('Nanosecond-Wire-1985');
+        await page.getByLabel('New password again').fill('Nanosecond-Wire-1985');
+        await page.getByRole('button', { name: 'Change password' }).click();
+        await page.getByText('Your password was changed.').waitFor();
+        await page.reload();
+        await page.getByRole('heading', { name: 'Profile' }).waitFor();
+        await page.getByLabel('Your password').fill('Nanosecond-Wire-1985');
+        await page.getByRole('button', { name: 'Delete my account…' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Delete account' }).click();
+        await page.waitForURL(/\/login$/);
+        await page.getByText('Your account was deleted.').waitFor();
+        await logIn(page, grace.username, 'Nanosecond-Wire-1985');
+        await page.locator('.form-error', { hasText: 'Invalid credentials.' }).waitFor();
+        await page.context().close();
+      },
+    },
+    {
+      name: 'an admin edits the question, then deletes it, and users no longer find it',
+      run: async () => {
+        const page = pages.admin;
+        await page.getByRole('link', { name: 'Question bank' }).click();
+        await page.getByRole('link', { name: questionTitle }).click();
+        await page.getByLabel('Title').waitFor();
+        const id = new URL(page.url()).pathname.split('/').pop();
+        await page.getByLabel('Title').fill(`${questionTitle} revised`);
+        await page.getByLabel('Hints (one per line)').fill('Sort the positions first.');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText(`“${questionTitle} revised” was updated.`).waitFor();
+        await pages.ada.goto(`/questions/${id}`);
+        await pages.ada.getByRole('heading', { name: `${questionTitle} revised` }).waitFor();
+        await pages.ada.getByText('Hint 1').waitFor();
+        await page.getByRole('link', { name: `${questionTitle} revised` }).click();
+        await page.getByRole('button', { name: 'Delete' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+        await page.getByText(`“${questionTitle} revised” was deleted.`).waitFor();
+        await pages.ada.reload();
+        await pages.ada.getByRole('heading', { name: 'Question not found' }).waitFor();
       },
     },
     {

@@ -5,20 +5,21 @@ import { SessionExpiredError } from '../api/problem';
 import type { AuthSession, User } from '../api/types';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
+export type SignedOutReason = 'expired' | 'deleted' | null;
 
 interface AuthValue {
   status: AuthStatus;
   user: User | null;
-  /** Set when the session ended on its own (refresh refused), so the login page can say so. */
-  expired: boolean;
+  /** Why the user is signed out when it was not their own choice, so the login page can say so. */
+  reason: SignedOutReason;
   isAdmin: boolean;
   login: (identifier: string, password: string) => Promise<void>;
   register: (registration: Registration) => Promise<void>;
   logout: () => Promise<void>;
   /** After a profile change or a password change, which answer the account anew. */
   setUser: (user: User) => void;
-  /** The account is gone (deleted): forget it locally. */
-  forget: () => void;
+  /** The account was deleted: forget it locally. */
+  forgetDeleted: () => void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -30,18 +31,18 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>(client.hasRefreshToken() ? 'loading' : 'signed-out');
   const [user, setUser] = useState<User | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [reason, setReason] = useState<SignedOutReason>(null);
 
   useEffect(() => {
     const offSession = client.onSession((s: AuthSession) => {
       setUser(s.user);
       setStatus('signed-in');
-      setExpired(false);
+      setReason(null);
     });
     const offExpired = client.onExpired(() => {
       setUser(null);
       setStatus('signed-out');
-      setExpired(true);
+      setReason('expired');
     });
     if (client.hasRefreshToken() && !client.tokens.hasFreshAccess()) {
       client.refresh().catch((e: unknown) => {
@@ -80,21 +81,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     client.forget();
     setUser(null);
     setStatus('signed-out');
-    setExpired(false);
+    setReason(null);
     if (refreshToken) {
       await api.auth.logout(refreshToken).catch(() => undefined);
     }
   }, []);
 
-  const forget = useCallback(() => {
+  const forgetDeleted = useCallback(() => {
     client.forget();
     setUser(null);
     setStatus('signed-out');
+    setReason('deleted');
   }, []);
 
   const value = useMemo<AuthValue>(() => ({
-    status, user, expired, isAdmin: Boolean(user?.roles.includes('admin')), login, register, logout, setUser, forget,
-  }), [status, user, expired, login, register, logout, forget]);
+    status, user, reason, isAdmin: Boolean(user?.roles.includes('admin')), login, register, logout, setUser, forgetDeleted,
+  }), [status, user, reason, login, register, logout, forgetDeleted]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

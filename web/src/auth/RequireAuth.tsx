@@ -6,13 +6,14 @@ import { loginPath } from '../lib/navigation';
 
 /** Pages for signed-in users; anyone else goes to the login page and comes back here afterwards. */
 export function RequireAuth({ children, admin = false }: { children: ReactNode; admin?: boolean }) {
-  const { status, isAdmin } = useAuth();
+  const { status, isAdmin, reason } = useAuth();
   const location = useLocation();
   if (status === 'loading') {
     return <div className="page"><Loading label="Signing you in…" /></div>;
   }
   if (status === 'signed-out') {
-    return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+    // a deleted account has nowhere to come back to
+    return <Navigate to={reason === 'deleted' ? '/login' : loginPath(location.pathname + location.search)} replace />;
   }
   if (admin && !isAdmin) {
     return (

@@ -6,7 +6,7 @@ import { Notice } from '../components/Feedback';
 import { safeNext } from '../lib/navigation';
 
 export function LoginPage() {
-  const { status, login, expired } = useAuth();
+  const { status, login, reason } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
@@ -40,8 +40,8 @@ export function LoginPage() {
       <section className="card auth-card" aria-labelledby="login-title">
         <h1 id="login-title">Sign in</h1>
         <p className="muted">Practise interviews with a peer: pick a topic, get matched, solve it together.</p>
-        {expired && <Notice kind="warning">Your session has expired. Sign in again to continue where you were.</Notice>}
-        {params.get('deleted') && <Notice kind="success">Your account was deleted. Thanks for practising with us.</Notice>}
+        {reason === 'expired' && <Notice kind="warning">Your session has expired. Sign in again to continue where you were.</Notice>}
+        {reason === 'deleted' && <Notice kind="success">Your account was deleted. Thanks for practising with us.</Notice>}
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor="identifier">Username or email</label>

@@ -1,5 +1,4 @@
 import { FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { api, client } from '../api';
 import { LANGUAGES, Language } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -118,8 +117,7 @@ function PasswordForm() {
 }
 
 function DeleteAccount() {
-  const { forget } = useAuth();
-  const navigate = useNavigate();
+  const { forgetDeleted } = useAuth();
   const [password, setPassword] = useState('');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -130,8 +128,7 @@ function DeleteAccount() {
     setError(null);
     try {
       await api.users.deleteMe(password);
-      forget();
-      navigate('/login?deleted=1', { replace: true });
+      forgetDeleted();
     } catch (err) {
       setError((err as Error).message);
       setBusy(false);

@@ -103,7 +103,8 @@ function presenceLabel(p: SessionParticipant | undefined): { text: string; tone:
 function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSession; session: SessionView; onEnd: () => void; chatStatus: string }) {
   const view = useStore(collab.store);
   const partner = view.participants.find((p) => p.id !== view.me?.id);
-  const presence = presenceLabel(partner);
+  // while our own connection is down we cannot know whether the partner is still there
+  const presence = view.status === 'open' ? presenceLabel(partner) : { text: 'unknown while offline', tone: 'idle' };
   useLeaveWarning(view);
   const reconnecting = !view.ended && (view.status === 'reconnecting' || chatStatus === 'reconnecting');
   return (
