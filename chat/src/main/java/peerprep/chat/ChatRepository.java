@@ -17,6 +17,7 @@ final class ChatRepository {
   private static final RedisScript SEND = RedisScript.load("lua/send.lua");
   private static final RedisScript LEAVE = RedisScript.load("lua/leave.lua");
   private static final long RATE_WINDOW_MS = 10_000;
+  private static final int PAGE = 500;
   private final CommandConnection redis;
   private final ChatConfig config;
 
@@ -64,6 +65,20 @@ final class ChatRepository {
   Future<List<ChatMessage>> after(String sessionId, String afterId, int count) {
     return redis.send(Request.cmd(Command.XRANGE).arg(stream(sessionId)).arg("(" + afterId).arg("+").arg("COUNT").arg(count))
       .map(ChatRepository::messages);
+  }
+
+  /** Every message after {@code afterId}, read in pages: trimming is approximate, so the stream may exceed its cap. */
+  Future<List<ChatMessage>> allAfter(String sessionId, String afterId) {
+    return after(sessionId, afterId, PAGE).compose(page -> {
+      if (page.size() < PAGE) {
+        return Future.succeededFuture(page);
+      }
+      return allAfter(sessionId, page.get(page.size() - 1).id()).map(rest -> {
+        List<ChatMessage> all = new ArrayList<>(page);
+        all.addAll(rest);
+        return all;
+      });
+    });
   }
 
   Future<Boolean> isEnded(String sessionId) {

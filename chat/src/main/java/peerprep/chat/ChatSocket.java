@@ -111,7 +111,7 @@ final class ChatSocket {
   private Future<Void> catchUp(int newest) {
     Future<List<ChatMessage>> read = newest > 0
       ? chat.repository().recent(sessionId, newest)
-      : chat.repository().after(sessionId, lastSent, chat.config().maxMessages());
+      : chat.repository().allAfter(sessionId, lastSent);
     return read.map(messages -> {
       int sent = 0;
       for (ChatMessage m : messages) {

@@ -258,4 +258,26 @@ class ChatMessagingTest {
     again.close();
     b.close();
   }
+
+  @Test
+  @DisplayName("Catching up over more than one page of stored messages delivers all of them, in order")
+  void catchUpOverPages() {
+    TestUser ada = chat.auth.user("ada");
+    TestUser linus = chat.auth.user("linus");
+    String session = chat.collab.session(ada, linus);
+    List<Request> seed = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      seed.add(Request.cmd(Command.XADD).arg("chat:s:" + session).arg("*")
+        .arg("user").arg(linus.id()).arg("name").arg("linus").arg("text").arg("seeded " + i));
+    }
+    ChatClient.await(chat.redis.batch(seed));
+
+    ChatClient a = chat.joinAfter(0, session, ada, "0-0");
+
+    List<String> texts = a.ofType("message").stream().map(f -> f.getString("text")).toList();
+    assertThat(texts).hasSize(1200).startsWith("seeded 0", "seeded 1").endsWith("seeded 1199");
+    assertThat(a.messageIds()).isSortedAccordingTo(StreamIds::compare).doesNotHaveDuplicates();
+    assertThat(a.ofType("synced").get(0).getInteger("count")).isEqualTo(1200);
+    a.close();
+  }
 }
