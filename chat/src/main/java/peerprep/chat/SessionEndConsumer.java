@@ -22,6 +22,8 @@ final class SessionEndConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(SessionEndConsumer.class);
   private static final int BATCH = 16;
   private static final long BLOCK_MS = 2_000;
+  /** The history service refuses longer transcripts, and a refused one would be retried forever. */
+  private static final int HISTORY_MAX_MESSAGES = 2_000;
   private final Vertx vertx;
   private final Redis blockingClient;
   private final EndedSessionsRepository ended;
@@ -127,7 +129,7 @@ final class SessionEndConsumer {
     String sessionId = SessionIds.parse(entry.sessionId());
     return chat.markEnded(sessionId)
       .compose(v -> chat.publish(sessionId, ServerFrames.ended(sessionId)))
-      .compose(v -> chat.recent(sessionId, config.maxMessages()))
+      .compose(v -> chat.recent(sessionId, Math.min(config.maxMessages(), HISTORY_MAX_MESSAGES)))
       .compose(messages -> transcripts.send(sessionId, messages))
       .compose(v -> ended.ack(entry.id()))
       .onSuccess(v -> LOG.info("Transcript of session {} handed to the history service", sessionId))

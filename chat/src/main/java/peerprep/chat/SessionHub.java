@@ -65,7 +65,8 @@ final class SessionHub {
 
   /** An event published on a session channel, by any task. */
   void onEvent(String channel, String payload) {
-    Room room = rooms.get(channel.substring(PREFIX.length()));
+    String sessionId = channel.substring(PREFIX.length());
+    Room room = rooms.get(sessionId);
     if (room == null) {
       return;
     }
@@ -76,7 +77,6 @@ final class SessionHub {
       LOG.warn("Ignoring an undecodable event on {}", channel);
       return;
     }
-    String sessionId = channel.substring(PREFIX.length());
     switch (event.getString("type", "")) {
       case "message" -> {
         ChatMessage message = ChatMessage.fromEvent(event);
@@ -89,9 +89,8 @@ final class SessionHub {
         List.copyOf(room.sockets).forEach(s -> s.sessionEnded(frame));
       }
       default -> {
-        String frame = payload;
         String about = event.getString("user");
-        List.copyOf(room.sockets).forEach(s -> s.deliverEvent(about, frame));
+        List.copyOf(room.sockets).forEach(s -> s.deliverEvent(about, payload));
       }
     }
   }
