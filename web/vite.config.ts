@@ -14,12 +14,14 @@ const services: Record<string, number> = {
 };
 
 const host = process.env.PEERPREP_BACKEND_HOST ?? '127.0.0.1';
+// lets the dev server front a second stack, e.g. the end-to-end one on 18001-18006
+const offset = Number(process.env.PEERPREP_BACKEND_PORT_OFFSET ?? 0);
 
 const proxy = Object.fromEntries(
   Object.entries(services).map(([prefix, port]) => [
     `^/${prefix}/(?!internal/)`,
     {
-      target: `http://${host}:${port}`,
+      target: `http://${host}:${port + offset}`,
       changeOrigin: true,
       ws: true,
       rewrite: (path: string) => path.replace(new RegExp(`^/${prefix}`), ''),

@@ -28,28 +28,12 @@ function useQueueStats(): QueueStats | null {
   return stats;
 }
 
-/** A session of mine still running (after a reload, another tab, a crash): offer to go back in. */
-function useActiveSession(): SessionView | null {
-  const [active, setActive] = useState<SessionView | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    api.matching.current()
-      .then((r) => (r.state === 'matched' && r.match ? api.sessions.get(r.match.sessionId) : null))
-      .then((s) => !stopped && s && s.status === 'active' && setActive(s))
-      .catch(() => undefined);
-    return () => {
-      stopped = true;
-    };
-  }, []);
-  return active;
-}
-
 export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const topics = useAsync(() => api.questions.topics(), []);
   const stats = useQueueStats();
-  const active = useActiveSession();
+  const [active, setActive] = useState<SessionView | null>(null);
   const session = useMemo(() => new MatchSession(client), []);
   const match = useStore(session.store);
   const [topic, setTopic] = useState('');
@@ -60,16 +44,23 @@ export function DashboardPage() {
 
   useEffect(() => () => session.destroy(), [session]);
 
+  // one look at my latest request: still waiting (another visit, a reload) is followed again; matched
+  // into a session that is still running is offered as a way back in
   useEffect(() => {
     if (followed.current) {
       return;
     }
     followed.current = true;
-    api.matching.current().then((r) => {
+    api.matching.current().then(async (r) => {
       if ((r.state === 'waiting' || r.state === 'matching') && session.store.get().phase === 'idle') {
         session.follow();
+      } else if (r.state === 'matched' && r.match) {
+        const s = await api.sessions.get(r.match.sessionId);
+        if (s.status === 'active') {
+          setActive(s);
+        }
       }
-    }, () => undefined); // 404: no request, nothing to follow
+    }).catch(() => undefined); // 404: no request lately
   }, [session]);
 
   useEffect(() => {
