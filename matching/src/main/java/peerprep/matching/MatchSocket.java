@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class MatchSocket {
   static final short SUPERSEDED = 4001;
   static final int MAX_FRAME_CHARS = 4096;
+  static final int MAX_FRAMES = 20;
+  static final long FRAME_WINDOW_MS = 10_000;
   private static final long GOODBYE_MS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(MatchSocket.class);
   private final String id = UUID.randomUUID().toString();
@@ -28,6 +30,8 @@ final class MatchSocket {
   private final Following following;
   private final Promise<Void> gone = Promise.promise();
   private boolean attaching = true;
+  private long windowStart;
+  private int framesInWindow;
 
   MatchSocket(ServerWebSocket ws, Principal user, MatchQueue queue, Matchmaker matchmaker, SocketHub hub) {
     this.ws = ws;
@@ -116,6 +120,11 @@ final class MatchSocket {
       ws.close((short) 1009, "frame too large");
       return;
     }
+    if (tooMany()) {
+      send(Frames.error("rate-limited", "At most " + MAX_FRAMES + " frames per " + FRAME_WINDOW_MS / 1000
+        + " seconds are accepted; this one was ignored."));
+      return;
+    }
     ClientFrame frame = ClientFrame.parse(text);
     if (frame.error() != null) {
       send(frame.error());
@@ -124,6 +133,15 @@ final class MatchSocket {
     } else {
       cancel();
     }
+  }
+
+  private boolean tooMany() {
+    long now = System.currentTimeMillis();
+    if (now - windowStart >= FRAME_WINDOW_MS) {
+      windowStart = now;
+      framesInWindow = 0;
+    }
+    return ++framesInWindow > MAX_FRAMES;
   }
 
   private void request(MatchRequest req) {

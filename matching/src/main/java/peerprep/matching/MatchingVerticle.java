@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
@@ -57,6 +58,8 @@ public final class MatchingVerticle extends VerticleBase {
       new MatchRepository(pool));
     channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
       queue.channel(), hub);
+    health.register("redis-subscription", Health.CHECK_TIMEOUT_MS,
+      p -> p.complete(channel.subscribed() ? Status.OK() : Status.KO()));
     sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
     MatchApi api = new MatchApi(queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
     router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);

@@ -23,6 +23,7 @@ final class TaskChannel {
   private final String channel;
   private final SocketHub hub;
   private volatile boolean stopped;
+  private volatile boolean subscribed;
 
   TaskChannel(Vertx vertx, Redis subscriber, String channel, SocketHub hub) {
     this.vertx = vertx;
@@ -35,6 +36,11 @@ final class TaskChannel {
     return subscribe();
   }
 
+  /** Whether notifications reach this task now. */
+  boolean subscribed() {
+    return subscribed;
+  }
+
   void stop() {
     stopped = true;
     subscriber.close();
@@ -45,7 +51,8 @@ final class TaskChannel {
       conn.handler(this::onMessage);
       conn.exceptionHandler(e -> LOG.warn("The queue subscription failed: {}", e.getMessage()));
       conn.endHandler(v -> lost(conn));
-      return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).mapEmpty();
+      return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).<Void>mapEmpty()
+        .onSuccess(v -> subscribed = true);
     });
   }
 
@@ -56,6 +63,7 @@ final class TaskChannel {
   }
 
   private void lost(RedisConnection conn) {
+    subscribed = false;
     if (stopped) {
       return;
     }

@@ -143,6 +143,15 @@ class MatchRestTest {
   }
 
   @Test
+  @DisplayName("GET /health is 200 with PostgreSQL, Redis and the task's subscription up")
+  void health() {
+    HttpResponse<Buffer> res = h.call(0, HttpMethod.GET, "/health", null, null);
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.bodyAsJsonObject().getJsonArray("checks").stream().map(c -> ((JsonObject) c).getString("id")))
+      .containsExactlyInAnyOrder("postgres", "redis", "redis-subscription");
+  }
+
+  @Test
   @DisplayName("GET /match/ws without a WebSocket upgrade is a 426 problem")
   void wsWithoutUpgrade() {
     assertProblem(h.call(0, HttpMethod.GET, "/match/ws", h.user("plain"), null), 426, "WebSocket");

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.testing.TestAuth.TestUser;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.matching.Harness.await;
 import static peerprep.matching.Harness.expect;
@@ -162,6 +165,20 @@ class MatchSocketTest {
     String topic = topic();
     c.request(topic, "Easy");
     assertThat(expect(c, "queued").getString("topic")).isEqualTo(topic);
+  }
+
+  @Test
+  @DisplayName("More than 20 frames in 10 seconds are answered with rate-limited errors and ignored")
+  void rateLimited() {
+    WsClient c = h.connect(0, h.user("flood"));
+    for (int i = 0; i <= MatchSocket.MAX_FRAMES; i++) {
+      c.send(new JsonObject().put("type", "cancel"));
+    }
+    Map<String, Integer> codes = new TreeMap<>();
+    for (int i = 0; i <= MatchSocket.MAX_FRAMES; i++) {
+      codes.merge(expect(c, "error").getString("code"), 1, Integer::sum);
+    }
+    assertThat(codes).containsEntry("no-request", MatchSocket.MAX_FRAMES).containsEntry("rate-limited", 1);
   }
 
   @Test
