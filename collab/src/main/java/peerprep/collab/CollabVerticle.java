@@ -23,6 +23,7 @@ import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.redis.Redises;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wiring of the collaboration-service: config, Redis, the socket hub, timers, routes, HTTP server. */
@@ -32,7 +33,7 @@ public final class CollabVerticle extends VerticleBase {
   private Discovery discovery;
   private SessionHub hub;
   private Router router;
-  private final List<Long> timers = new java.util.ArrayList<>();
+  private final List<Long> timers = new ArrayList<>();
 
   @Override
   public Future<?> start() {

@@ -1,10 +1,12 @@
 package peerprep.collab;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.collab.session.NewSession;
 import peerprep.collab.session.Session;
+import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
@@ -58,21 +60,13 @@ final class SessionApi {
       .onFailure(ctx::fail);
   }
 
-  private io.vertx.core.Future<Session> load(String id) {
-    if (!validId(id)) {
-      return io.vertx.core.Future.failedFuture(unknown(id));
+  private Future<Session> load(String id) {
+    if (!SessionIds.valid(id)) {
+      return Future.failedFuture(unknown(id));
     }
     return sessions.find(id).compose(s -> s == null
-      ? io.vertx.core.Future.failedFuture(unknown(id))
-      : io.vertx.core.Future.succeededFuture(s));
-  }
-
-  static boolean validId(String id) {
-    try {
-      return id != null && UUID.fromString(id).toString().equals(id.toLowerCase());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+      ? Future.failedFuture(unknown(id))
+      : Future.succeededFuture(s));
   }
 
   static ApiException unknown(String id) {

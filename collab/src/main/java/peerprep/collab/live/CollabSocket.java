@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * One participant's WebSocket. Everything it does (client messages and channel messages alike) runs in
- * one queue, so frames leave in a consistent order and {@code sent}, the version up to which this client
- * has been sent updates, is never raced. Failures become error frames; nothing escapes the handler.
+ * one queue, so frames leave in a consistent order and its {@link UpdateStream} is never raced. Failures become error frames; nothing escapes the handler.
  */
 public final class CollabSocket {
   private static final Logger LOG = LoggerFactory.getLogger(CollabSocket.class);
@@ -24,23 +23,21 @@ public final class CollabSocket {
   private final LiveContext live;
   private final Participant me;
   private final Connection connection;
-  private final TokenBucket bucket;
+  private final RateGuard rate;
   private final SocketActions actions;
   private Future<Void> tail = Future.succeededFuture();
-  private boolean synced;
-  private int sent;
+  private final UpdateStream stream;
   private boolean closing;
   private Future<Void> released;
-  private long windowStart;
-  private int windowViolations;
 
   CollabSocket(ServerWebSocket ws, LiveContext live, String sessionId, Participant me) {
     this.ws = ws;
     this.live = live;
     this.me = me;
     this.connection = new Connection(sessionId, me.id(), UUID.randomUUID().toString());
-    this.bucket = new TokenBucket(live.limits().maxMsgsPerSec());
+    this.rate = new RateGuard(live.limits().maxMsgsPerSec());
     this.actions = new SocketActions(this, live);
+    this.stream = new UpdateStream(live.sessions(), sessionId, this::send);
   }
 
   void open() {
@@ -71,8 +68,9 @@ public final class CollabSocket {
       closeWith(Frames.TOO_LARGE, "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
       return;
     }
-    if (!bucket.take()) {
-      rateLimited();
+    RateGuard.Verdict verdict = rate.check();
+    if (verdict != RateGuard.Verdict.ALLOW) {
+      rateLimited(verdict);
       return;
     }
     ClientMessage message;
@@ -89,16 +87,11 @@ public final class CollabSocket {
     }
   }
 
-  private void rateLimited() {
-    long now = System.currentTimeMillis();
-    if (now - windowStart >= 1000) {
-      windowStart = now;
-      windowViolations = 0;
-    }
-    if (++windowViolations == 1) {
+  private void rateLimited(RateGuard.Verdict verdict) {
+    if (verdict == RateGuard.Verdict.WARN) {
       send(Frames.error("rate-limited", "More than " + live.limits().maxMsgsPerSec()
         + " messages a second; this one was dropped. Slow down and resend."));
-    } else if (windowViolations > live.limits().maxMsgsPerSec()) {
+    } else if (verdict == RateGuard.Verdict.CLOSE) {
       closeWith(Frames.RATE_LIMITED, "Too many messages");
     }
   }
@@ -111,7 +104,7 @@ public final class CollabSocket {
   private Future<Void> forward(Envelope envelope) {
     switch (envelope.kind()) {
       case Envelope.UPDATES -> {
-        return synced ? forwardUpdates(envelope) : Future.succeededFuture();
+        return stream.forward(envelope);
       }
       case Envelope.CURSOR -> {
         if (!connection.connectionId().equals(envelope.skip())) {
@@ -127,45 +120,13 @@ public final class CollabSocket {
     return Future.succeededFuture();
   }
 
-  private Future<Void> forwardUpdates(Envelope envelope) {
-    int from = envelope.version();
-    int to = from + envelope.count();
-    if (to <= sent) {
-      return Future.succeededFuture();
-    }
-    if (from == sent) {
-      send(envelope.frame());
-      sent = to;
-      return Future.succeededFuture();
-    }
-    return catchUp(sent);
-  }
-
-  /** Sends every logged update from {@code from} on. */
-  Future<Void> catchUp(int from) {
-    return live.sessions().log(sessionId(), from).map(entries -> {
-      if (!entries.isEmpty()) {
-        send(Frames.updates(from, entries));
-      }
-      synced(from + entries.size());
-      return null;
-    });
-  }
-
   /** Messages may have been missed (the channel dropped): fill any gap from the log. */
   void resync() {
-    if (synced) {
-      enqueue(() -> catchUp(sent));
-    }
+    enqueue(stream::resync);
   }
 
-  void synced(int version) {
-    synced = true;
-    sent = version;
-  }
-
-  boolean isSynced() {
-    return synced;
+  UpdateStream stream() {
+    return stream;
   }
 
   private void enqueue(Supplier<Future<Void>> task) {

@@ -28,7 +28,7 @@ final class SocketActions {
   }
 
   Future<Void> handle(ClientMessage m) {
-    if (!socket.isSynced() && !"hello".equals(m.type())) {
+    if (!socket.stream().isSynced() && !"hello".equals(m.type())) {
       socket.send(Frames.error("hello-first", "Send {\"type\":\"hello\"} before anything else."));
       return Future.succeededFuture();
     }
@@ -51,16 +51,16 @@ final class SocketActions {
       int current = s.version();
       if (known != null && known == current) {
         socket.send(welcome(s, "current", current));
-        socket.synced(current);
+        socket.stream().synced(current);
         return Future.succeededFuture();
       }
       if (known != null && known < current && current - known <= limits.maxCatchup()) {
         socket.send(welcome(s, "catch-up", known));
-        return socket.catchUp(known);
+        return socket.stream().catchUp(known);
       }
       socket.send(welcome(s, "snapshot", current));
       socket.send(Frames.snapshot(current, s.doc()));
-      socket.synced(current);
+      socket.stream().synced(current);
       return Future.succeededFuture();
     });
   }
@@ -151,10 +151,10 @@ final class SocketActions {
       }
       if (head.version() - version > limits.maxCatchup()) {
         socket.send(Frames.snapshot(head.version(), head.doc()));
-        socket.synced(head.version());
+        socket.stream().synced(head.version());
         return Future.succeededFuture();
       }
-      return socket.catchUp(version);
+      return socket.stream().catchUp(version);
     });
   }
 

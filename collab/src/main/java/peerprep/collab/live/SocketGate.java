@@ -8,12 +8,12 @@ import peerprep.collab.CollabConfig.Limits;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.Session;
+import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.http.ApiException;
 
-import java.util.UUID;
 
 /**
  * The WebSocket handshake: the token, the session and the participant are checked before upgrading, so a
@@ -54,7 +54,7 @@ public final class SocketGate {
   }
 
   private Future<Session> session(String id) {
-    if (!validId(id)) {
+    if (!SessionIds.valid(id)) {
       return Future.failedFuture(unknown(id));
     }
     return live.sessions().find(id).compose(s -> s == null ? Future.failedFuture(unknown(id)) : Future.succeededFuture(s));
@@ -67,14 +67,6 @@ public final class SocketGate {
       return;
     }
     new CollabSocket(ws, live, s.id(), me).open();
-  }
-
-  private static boolean validId(String id) {
-    try {
-      return id != null && UUID.fromString(id).toString().equals(id.toLowerCase());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static ApiException unknown(String id) {
