@@ -1,7 +1,8 @@
 // End-to-end test of the web app: Debian's Chromium, driven by playwright-core, through real nginx
 // (rendered from web/nginx.conf.template) in front of the whole backend (the devstack, started by
 // scripts/test-web.sh). Usage:
-//   node e2e/run.mjs --state <devstack state dir> [--backend-port-offset 10000]
+//   node e2e/run.mjs --state <devstack state dir> [--backend-port-offset 10000] [--app-url http://127.0.0.1:5173]
+// With --app-url the steps that need the gateway itself (its headers, cutting it) are left out.
 // Screenshots of every page land in web/test-results/screenshots/.
 import { chromium } from 'playwright-core';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -20,6 +21,8 @@ const { values: args } = parseArgs({
     state: { type: 'string' },
     'backend-port-offset': { type: 'string', default: '10000' },
     headed: { type: 'boolean', default: false },
+    // drive an app already served elsewhere (e.g. Vite's dev server) instead of starting nginx
+    'app-url': { type: 'string' },
   },
 });
 
@@ -28,7 +31,7 @@ if (!args.state) {
   process.exit(2);
 }
 const dist = join(web, 'dist');
-if (!existsSync(join(dist, 'index.html'))) {
+if (!args['app-url'] && !existsSync(join(dist, 'index.html'))) {
   console.error('web/dist is missing: build the app first (npx vite build).');
   process.exit(2);
 }
@@ -42,8 +45,10 @@ await rm(screenshots, { recursive: true, force: true });
 await mkdir(screenshots, { recursive: true });
 
 const adminPassword = (await readFile(join(args.state, 'admin-password'), 'utf8')).trim();
-const nginx = await startNginx({ template: join(web, 'nginx.conf.template'), root: dist, upstreams, log: join(results, 'nginx.log') });
-console.log(`nginx on ${nginx.url}, services on ports ${8001 + offset}-${8006 + offset}`);
+const nginx = args['app-url']
+  ? { url: args['app-url'], down: undefined, up: undefined, stop: async () => undefined }
+  : await startNginx({ template: join(web, 'nginx.conf.template'), root: dist, upstreams, log: join(results, 'nginx.log') });
+console.log(`${args['app-url'] ? 'app' : 'nginx'} on ${nginx.url}, services on ports ${8001 + offset}-${8006 + offset}`);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

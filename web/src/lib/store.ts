@@ -25,3 +25,11 @@ export class Store<T> {
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
+
+const noSubscription = () => () => undefined;
+const nothing = () => null;
+
+/** Like useStore, for a store that may not exist yet (created by an effect). */
+export function useMaybeStore<T>(store: Store<T> | null): T | null {
+  return useSyncExternalStore(store ? store.subscribe : noSubscription, store ? store.get : nothing, store ? store.get : nothing);
+}

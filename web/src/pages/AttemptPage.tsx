@@ -52,7 +52,7 @@ export function AttemptPage() {
             <span>with <strong>{partner?.username ?? 'deleted user'}</strong></span>
             <span>{language}</span>
             <span>{formatDateTime(a.endedAt)}</span>
-            <span>{formatDuration(a.durationSeconds)}</span>
+            <span>lasted {formatDuration(a.durationSeconds)}</span>
             <span>{a.editCount} edit{a.editCount === 1 ? '' : 's'}</span>
           </p>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, client } from '../api';
 import { ApiError } from '../api/problem';
@@ -8,7 +8,7 @@ import { CollabSession, CollabView } from '../collab/CollabSession';
 import type { SessionParticipant } from '../collab/protocol';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice, Loading, Notice } from '../components/Feedback';
-import { useStore } from '../lib/store';
+import { useMaybeStore, useStore } from '../lib/store';
 import { useAsync } from '../lib/useAsync';
 import { formatDateTime } from '../lib/format';
 import { useTheme } from '../theme/theme';
@@ -42,11 +42,19 @@ function Room({ session }: { session: SessionView }) {
   const question = useAsync(() => api.questions.get(session.question.id), [session.question.id]);
   const editorParent = useRef<HTMLDivElement>(null);
   const [collab, setCollab] = useState<CollabSession | null>(null);
-  const chat = useMemo(() => new ChatSession(session.sessionId, client), [session.sessionId]);
-  const chatView = useStore(chat.store);
+  const [chat, setChat] = useState<ChatSession | null>(null);
+  const chatView = useMaybeStore(chat?.store ?? null);
   const [confirming, setConfirming] = useState(false);
 
-  useEffect(() => () => chat.destroy(), [chat]);
+  // sessions are made by effects (not memos) so that each mount owns, and closes, its own sockets
+  useEffect(() => {
+    const c = new ChatSession(session.sessionId, client);
+    setChat(c);
+    return () => {
+      c.destroy();
+      setChat(null);
+    };
+  }, [session.sessionId]);
 
   useEffect(() => {
     if (session.status !== 'active') {
@@ -73,14 +81,14 @@ function Room({ session }: { session: SessionView }) {
 
   return (
     <div className="room">
-      {collab && <RoomHeader collab={collab} session={session} onEnd={() => setConfirming(true)} chatStatus={chatView.status} />}
+      {collab && <RoomHeader collab={collab} session={session} onEnd={() => setConfirming(true)} chatStatus={chatView?.status ?? 'connecting'} />}
       <div className="room-grid">
         <QuestionPanel summary={session.question} question={question.data} loading={question.loading} />
         <section className="panel editor-panel" aria-label="Code">
           {collab && <EditorNotices collab={collab} />}
           <div className="editor-host" ref={editorParent} data-testid="shared-editor" />
         </section>
-        <ChatPanel chat={chat} view={chatView} partnerName={session.partner?.username ?? 'your partner'} />
+        {chat && chatView ? <ChatPanel chat={chat} view={chatView} partnerName={session.partner?.username ?? 'your partner'} /> : <section className="panel chat-panel" aria-label="Chat" />}
       </div>
       <ConfirmDialog open={confirming} title="End the session for both of you?" confirmLabel="End session" danger
         onCancel={() => setConfirming(false)}
