@@ -1,5 +1,8 @@
 package peerprep.matching;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,14 +12,17 @@ import java.util.Set;
  * with the hub, and the requests whose final frame the socket was already sent.
  */
 final class Following {
+  private static final Logger LOG = LoggerFactory.getLogger(Following.class);
   private final MatchSocket socket;
   private final SocketHub hub;
+  private final MatchQueue queue;
   private final Set<String> requests = new HashSet<>();
   private final Set<String> ended = new HashSet<>();
 
-  Following(MatchSocket socket, SocketHub hub) {
+  Following(MatchSocket socket, SocketHub hub, MatchQueue queue) {
     this.socket = socket;
     this.hub = hub;
+    this.queue = queue;
   }
 
   synchronized List<String> requests() {
@@ -53,5 +59,12 @@ final class Following {
       remove(requestId);
     }
     return true;
+  }
+
+  /** Tells the queue the socket left; a lost detach would keep the request present, so it is tried twice. */
+  void leave(String requestId) {
+    queue.detach(requestId, socket.id())
+      .recover(e -> queue.detach(requestId, socket.id()))
+      .onFailure(e -> LOG.warn("Could not detach a socket: {}", e.getMessage()));
   }
 }

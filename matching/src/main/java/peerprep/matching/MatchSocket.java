@@ -1,10 +1,9 @@
 package peerprep.matching;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
@@ -17,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class MatchSocket {
   static final short SUPERSEDED = 4001;
   static final int MAX_FRAME_CHARS = 4096;
-  static final int MAX_FRAMES = 20;
-  static final long FRAME_WINDOW_MS = 10_000;
   private static final long GOODBYE_MS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(MatchSocket.class);
   private final String id = UUID.randomUUID().toString();
@@ -28,10 +25,8 @@ final class MatchSocket {
   private final Matchmaker matchmaker;
   private final SocketHub hub;
   private final Following following;
-  private final Promise<Void> gone = Promise.promise();
+  private final FrameRate rate = new FrameRate();
   private boolean attaching = true;
-  private long windowStart;
-  private int framesInWindow;
 
   MatchSocket(ServerWebSocket ws, Principal user, MatchQueue queue, Matchmaker matchmaker, SocketHub hub) {
     this.ws = ws;
@@ -39,7 +34,7 @@ final class MatchSocket {
     this.queue = queue;
     this.matchmaker = matchmaker;
     this.hub = hub;
-    this.following = new Following(this, hub);
+    this.following = new Following(this, hub, queue);
   }
 
   String id() {
@@ -76,6 +71,7 @@ final class MatchSocket {
       .onSuccess(view -> {
         if (view != null && view.active()) {
           following.add(view.requestId());
+          leftMeanwhile(view.requestId());
         }
         attaching = false;
         if (view != null) {
@@ -109,10 +105,8 @@ final class MatchSocket {
 
   /** Closes the socket as the server stops. */
   Future<Void> goAway() {
-    if (!ws.isClosed()) {
-      ws.close((short) 1001, "server stopping");
-    }
-    return gone.future().timeout(GOODBYE_MS, TimeUnit.MILLISECONDS);
+    return ws.isClosed() ? Future.succeededFuture()
+      : ws.close((short) 1001, "server stopping").timeout(GOODBYE_MS, TimeUnit.MILLISECONDS);
   }
 
   private void onText(String text) {
@@ -120,9 +114,8 @@ final class MatchSocket {
       ws.close((short) 1009, "frame too large");
       return;
     }
-    if (tooMany()) {
-      send(Frames.error("rate-limited", "At most " + MAX_FRAMES + " frames per " + FRAME_WINDOW_MS / 1000
-        + " seconds are accepted; this one was ignored."));
+    if (rate.exceeded(System.currentTimeMillis())) {
+      send(Frames.error("rate-limited", FrameRate.detail()));
       return;
     }
     ClientFrame frame = ClientFrame.parse(text);
@@ -135,20 +128,12 @@ final class MatchSocket {
     }
   }
 
-  private boolean tooMany() {
-    long now = System.currentTimeMillis();
-    if (now - windowStart >= FRAME_WINDOW_MS) {
-      windowStart = now;
-      framesInWindow = 0;
-    }
-    return ++framesInWindow > MAX_FRAMES;
-  }
-
   private void request(MatchRequest req) {
     String requestId = UUID.randomUUID().toString();
     following.add(requestId);
     queue.enqueue(requestId, user, req, id)
       .onSuccess(result -> {
+        leftMeanwhile(requestId);
         switch (result.outcome()) {
           case QUEUED -> {
             following.keepOnly(requestId);
@@ -187,20 +172,17 @@ final class MatchSocket {
 
   private void closed() {
     hub.remove(this);
-    if (hub.isStopping()) {
-      gone.tryComplete();
-      return;
+    // a stopping task deletes its key instead, which detaches all of its sockets at once
+    if (!hub.isStopping()) {
+      following.requests().forEach(following::leave);
     }
-    List<Future<Void>> detached = following().stream().map(this::detach).toList();
-    Future.join(detached).onComplete(ar -> gone.tryComplete());
   }
 
-  private Future<Void> detach(String requestId) {
-    // a detach that is lost would keep the request present until it times out, so it is tried twice
-    return queue.detach(requestId, id).recover(e -> {
-      LOG.warn("Could not detach a socket, trying again: {}", e.getMessage());
-      return queue.detach(requestId, id);
-    }).onFailure(e -> LOG.warn("Could not detach a socket: {}", e.getMessage()));
+  /** A socket that closed while the queue was attaching it must not stay attached. */
+  private void leftMeanwhile(String requestId) {
+    if (ws.isClosed()) {
+      following.leave(requestId);
+    }
   }
 
   /** Sends a frame about a request, never after the request's final frame. */

@@ -171,14 +171,14 @@ class MatchSocketTest {
   @DisplayName("More than 20 frames in 10 seconds are answered with rate-limited errors and ignored")
   void rateLimited() {
     WsClient c = h.connect(0, h.user("flood"));
-    for (int i = 0; i <= MatchSocket.MAX_FRAMES; i++) {
+    for (int i = 0; i <= FrameRate.MAX; i++) {
       c.send(new JsonObject().put("type", "cancel"));
     }
     Map<String, Integer> codes = new TreeMap<>();
-    for (int i = 0; i <= MatchSocket.MAX_FRAMES; i++) {
+    for (int i = 0; i <= FrameRate.MAX; i++) {
       codes.merge(expect(c, "error").getString("code"), 1, Integer::sum);
     }
-    assertThat(codes).containsEntry("no-request", MatchSocket.MAX_FRAMES).containsEntry("rate-limited", 1);
+    assertThat(codes).containsEntry("no-request", FrameRate.MAX).containsEntry("rate-limited", 1);
   }
 
   @Test
@@ -220,6 +220,8 @@ class MatchSocketTest {
       a.send(new JsonObject().put("type", "cancel"));
       assertThat(expect(a, "error").getString("code")).isEqualTo("match-in-progress");
       assertThat(h.call(0, HttpMethod.DELETE, "/match/requests/me", ken, null).statusCode()).isEqualTo(409);
+      assertThat(h.call(1, HttpMethod.POST, "/match/requests", ken,
+        new JsonObject().put("topic", topic).put("difficulty", "Hard")).statusCode()).isEqualTo(409);
       assertThat(h.call(0, HttpMethod.GET, "/match/requests/me", ken, null).bodyAsJsonObject().getString("state"))
         .isEqualTo("matching");
 
