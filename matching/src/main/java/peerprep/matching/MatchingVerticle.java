@@ -47,11 +47,7 @@ public final class MatchingVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> wire(MatchingConfig cfg) {
-    HealthCheckHandler health = Health.handler(vertx);
-    pool = Databases.pool(vertx, cfg.db());
-    Health.postgres(health, pool);
-    redis = Redises.client(vertx, cfg.settings());
-    Health.redis(health, redis);
+    HealthCheckHandler health = storage(cfg);
     queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
     matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
@@ -63,15 +59,26 @@ public final class MatchingVerticle extends VerticleBase {
     sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
     MatchApi api = new MatchApi(queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
     router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
-    HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(NETTY_FRAME_LIMIT)
-      .setMaxWebSocketMessageSize(NETTY_FRAME_LIMIT);
     return queue.heartbeat()
       .compose(v -> channel.start())
-      .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(cfg.port()))
-      .onSuccess(s -> {
-        server = s;
-        sweeper.start();
-      });
+      .compose(v -> listen(cfg.port()))
+      .onSuccess(s -> sweeper.start());
+  }
+
+  private HealthCheckHandler storage(MatchingConfig cfg) {
+    HealthCheckHandler health = Health.handler(vertx);
+    pool = Databases.pool(vertx, cfg.db());
+    Health.postgres(health, pool);
+    redis = Redises.client(vertx, cfg.settings());
+    Health.redis(health, redis);
+    return health;
+  }
+
+  private Future<HttpServer> listen(int port) {
+    // frames are limited to 4096 characters by the socket, which answers with 1009; this is only a backstop
+    HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(NETTY_FRAME_LIMIT)
+      .setMaxWebSocketMessageSize(NETTY_FRAME_LIMIT);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   /** The router, for tests that compare its routes with the OpenAPI document. */
