@@ -1,7 +1,7 @@
 import { Compartment, EditorState, Extension, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { collab, getSyncedVersion, sendableUpdates } from '@codemirror/collab';
+import { collab, sendableUpdates } from '@codemirror/collab';
 import { oneDark } from '@codemirror/theme-one-dark';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../api/types';
@@ -82,10 +82,6 @@ export class CollabSession {
     });
     window.addEventListener('online', this.onOnline);
     this.socket.start();
-  }
-
-  get editorView(): EditorView {
-    return this.view;
   }
 
   setLanguage(language: Language): void {
@@ -247,10 +243,5 @@ export class CollabSession {
     if (before.synced !== after.synced || before.ended !== after.ended) {
       this.view.dispatch({ effects: this.editable.reconfigure(this.editability()) });
     }
-  }
-
-  /** The version the editor has confirmed with the server (for diagnostics and tests). */
-  get version(): number {
-    return getSyncedVersion(this.view.state);
   }
 }

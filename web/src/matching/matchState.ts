@@ -37,8 +37,6 @@ export type MatchAction =
   | { type: 'lost'; detail: string }
   | { type: 'reset' };
 
-const FINAL_PHASES: MatchPhase[] = ['matched', 'timeout', 'cancelled', 'superseded', 'error'];
-
 export function isWaiting(phase: MatchPhase): boolean {
   return phase === 'connecting' || phase === 'queued' || phase === 'matching';
 }
@@ -126,8 +124,4 @@ export function secondsLeft(state: MatchState, now: number): number | null {
   const left = Math.max(0, Math.ceil((state.timeoutAt - now) / 1000));
   // the two clocks may differ a little; never show more than the whole wait
   return state.enqueuedAt === null ? left : Math.min(left, Math.round((state.timeoutAt - state.enqueuedAt) / 1000));
-}
-
-export function isFinal(phase: MatchPhase): boolean {
-  return FINAL_PHASES.includes(phase);
 }

@@ -1,0 +1,72 @@
+import { Loading } from '../../components/Feedback';
+
+interface MatchStatusProps {
+  phase: string;
+  seconds: number | null;
+  total: number | null;
+  detail: string | null;
+  relaxed: boolean;
+  reconnecting: boolean;
+  topic: string;
+  partner?: string;
+  question?: string;
+  onCancel: () => void;
+  onAgain: () => void;
+  onDismiss: () => void;
+}
+
+export function MatchStatus(p: MatchStatusProps) {
+  switch (p.phase) {
+    case 'connecting':
+      return <div className="match-status"><Loading label="Joining the queue…" /></div>;
+    case 'queued':
+    case 'matching': {
+      const fraction = p.seconds !== null && p.total ? p.seconds / p.total : 1;
+      return (
+        <div className="match-status match-waiting" role="status" aria-live="polite">
+          <div className="countdown" style={{ ['--progress' as string]: String(fraction) }} aria-hidden="true">
+            <span>{p.seconds ?? '…'}</span>
+          </div>
+          <div className="match-text">
+            <strong>{p.phase === 'matching' ? 'Partner found, preparing your room…' : `Looking for a partner on ${p.topic}…`}</strong>
+            {p.seconds !== null && p.phase === 'queued' && <span className="muted">{p.seconds} s left</span>}
+            {p.relaxed && <span className="muted">No one at your difficulty yet, so any difficulty of this topic is fine now.</span>}
+            {p.detail && <span className="muted">{p.detail}</span>}
+            {p.reconnecting && <span className="warning-text">Connection lost, reconnecting…</span>}
+          </div>
+          {p.phase === 'queued' && <button type="button" className="button" onClick={p.onCancel}>Cancel</button>}
+        </div>
+      );
+    }
+    case 'matched':
+      return (
+        <div className="match-status match-done" role="status">
+          <strong>Matched with {p.partner}!</strong>
+          <span className="muted">Opening your room for “{p.question}”…</span>
+        </div>
+      );
+    case 'timeout':
+      return (
+        <div className="match-status" role="alert">
+          <strong>No partner this time.</strong>
+          <span className="muted">{p.detail || 'Nobody picked the same topic and difficulty in time.'} Try again, or choose a topic where people are waiting.</span>
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={p.onAgain}>Try again</button>
+            <button type="button" className="button" onClick={p.onDismiss}>Change my choice</button>
+          </div>
+        </div>
+      );
+    case 'cancelled':
+      return <div className="match-status" role="status"><span className="muted">Request cancelled.</span> <button type="button" className="button button-small" onClick={p.onDismiss}>OK</button></div>;
+    case 'superseded':
+    case 'error':
+      return (
+        <div className="match-status" role="alert">
+          <span>{p.detail || 'Matching stopped.'}</span>
+          <button type="button" className="button button-small" onClick={p.onDismiss}>OK</button>
+        </div>
+      );
+    default:
+      return null;
+  }
+}
