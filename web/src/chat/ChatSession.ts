@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/client';
-import { ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket';
+import { ReconnectingSocket, SocketLike, SocketStatus } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { ChatAction, ChatState, chatReducer, initialChat } from './chatState';
@@ -19,14 +19,16 @@ export class ChatSession {
   readonly store = new Store<ChatView>({ ...initialChat, status: 'connecting' });
   private readonly socket: ReconnectingSocket;
   private lastTyping = 0;
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly onOnline = () => this.socket.reconnectNow();
 
-  constructor(sessionId: string, client: ApiClient) {
+  constructor(sessionId: string, client: Pick<ApiClient, 'socketUrl'>, createSocket?: (url: string) => SocketLike) {
     this.socket = new ReconnectingSocket({
+      create: createSocket,
       url: () => client.socketUrl('chat', `/sessions/${encodeURIComponent(sessionId)}/ws`, { after: this.store.get().lastId ?? undefined }),
       onOpen: () => this.flush(),
-      onMessage: (frame) => this.dispatch({ type: 'frame', frame, now: Date.now() }),
+      onMessage: (frame) => this.received(frame),
       onStatus: (status) => {
         if (status !== 'open' && this.store.get().status === 'open') {
           this.dispatch({ type: 'disconnected' });
@@ -68,8 +70,19 @@ export class ChatSession {
 
   destroy(): void {
     clearInterval(this.ticker);
+    this.retries.forEach((t) => clearTimeout(t));
     window.removeEventListener('online', this.onOnline);
     this.socket.stop();
+  }
+
+  private received(frame: Record<string, unknown>): void {
+    this.dispatch({ type: 'frame', frame, now: Date.now() });
+    const id = frame.clientMsgId;
+    if (frame.type === 'error' && typeof id === 'string' && (frame.code === 'rate_limited' || frame.code === 'not_saved')) {
+      // refused for now, not for good: send it again when the server says it will take it
+      const wait = typeof frame.retryAfterMs === 'number' ? frame.retryAfterMs : 1000;
+      this.retries.add(setTimeout(() => this.retry(id), wait));
+    }
   }
 
   /** Sends every queued message, in order, while the socket takes them. */
