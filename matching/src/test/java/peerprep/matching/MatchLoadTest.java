@@ -36,7 +36,8 @@ class MatchLoadTest {
   static void start(Vertx vertx) {
     h = Harness.start(vertx, "matching_load_test", 2, new JsonObject()
       .put("MATCH_RELAX_AFTER_MS", 1_000).put("MATCH_TIMEOUT_MS", TIMEOUT)
-      .put("MATCH_DISCONNECT_GRACE_MS", 3_000).put("MATCH_SWEEP_INTERVAL_MS", 100));
+      .put("MATCH_DISCONNECT_GRACE_MS", 3_000).put("MATCH_SWEEP_INTERVAL_MS", 100)
+      .put("MATCH_PEER_TIMEOUT_MS", 5_000).put("MATCH_JOB_LEASE_MS", 20_000));
   }
 
   @AfterAll

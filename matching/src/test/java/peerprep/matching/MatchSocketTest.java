@@ -84,6 +84,27 @@ class MatchSocketTest {
   }
 
   @Test
+  @DisplayName("Before relaxing, only the same difficulty matches: a newcomer pairs with the exact one, not the older other")
+  void exactDifficultyFirst() {
+    String topic = topic();
+    TestUser easy = h.user("easy");
+    TestUser hard = h.user("hard");
+    TestUser newcomer = h.user("newcomer");
+    WsClient older = h.connect(1, hard);
+    older.request(topic, "Hard");
+    expect(older, "queued");
+    WsClient a = h.connect(0, easy);
+    a.request(topic, "Easy");
+    assertThat(expect(a, "queued").getInteger("waiting")).as("different difficulties wait apart").isEqualTo(1);
+    WsClient c = h.connect(1, newcomer);
+    c.request(topic, "Easy");
+    expect(c, "matching");
+    assertThat(expect(a, "matched").getJsonObject("partner").getString("id")).isEqualTo(newcomer.id());
+    assertThat(h.call(0, HttpMethod.GET, "/match/requests/me", hard, null).bodyAsJsonObject().getString("state"))
+      .isEqualTo("waiting");
+  }
+
+  @Test
   @DisplayName("A second tab is shown the waiting request, and its own request replaces it: the first tab is told superseded and closed with 4001")
   void secondTabTakesOver() {
     String topic = topic();

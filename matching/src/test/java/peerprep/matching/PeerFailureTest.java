@@ -38,7 +38,7 @@ class PeerFailureTest {
     h = Harness.start(vertx, "matching_peer_test", 1, new JsonObject()
       .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
       .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
-      .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 300).put("MATCH_JOB_LEASE_MS", 1_000));
+      .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
   }
 
   @AfterAll
