@@ -49,15 +49,19 @@ public final class CollabSocket {
     enqueue(this::attach);
   }
 
+  /** Registers the connection; one that closed meanwhile is unregistered again rather than left as a ghost. */
   private Future<Void> attach() {
-    return live.hub().attach(this).compose(v -> live.presence().join(connection)).map(count -> {
-      if (count == -2) {
-        closeWith(Frames.ENDED, "The session has ended");
-      } else if (count == -1) {
-        closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
-      }
-      return null;
-    });
+    return live.hub().attach(this).compose(v -> live.presence().join(connection))
+      .compose(count -> released == null ? Future.succeededFuture(count)
+        : live.presence().leave(connection).map(count))
+      .map(count -> {
+        if (count == -2) {
+          closeWith(Frames.ENDED, "The session has ended");
+        } else if (count == -1) {
+          closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
+        }
+        return null;
+      });
   }
 
   private void receive(String text) {

@@ -44,8 +44,13 @@ public final class CollabClient {
   private UpdateListener listener = (c, u, t) -> { };
 
   public CollabClient(Vertx vertx) {
+    this(vertx, vertx.createWebSocketClient());
+  }
+
+  /** A client sharing one WebSocket client with others (many simulated users in one process). */
+  public CollabClient(Vertx vertx, WebSocketClient wsClient) {
     this.vertx = vertx;
-    this.wsClient = vertx.createWebSocketClient();
+    this.wsClient = wsClient;
   }
 
   public static WebSocketConnectOptions options(int port, String sessionId, String token) {
