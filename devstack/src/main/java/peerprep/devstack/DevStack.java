@@ -46,6 +46,7 @@ public final class DevStack {
       vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
         .exceptionally(e -> null).join();
       EmbeddedRedis.stop();
+      EmbeddedDatabases.stop();
       stopped.countDown();
     }));
     try {

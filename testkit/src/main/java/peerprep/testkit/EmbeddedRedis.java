@@ -24,29 +24,51 @@ public final class EmbeddedRedis {
 
   public static synchronized String url(int wantedPort) {
     if (server == null) {
-      try {
-        port = wantedPort > 0 ? wantedPort : freePort();
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("save \"\"").setting("appendonly no").setting("maxclients 10000")
-          .onShutdownForceStop(true).build();
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedis::stop));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not start embedded Redis", e);
+      IOException last = null;
+      for (int attempt = 0; attempt < 3 && server == null; attempt++) {
+        int p = wantedPort > 0 ? wantedPort : freePort();
+        RedisServer candidate = null;
+        try {
+          candidate = RedisServer.newRedisServer().port(p).bind("127.0.0.1")
+            .setting("save \"\"").setting("appendonly no").setting("maxclients 10000")
+            .onShutdownForceStop(true).build();
+          candidate.start();
+          server = candidate;
+          port = p;
+        } catch (IOException e) {
+          last = e;
+          stopQuietly(candidate);
+        }
       }
+      if (server == null) {
+        throw new UncheckedIOException("Could not start embedded Redis: " + rootMessage(last), last);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedis::stop));
     }
     return "redis://127.0.0.1:" + port;
   }
 
   public static synchronized void stop() {
-    if (server != null) {
+    stopQuietly(server);
+    server = null;
+  }
+
+  private static void stopQuietly(RedisServer s) {
+    if (s != null) {
       try {
-        server.stop();
+        s.stop();
       } catch (IOException ignored) {
         // the process is gone already
       }
-      server = null;
     }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c != null && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c == null ? "unknown" : c.getMessage();
   }
 
   /** Empties every key, for a clean state between tests. */

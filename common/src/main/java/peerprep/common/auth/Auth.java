@@ -18,12 +18,18 @@ public final class Auth {
 
   /** Requires a valid access token (Authorization header, or {@code access_token} query for WebSockets). */
   public static Handler<RoutingContext> required(JwksVerifier verifier) {
-    return ctx -> authenticate(verifier, ctx.request())
-      .onSuccess(p -> {
-        ctx.put(Principal.KEY, p);
-        ctx.next();
-      })
-      .onFailure(ctx::fail);
+    return ctx -> {
+      if (ctx.request().canUpgradeToWebSocket()) {
+        // Verification may be asynchronous; an upgrade must find the request unread afterwards.
+        ctx.request().pause();
+      }
+      authenticate(verifier, ctx.request())
+        .onSuccess(p -> {
+          ctx.put(Principal.KEY, p);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+    };
   }
 
   /** Requires the role, after {@link #required}. */

@@ -71,6 +71,9 @@ public final class JwksVerifier {
     if (!JwtKeys.ALGORITHM.equals(header.getString("alg"))) {
       return Future.failedFuture(new InvalidTokenException("The token's algorithm is not accepted."));
     }
+    if (!canonicalSignature(token.substring(token.lastIndexOf('.') + 1))) {
+      return Future.failedFuture(new InvalidTokenException("The token's signature is malformed."));
+    }
     String kid = header.getString("kid");
     if (kid == null) {
       return Future.failedFuture(new InvalidTokenException("The token names no signing key."));
@@ -150,6 +153,16 @@ public final class JwksVerifier {
       return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | DecodeException | ClassCastException e) {
       throw new InvalidTokenException("The token is malformed.");
+    }
+  }
+
+  /** An ES256 signature is exactly 64 bytes in unpadded base64url; anything else (extra characters) is refused. */
+  private static boolean canonicalSignature(String encoded) {
+    try {
+      byte[] sig = Base64.getUrlDecoder().decode(encoded);
+      return sig.length == 64 && Base64.getUrlEncoder().withoutPadding().encodeToString(sig).equals(encoded);
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -29,16 +29,19 @@ public final class Discovery {
   private final ServiceDiscovery discovery;
   private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
-  private Discovery(Vertx vertx, ServiceDiscovery discovery) {
+  private final int poolSize;
+
+  private Discovery(Vertx vertx, ServiceDiscovery discovery, int poolSize) {
     this.vertx = vertx;
     this.discovery = discovery;
+    this.poolSize = poolSize;
   }
 
   /** Starts discovery for the peers a service calls, e.g. {@code List.of("question-service")}. */
   public static Future<Discovery> start(Vertx vertx, Settings s, List<String> peers) {
     String mode = s.string("DISCOVERY_MODE", "static").toLowerCase(Locale.ROOT);
     ServiceDiscovery sd = ServiceDiscovery.create(vertx, new ServiceDiscoveryOptions());
-    Discovery d = new Discovery(vertx, sd);
+    Discovery d = new Discovery(vertx, sd, s.integer("DISCOVERY_POOL_SIZE", 32));
     if (peers.isEmpty()) {
       return Future.succeededFuture(d);
     }
@@ -82,7 +85,8 @@ public final class Discovery {
       String key = loc.getString("host") + ":" + loc.getInteger("port") + ":" + loc.getBoolean("ssl", false);
       return Future.succeededFuture(clients.computeIfAbsent(key, k -> WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost(loc.getString("host")).setDefaultPort(loc.getInteger("port"))
-        .setSsl(loc.getBoolean("ssl", false)).setConnectTimeout(2000).setIdleTimeout(30))));
+        .setSsl(loc.getBoolean("ssl", false)).setConnectTimeout(2000).setIdleTimeout(30),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(poolSize))));
     });
   }
 

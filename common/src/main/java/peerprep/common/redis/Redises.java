@@ -17,7 +17,7 @@ public final class Redises {
       .setType(RedisClientType.STANDALONE)
       .setConnectionString(s.string("REDIS_URL"))
       .setMaxPoolSize(s.integer("REDIS_POOL_SIZE", 16))
-      .setMaxPoolWaiting(s.integer("REDIS_POOL_WAITING", 1024))
+      .setMaxPoolWaiting(s.integer("REDIS_POOL_WAITING", 8192))
       .setMaxWaitingHandlers(4096);
     if (s.has("SECRET_REDIS_AUTH_TOKEN")) {
       options.setPassword(s.string("SECRET_REDIS_AUTH_TOKEN"));

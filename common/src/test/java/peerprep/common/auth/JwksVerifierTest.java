@@ -103,6 +103,7 @@ class JwksVerifierTest {
     sig[5] = sig[5] == 'A' ? 'B' : 'A';
     String forgedSig = parts[0] + "." + parts[1] + "." + new String(sig);
     assertThatThrownBy(() -> verify(forgedSig)).isInstanceOf(InvalidTokenException.class);
+    assertThatThrownBy(() -> verify(token + "AA")).isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
