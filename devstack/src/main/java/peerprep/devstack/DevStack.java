@@ -51,7 +51,7 @@ public final class DevStack {
     }));
     try {
       start(vertx, stack, pgPort, redisPort).await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.error("The stack did not start: {}", e.getMessage());
       System.exit(1);
     }
