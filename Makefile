@@ -39,8 +39,8 @@ dev-logs: ## Follow the Docker stack's logs
 image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, web)
 	@bash scripts/dev.sh image "$(SERVICE)"
 
-bench: ## One benchmark: make bench SERVICE=user|question|collab|chat|matching
-	@bash scripts/bench.sh "$(SERVICE)"
+bench: ## One benchmark: make bench SERVICE=user|question|collab|chat|matching [ARGS='...']
+	@bash scripts/bench.sh "$(SERVICE)" $(ARGS)
 
 deploy: ## Deploy to AWS ECS with the numbered scripts (ARGS='--dry-run' to only show what would run)
 	@bash deploy/DEPLOY.sh $(ARGS)
