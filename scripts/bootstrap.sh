@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for building and testing PeerPrep.
-# Usage: scripts/bootstrap.sh [java|web|all]
+# Usage: scripts/bootstrap.sh [java|node|web|all]
 set -euo pipefail
 
 what="${1:-all}"
@@ -27,16 +27,21 @@ java_tools() {
   fi
 }
 
-web_tools() {
+node_tools() {
   if need_cmd node || need_cmd npm; then
     apt_install nodejs npm
   fi
+}
+
+web_tools() {
+  node_tools
   apt_install nginx chromium chromium-driver shellcheck
 }
 
 case "$what" in
   java) java_tools ;;
+  node) node_tools ;;
   web) web_tools ;;
   all) java_tools; web_tools ;;
-  *) echo "usage: $0 [java|web|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [java|node|web|all]" >&2; exit 2 ;;
 esac

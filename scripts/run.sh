@@ -21,8 +21,8 @@ java -jar devstack/target/devstack-fat.jar &
 pids+=("$!")
 
 if [ -f web/package.json ]; then
-  bash scripts/bootstrap.sh web
-  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && exec npx vite --host 127.0.0.1 --port 5173 --strictPort) &
+  bash scripts/bootstrap.sh node
+  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && exec ./node_modules/.bin/vite --host 127.0.0.1 --port 5173 --strictPort) &
   pids+=("$!")
 fi
 
