@@ -35,27 +35,34 @@ public final class TokenRepository {
   }
 
   /**
-   * Replaces a live token with a new one of the same family. The row is locked, so of two requests
-   * presenting the same token only one rotates it; the other is a reuse and revokes the family. Revocations
-   * commit even though the caller answers 401.
+   * Replaces a live token with a new one of the same family. Every change to a family's newest token
+   * happens under the family's advisory lock, so rotations of one family run one after another and each
+   * sees the others' results. A replaced token is a reuse and revokes the family, unless it was replaced
+   * less than {@code graceSeconds} ago: then a client lost the answer to its refresh (a page reload while
+   * the request was in flight), and the family's newest token is revoked and replaced instead, so the
+   * family keeps exactly one live token. Revocations commit even though the caller answers 401.
    */
-  public Future<Rotation> rotate(String presentedHash, String newHash, int ttlSeconds) {
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT t.family_id, t.replaced_at IS NOT NULL AS replaced, "
-          + "t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, "
-          + User.columns("u") + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id "
-          + "WHERE t.token_hash = $1 FOR UPDATE OF t")
-      .execute(Tuple.of(presentedHash))
-      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(new Rotation(Outcome.UNKNOWN, null))
-        : decide(conn, rows.iterator().next(), presentedHash, newHash, ttlSeconds)));
+  public Future<Rotation> rotate(String presentedHash, String newHash, int ttlSeconds, int graceSeconds) {
+    return pool.withTransaction(conn -> lockFamily(conn, presentedHash)
+      .compose(found -> !found ? Future.succeededFuture(new Rotation(Outcome.UNKNOWN, null))
+        : conn.preparedQuery("SELECT t.family_id, t.replaced_at IS NOT NULL AS replaced, "
+            + "t.replaced_at > now() - $2 * interval '1 second' AS in_grace, "
+            + "t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, "
+            + User.columns("u") + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id "
+            + "WHERE t.token_hash = $1 FOR UPDATE OF t")
+          .execute(Tuple.of(presentedHash, graceSeconds))
+          .compose(rows -> rows.size() == 0 ? Future.succeededFuture(new Rotation(Outcome.UNKNOWN, null))
+            : decide(conn, rows.iterator().next(), presentedHash, newHash, ttlSeconds))));
   }
 
   private static Future<Rotation> decide(SqlConnection conn, Row row, String presentedHash, String newHash, int ttlSeconds) {
     UUID family = row.getUUID("family_id");
     User user = User.fromRow(row);
+    boolean replaced = row.getBoolean("replaced");
     if (row.getBoolean("revoked")) {
       return Future.succeededFuture(new Rotation(Outcome.REVOKED, null));
     }
-    if (row.getBoolean("replaced")) {
+    if (replaced && !row.getBoolean("in_grace")) {
       return revokeFamily(conn, family).map(new Rotation(Outcome.REUSED, null));
     }
     if (user.disabled()) {
@@ -64,18 +71,47 @@ public final class TokenRepository {
     if (row.getBoolean("expired")) {
       return Future.succeededFuture(new Rotation(Outcome.EXPIRED, null));
     }
-    return conn.preparedQuery("UPDATE refresh_tokens SET replaced_at = now() WHERE token_hash = $1")
+    Future<Boolean> retired = replaced ? retireHead(conn, family) : conn.preparedQuery(
+        "UPDATE refresh_tokens SET replaced_at = now() WHERE token_hash = $1")
       .execute(Tuple.of(presentedHash))
-      .compose(r -> insert(conn, user.id(), family, newHash, ttlSeconds))
-      .map(new Rotation(Outcome.ROTATED, user));
+      .map(true);
+    return retired.compose(live -> !live ? Future.succeededFuture(new Rotation(Outcome.REVOKED, null))
+      : insert(conn, user.id(), family, newHash, ttlSeconds).map(new Rotation(Outcome.ROTATED, user)));
   }
 
-  /** Revokes the family the token belongs to; an unknown token changes nothing. */
-  public Future<Void> revokeFamilyOf(String hash) {
-    return pool.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
-        + "AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)")
+  /**
+   * Revokes the family's newest token, the one a reuse within the grace supersedes; false when the family
+   * has no live token left (it was revoked meanwhile).
+   */
+  private static Future<Boolean> retireHead(SqlConnection conn, UUID family) {
+    return conn.preparedQuery("UPDATE refresh_tokens SET replaced_at = now(), revoked_at = now() "
+        + "WHERE family_id = $1 AND replaced_at IS NULL AND revoked_at IS NULL")
+      .execute(Tuple.of(family))
+      .map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Takes the transaction-scoped advisory lock of the token's family (two keys: this lock's class and the
+   * family); false when the token is unknown.
+   */
+  private static Future<Boolean> lockFamily(SqlConnection conn, String hash) {
+    return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('peerprep-user-refresh-family'), hashtext(family_id::text)) "
+        + "FROM refresh_tokens WHERE token_hash = $1")
       .execute(Tuple.of(hash))
-      .mapEmpty();
+      .map(rows -> rows.size() > 0);
+  }
+
+  /**
+   * Revokes the family the token belongs to; an unknown token changes nothing. Under the family's lock, so a
+   * rotation in flight either finishes first and its new token is revoked too, or finds the family revoked.
+   */
+  public Future<Void> revokeFamilyOf(String hash) {
+    return pool.withTransaction(conn -> lockFamily(conn, hash)
+      .compose(found -> !found ? Future.<Void>succeededFuture()
+        : conn.preparedQuery("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
+            + "AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)")
+          .execute(Tuple.of(hash))
+          .mapEmpty()));
   }
 
   private static Future<Void> revokeFamily(SqlClient client, UUID family) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Access tokens (signed JWTs) and refresh tokens (opaque, 256 random bits, stored as SHA-256 hashes,
- * rotated on every use).
+ * rotated on every use, a replaced token accepted again only within the reuse grace).
  */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,12 +22,14 @@ public final class Tokens {
   private final TokenRepository repository;
   private final int accessTtl;
   private final int refreshTtl;
+  private final int reuseGrace;
 
-  public Tokens(TokenIssuer issuer, TokenRepository repository, int accessTtl, int refreshTtl) {
+  public Tokens(TokenIssuer issuer, TokenRepository repository, int accessTtl, int refreshTtl, int reuseGrace) {
     this.issuer = issuer;
     this.repository = repository;
     this.accessTtl = accessTtl;
     this.refreshTtl = refreshTtl;
+    this.reuseGrace = reuseGrace;
   }
 
   /** A new sign-in: a new refresh-token family. */
@@ -39,7 +41,7 @@ public final class Tokens {
   /** Trades a refresh token for a new pair; every refusal is a 401 that asks the person to sign in again. */
   public Future<Session> refresh(String presented) {
     String next = newRefreshToken();
-    return repository.rotate(hash(presented), hash(next), refreshTtl).compose(rotation -> switch (rotation.outcome()) {
+    return repository.rotate(hash(presented), hash(next), refreshTtl, reuseGrace).compose(rotation -> switch (rotation.outcome()) {
       case ROTATED -> Future.succeededFuture(session(rotation.user(), next));
       case REUSED -> refused("This refresh token was already used, so every session started with it has been ended. Sign in again.");
       case EXPIRED -> refused("This refresh token has expired. Sign in again.");

@@ -7,8 +7,8 @@ import peerprep.common.http.ApiException;
 
 /** Every configuration key the user-service reads, mapped once. */
 public record UserConfig(int port, DbSettings db, Settings settings, String internalToken, SigningKey signing,
-                         int accessTokenTtl, int refreshTokenTtl, Hashing hashing, Throttle throttle,
-                         Outbox outbox, AdminSeed admin) {
+                         int accessTokenTtl, int refreshTokenTtl, int refreshReuseGrace, Hashing hashing,
+                         Throttle throttle, Outbox outbox, AdminSeed admin) {
 
   public static UserConfig from(Settings s) {
     s.uri("REDIS_URL");
@@ -20,6 +20,7 @@ public record UserConfig(int port, DbSettings db, Settings settings, String inte
       SigningKey.from(s),
       atLeast(s, "ACCESS_TOKEN_TTL_SECONDS", 900, 1),
       atLeast(s, "REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600, 60),
+      atLeast(s, "REFRESH_REUSE_GRACE_SECONDS", 20, 0),
       Hashing.from(s),
       Throttle.from(s),
       Outbox.from(s),

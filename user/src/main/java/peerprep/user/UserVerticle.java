@@ -58,7 +58,8 @@ public final class UserVerticle extends VerticleBase {
     UserRepository users = new UserRepository(pool);
     AdminRepository admins = new AdminRepository(pool);
     Passwords passwords = new Passwords(vertx, cfg.hashing());
-    Tokens tokens = new Tokens(issuer, new TokenRepository(pool), cfg.accessTokenTtl(), cfg.refreshTokenTtl());
+    Tokens tokens = new Tokens(issuer, new TokenRepository(pool), cfg.accessTokenTtl(), cfg.refreshTokenTtl(),
+      cfg.refreshReuseGrace());
     Authenticator authenticator = new Authenticator(users, passwords, new LoginThrottle(redis, cfg.throttle()));
     outbox = new DeletionOutbox(vertx, new OutboxRepository(pool), discovery, cfg.internalToken(), cfg.outbox());
     Accounts accounts = new Accounts(users, passwords, authenticator, tokens, outbox);

@@ -101,6 +101,11 @@ final class ServiceUnderTest {
     return call(HttpMethod.POST, path, null, body, null);
   }
 
+  /** Sends without waiting for the answer, so a test can have several requests in flight at once. */
+  Future<HttpResponse<Buffer>> postAsync(String path, JsonObject body) {
+    return client.post(port, "127.0.0.1", path).sendJsonObject(body);
+  }
+
   HttpResponse<Buffer> get(String path, String token) {
     return call(HttpMethod.GET, path, token, null, null);
   }

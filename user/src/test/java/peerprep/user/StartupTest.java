@@ -77,6 +77,13 @@ class StartupTest {
   }
 
   @Test
+  @DisplayName("A negative or non-numeric REFRESH_REUSE_GRACE_SECONDS is refused with the variable's name")
+  void malformedReuseGrace() {
+    assertRefused(ServiceUnderTest.config("user_startup_test").put("REFRESH_REUSE_GRACE_SECONDS", -1), "REFRESH_REUSE_GRACE_SECONDS");
+    assertRefused(ServiceUnderTest.config("user_startup_test").put("REFRESH_REUSE_GRACE_SECONDS", "soon"), "REFRESH_REUSE_GRACE_SECONDS");
+  }
+
+  @Test
   @DisplayName("Without JWT_KEY_ID every task derives the same kid from the key, given as PEM or as base64 of the PEM")
   void derivedKeyId() {
     JsonObject config = ServiceUnderTest.config("user_kid_test");

@@ -1,0 +1,170 @@
+package peerprep.user;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import peerprep.testkit.EmbeddedRedis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static peerprep.user.ServiceUnderTest.await;
+import static peerprep.user.ServiceUnderTest.unique;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("POST /auth/refresh with a token that was already replaced")
+class RefreshReuseTest {
+  private static ServiceUnderTest service;
+  private static ServiceUnderTest withoutGrace;
+
+  @BeforeAll
+  static void deploy(Vertx vertx) {
+    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_refresh_reuse_test"));
+    withoutGrace = ServiceUnderTest.start(vertx, service.config.copy()
+      .put("PORT", EmbeddedRedis.freePort()).put("REFRESH_REUSE_GRACE_SECONDS", 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    withoutGrace.stop();
+    service.stop();
+  }
+
+  private static HttpResponse<Buffer> refresh(ServiceUnderTest task, String token) {
+    return task.post("/auth/refresh", new JsonObject().put("refreshToken", token));
+  }
+
+  private static String refreshed(String token) {
+    HttpResponse<Buffer> response = refresh(service, token);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getString("refreshToken");
+  }
+
+  private static void assertProblem(HttpResponse<Buffer> response, int status, String detailFragment) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.bodyAsJsonObject().getString("detail")).contains(detailFragment);
+  }
+
+  /** Tokens of the token's family that are neither replaced nor revoked. */
+  private static List<String> liveHashes(String token) {
+    List<String> hashes = new ArrayList<>();
+    service.sql("SELECT token_hash FROM refresh_tokens WHERE replaced_at IS NULL AND revoked_at IS NULL "
+        + "AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)", Tokens.hash(token))
+      .forEach(row -> hashes.add(row.getString(0)));
+    return hashes;
+  }
+
+  @Test
+  @DisplayName("Presenting a token again right after it was replaced answers 200 with a new pair, and the sign-in stays alive")
+  void reuseWithinGrace() {
+    String first = service.register(unique("reload")).getString("refreshToken");
+    String second = refreshed(first);
+
+    HttpResponse<Buffer> reuse = refresh(service, first);
+
+    assertThat(reuse.statusCode()).as(reuse.bodyAsString()).isEqualTo(200);
+    assertThat(reuse.getHeader("Cache-Control")).isEqualTo("no-store");
+    String third = reuse.bodyAsJsonObject().getString("refreshToken");
+    assertThat(third).isNotIn(first, second);
+    assertThat(service.get("/users/me", reuse.bodyAsJsonObject().getString("accessToken")).statusCode()).isEqualTo(200);
+    assertThat(liveHashes(first)).containsExactly(Tokens.hash(third));
+    assertThat(refresh(service, third).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("After a reuse within the grace, the token that was newest before it is a 401, and the family survives")
+  void reuseRetiresTheNewestToken() {
+    String first = service.register(unique("retire")).getString("refreshToken");
+    String second = refreshed(first);
+    String third = refreshed(first);
+
+    assertProblem(refresh(service, second), 401, "not valid");
+    assertThat(refresh(service, third).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A reuse after the grace is a 401 and revokes the family, so the newest token fails too")
+  void reuseAfterGrace() {
+    String first = service.register(unique("late")).getString("refreshToken");
+    String second = refreshed(first);
+    service.sql("UPDATE refresh_tokens SET replaced_at = now() - interval '21 seconds' WHERE token_hash = $1", Tokens.hash(first));
+
+    assertProblem(refresh(service, first), 401, "already used");
+    assertProblem(refresh(service, second), 401, "not valid");
+    assertThat(liveHashes(first)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("With REFRESH_REUSE_GRACE_SECONDS=0 any reuse is a 401 that revokes the family")
+  void graceDisabled() {
+    String first = withoutGrace.register(unique("strict")).getString("refreshToken");
+    HttpResponse<Buffer> rotated = refresh(withoutGrace, first);
+    assertThat(rotated.statusCode()).as(rotated.bodyAsString()).isEqualTo(200);
+    String second = rotated.bodyAsJsonObject().getString("refreshToken");
+
+    assertProblem(refresh(withoutGrace, first), 401, "already used");
+    assertProblem(refresh(withoutGrace, second), 401, "not valid");
+  }
+
+  @Test
+  @DisplayName("A token whose sign-in was logged out is a 401 even within the grace")
+  void logoutEndsGrace() {
+    String first = service.register(unique("leave")).getString("refreshToken");
+    String second = refreshed(first);
+    assertThat(service.post("/auth/logout", new JsonObject().put("refreshToken", second)).statusCode()).isEqualTo(204);
+
+    assertProblem(refresh(service, first), 401, "not valid");
+    assertThat(liveHashes(first)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Two reuses of one token at once within the grace both answer a pair, and only one of the two tokens stays live")
+  void concurrentReuses() {
+    for (int round = 0; round < 5; round++) {
+      String first = service.register(unique("twin")).getString("refreshToken");
+      refreshed(first);
+      JsonObject body = new JsonObject().put("refreshToken", first);
+
+      List<HttpResponse<Buffer>> answers = await(Future.all(
+        service.postAsync("/auth/refresh", body), service.postAsync("/auth/refresh", body))).list();
+
+      List<String> issued = answers.stream().map(r -> {
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject().getString("refreshToken");
+      }).toList();
+      List<String> live = liveHashes(first);
+      assertThat(live).hasSize(1);
+      String survivor = issued.stream().filter(t -> live.contains(Tokens.hash(t))).findFirst().orElseThrow();
+      String retired = issued.stream().filter(t -> !t.equals(survivor)).findFirst().orElseThrow();
+      assertProblem(refresh(service, retired), 401, "not valid");
+      assertThat(refresh(service, survivor).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("A reuse within the grace racing a refresh with the newest token leaves exactly one live token")
+  void reuseRacingRotation() {
+    for (int round = 0; round < 5; round++) {
+      String first = service.register(unique("race")).getString("refreshToken");
+      String second = refreshed(first);
+
+      List<HttpResponse<Buffer>> answers = await(Future.all(
+        service.postAsync("/auth/refresh", new JsonObject().put("refreshToken", first)),
+        service.postAsync("/auth/refresh", new JsonObject().put("refreshToken", second)))).list();
+
+      HttpResponse<Buffer> reuse = answers.get(0);
+      assertThat(reuse.statusCode()).as(reuse.bodyAsString()).isEqualTo(200);
+      assertThat(answers.get(1).statusCode()).isIn(200, 401);
+      assertThat(liveHashes(first)).containsExactly(Tokens.hash(reuse.bodyAsJsonObject().getString("refreshToken")));
+    }
+  }
+}
