@@ -1,39 +1,39 @@
 output "cluster_name" {
   description = "Name of the ECS cluster."
-  value       = module.cluster.name
+  value       = module.stack.cluster_name
 }
 
 output "load_balancer_dns_name" {
   description = "DNS name of the load balancer; the public domain's record points here."
-  value       = module.alb.dns_name
+  value       = module.stack.load_balancer_dns_name
 }
 
 output "load_balancer_zone_id" {
   description = "Hosted zone of the load balancer, for an alias record."
-  value       = module.alb.zone_id
+  value       = module.stack.load_balancer_zone_id
 }
 
 output "service_names" {
   description = "ECS service names."
-  value       = sort(keys(local.services))
+  value       = module.stack.service_names
 }
 
 output "migration_services" {
   description = "Services whose jar runs database migrations with the migrate command."
-  value       = sort([for name, service in local.services : name if service.migrate])
+  value       = module.stack.migration_services
 }
 
 output "create_databases_task_family" {
   description = "Task definition family of the one-off task that creates the services' databases."
-  value       = module.rds.create_databases_task_family
+  value       = module.stack.create_databases_task_family
 }
 
 output "log_group_name" {
   description = "CloudWatch log group of every container."
-  value       = module.observability.log_group_name
+  value       = module.stack.log_group_name
 }
 
 output "dashboard_name" {
   description = "CloudWatch dashboard of the environment."
-  value       = module.observability.dashboard_name
+  value       = module.stack.dashboard_name
 }

@@ -2,8 +2,8 @@
 # and the CI workflow create a missing repository before pushing to it. Terraform adopts them here and
 # from then on owns their scanning, encryption and lifecycle settings.
 import {
-  for_each = local.services
+  for_each = toset(module.stack.service_names)
 
-  to = module.ecr.aws_ecr_repository.this["peerprep/${each.key}"]
+  to = module.stack.module.ecr.aws_ecr_repository.this["peerprep/${each.key}"]
   id = "peerprep/${each.key}"
 }

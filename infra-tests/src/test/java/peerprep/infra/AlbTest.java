@@ -62,12 +62,14 @@ class AlbTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("Each environment needs a certificate, sends the rest to the web app and keeps idle WebSockets open")
   void environmentSettings(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment environment = Repo.environment(env);
+    TerraformDir tf = environment.root();
     assertTrue(!tf.variables().get("certificate_arn").has("default"), "the certificate has no default");
-    Block module = tf.module("alb");
-    assertEquals("var.certificate_arn", module.attr("certificate_arn").source());
-    assertEquals("frontend", module.attr("default_service").string());
-    assertTrue(module.attr("idle_timeout").integer() >= 900, "idle timeout fits quiet WebSocket sessions");
+    assertTrue(!environment.stack().variables().get("certificate_arn").has("default"),
+        "the composed module's certificate has no default");
+    assertEquals("var.certificate_arn", environment.value("alb", "certificate_arn").source());
+    assertEquals("frontend", environment.value("alb", "default_service").string());
+    assertTrue(environment.value("alb", "idle_timeout").integer() >= 900, "idle timeout fits quiet WebSocket sessions");
     assertTrue(alb.resource("aws_lb", "this").attr("drop_invalid_header_fields").bool());
   }
 
@@ -146,7 +148,7 @@ class AlbTest {
         return rule.target();
       }
     }
-    return Repo.env("prod").module("alb").attr("default_service").string();
+    return Repo.environment("prod").value("alb", "default_service").string();
   }
 
   private static String expand(Expr value, String prefix) {

@@ -41,21 +41,23 @@ class DataStoresTest {
   @Test
   @DisplayName("Prod keeps a standby database in the second zone and longer backups; dev does not")
   void multiAzPerEnvironment() {
-    TerraformDir prod = Repo.env("prod");
-    TerraformDir dev = Repo.env("dev");
-    assertEquals("var.db_multi_az", prod.module("rds").attr("multi_az").source());
-    assertTrue(prod.variables().get("db_multi_az").attr("default").bool());
-    assertEquals(false, dev.variables().get("db_multi_az").attr("default").bool());
-    assertTrue(prod.module("rds").attr("deletion_protection").bool());
-    assertTrue(prod.module("rds").attr("backup_retention_days").integer()
-        > dev.module("rds").attr("backup_retention_days").integer());
+    Environment prod = Repo.environment("prod");
+    Environment dev = Repo.environment("dev");
+    assertEquals("var.db_multi_az", prod.value("rds", "multi_az").source());
+    assertEquals("var.db_multi_az", dev.value("rds", "multi_az").source());
+    assertTrue(prod.root().variables().get("db_multi_az").attr("default").bool());
+    assertEquals(false, dev.root().variables().get("db_multi_az").attr("default").bool());
+    assertTrue(prod.value("rds", "deletion_protection").bool());
+    assertEquals(false, prod.value("rds", "skip_final_snapshot").bool(), "prod keeps a final snapshot");
+    assertTrue(prod.value("rds", "backup_retention_days").integer()
+        > dev.value("rds", "backup_retention_days").integer());
   }
 
   @ParameterizedTest(name = "envs/{0}")
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("One instance holds every service's database, created by a one-off task")
   void databases(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment tf = Repo.environment(env);
     assertEquals("local.databases", tf.module("rds").attr("databases").source());
     assertEquals("module.secrets.db_password", tf.module("rds").attr("master_password").source());
     Expr.ObjectExpr container = EcsServiceModuleTest.container(rds.resource("aws_ecs_task_definition", "this"));
@@ -82,9 +84,9 @@ class DataStoresTest {
     Expr url = redis.outputs().get("url").attr("value");
     assertTrue(((Expr.Template) url).content().startsWith("rediss://"), "clients connect with TLS");
     for (String env : Repo.ENVIRONMENTS) {
-      assertEquals("module.secrets.redis_auth_token", Repo.env(env).module("elasticache").attr("auth_token").source());
+      assertEquals("module.secrets.redis_auth_token", Repo.environment(env).value("elasticache", "auth_token").source());
     }
-    assertEquals(2, Repo.env("prod").module("elasticache").attr("num_cache_clusters").integer());
+    assertEquals(2, Repo.environment("prod").value("elasticache", "num_cache_clusters").integer());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,18 +124,47 @@ class LayoutTest {
   @DisplayName("Each environment builds on the shared modules, whose sources exist")
   void environmentsUseModules(String env) {
     TerraformDir tf = Repo.env(env);
+    assertEquals(Set.of(Repo.STACK), tf.modules().keySet(), env + " calls the composed module and nothing else");
+    Path stackDir = tf.dir().resolve(tf.module(Repo.STACK).attr("source").string()).normalize();
+    assertEquals(Repo.terraform().resolve("modules").resolve(Repo.STACK), stackDir);
+
+    Environment environment = Repo.environment(env);
     Set<String> used = new TreeSet<>();
-    tf.modules().forEach((name, module) -> {
+    environment.stack().modules().forEach((name, module) -> {
       String source = module.attr("source").string();
-      Path target = tf.dir().resolve(source).normalize();
+      Path target = environment.stack().dir().resolve(source).normalize();
       assertTrue(Files.isDirectory(target), env + ": module " + name + " points at missing " + source);
+      assertEquals(Repo.terraform().resolve("modules"), target.getParent(), env + ": module " + name);
       used.add(target.getFileName().toString());
     });
     Set<String> expected = new TreeSet<>(Repo.MODULES);
-    if (env.equals("dev")) {
-      expected.remove("ecr");
-    }
+    expected.remove(Repo.STACK);
     assertEquals(expected, used);
+
+    // Only prod owns image repositories; dev's module "ecr" is handed no repository at all.
+    assertEquals("toset([for name, service in local.services : \"peerprep/${name}\" if var.create_image_repositories])",
+        environment.module("ecr").attr("repositories").source());
+    assertEquals(!env.equals("dev"), environment.input("create_image_repositories").bool());
+  }
+
+  @ParameterizedTest(name = "envs/{0}")
+  @MethodSource("peerprep.infra.Repo#environments")
+  @DisplayName("An existing state moves into the composed module: a moved block per module the environment called")
+  void stateMovesIntoTheStack(String env) {
+    Environment environment = Repo.environment(env);
+    Map<String, String> moves = new TreeMap<>();
+    for (Block moved : environment.root().blocks("moved")) {
+      String from = moved.attr("from").source();
+      assertTrue(moves.put(from, moved.attr("to").source()) == null, env + " moves " + from + " twice");
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (String module : environment.stack().modules().keySet()) {
+      if (env.equals("dev") && module.equals("ecr")) {
+        continue;
+      }
+      expected.put("module." + module, "module." + Repo.STACK + ".module." + module);
+    }
+    assertEquals(expected, moves);
   }
 
   @Test

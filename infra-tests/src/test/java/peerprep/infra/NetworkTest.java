@@ -20,7 +20,7 @@ class NetworkTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("The VPC spans two availability zones, tasks in private subnets, the load balancer in public ones")
   void twoZones(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment tf = Repo.environment(env);
     assertEquals("slice(sort(data.aws_availability_zones.this.names), 0, 2)",
         tf.module("network").attr("availability_zones").source());
     assertEquals("module.network.public_subnet_ids", tf.module("alb").attr("subnet_ids").source());
@@ -96,7 +96,7 @@ class NetworkTest {
     assertEquals("var.container_insights", setting.attr("value").source());
     assertTrue(cluster.variables().get("container_insights").block("validation")
         .attr("condition").source().contains("[\"enabled\", \"enhanced\"]"));
-    assertEquals("enabled", Repo.env(env).module("cluster").attr("container_insights").string());
+    assertEquals("enabled", Repo.environment(env).value("cluster", "container_insights").string());
   }
 
   @Test
@@ -110,7 +110,7 @@ class NetworkTest {
     assertEquals("each.key", service.attr("name").source());
     Block record = service.block("dns_config").block("dns_records");
     assertEquals("A", record.attr("type").string());
-    Expr namespace = Repo.env("prod").module("service_discovery").attr("namespace");
+    Expr namespace = Repo.environment("prod").value("service_discovery", "namespace");
     assertEquals("local.namespace", namespace.source());
     assertEquals("peerprep-prod.local", Repo.env("prod").local("namespace").string());
   }

@@ -18,13 +18,13 @@ class ObservabilityTest {
   @Test
   @DisplayName("Containers log to /ecs/peerprep-prod, which keeps events for a bounded time")
   void logGroup() {
-    TerraformDir prod = Repo.env("prod");
-    assertEquals("/ecs/peerprep-prod", prod.local("log_group").string());
-    assertEquals("local.log_group", prod.module("observability").attr("log_group_name").source());
+    Environment prod = Repo.environment("prod");
+    assertEquals("/ecs/peerprep-prod", prod.root().local("log_group").string());
+    assertEquals("local.log_group", prod.value("observability", "log_group_name").source());
     Block group = observability.resource("aws_cloudwatch_log_group", "this");
     assertEquals("var.log_group_name", group.attr("name").source());
     assertEquals("var.log_retention_days", group.attr("retention_in_days").source());
-    assertTrue(prod.module("observability").attr("log_retention_days").integer() >= 30);
+    assertTrue(prod.value("observability", "log_retention_days").integer() >= 30);
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.util.List;
 public final class Repo {
   public static final List<String> MODULES = List.of(
       "network", "security-groups", "alb", "ecs-cluster", "ecs-service", "service-discovery",
-      "rds", "elasticache", "ecr", "iam", "secrets", "observability");
+      "rds", "elasticache", "ecr", "iam", "secrets", "observability", "stack");
+
+  /** The composed module both environments call; it wires every other module. */
+  public static final String STACK = "stack";
 
   public static final List<String> ENVIRONMENTS = List.of("prod", "dev");
 
@@ -40,5 +43,10 @@ public final class Repo {
 
   public static TerraformDir env(String name) {
     return TerraformDir.load(terraform().resolve("envs").resolve(name));
+  }
+
+  /** An environment seen through the composed module it calls. */
+  public static Environment environment(String name) {
+    return Environment.load(name);
   }
 }

@@ -31,7 +31,7 @@ class SecretsTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("No secret is a plain environment value of any service")
   void noSecretInEnvironment(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment tf = Repo.environment(env);
     List<String> names = new ArrayList<>();
     for (String local : ENVIRONMENT_LOCALS) {
       names.addAll(tf.local(local).object().entries().keySet());
@@ -55,7 +55,7 @@ class SecretsTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("SECRET_* variables come from Secrets Manager ARNs through the secrets block")
   void secretsFromSecretsManager(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment tf = Repo.environment(env);
     assertEquals("{ for secret in each.value.secrets : \"SECRET_${secret}\" => local.secret_arns[secret] }",
         HclParser.normalize(tf.module("services").attr("secrets").source()));
     tf.local("secret_arns").object().entries().forEach((name, arn) ->
@@ -67,7 +67,7 @@ class SecretsTest {
   @DisplayName("Each service receives exactly the secrets it uses")
   void secretsPerService(String env) {
     Expr.ObjectExpr services = ServiceCatalogueTest.services(env);
-    Set<String> known = Repo.env(env).local("secret_arns").object().entries().keySet();
+    Set<String> known = Repo.environment(env).local("secret_arns").object().entries().keySet();
     for (Expected.Service expected : Expected.SERVICES) {
       List<String> secrets = services.get(expected.name()).object().get("secrets").tuple().strings();
       assertEquals(Set.copyOf(expected.secrets()), Set.copyOf(secrets), expected.name());

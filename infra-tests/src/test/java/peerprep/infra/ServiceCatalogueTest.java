@@ -19,11 +19,14 @@ import peerprep.infra.hcl.Block;
 import peerprep.infra.hcl.Expr;
 import peerprep.infra.hcl.HclParser;
 
-/** The one locals.services map of each environment, and how every per-service resource follows it. */
+/**
+ * The one locals.services map, which lives in the composed module both environments call, and how
+ * every per-service resource follows it.
+ */
 class ServiceCatalogueTest {
 
   static Expr.ObjectExpr services(String env) {
-    return Repo.env(env).local("services").object();
+    return Repo.environment(env).local("services").object();
   }
 
   @ParameterizedTest(name = "envs/{0}")
@@ -96,7 +99,7 @@ class ServiceCatalogueTest {
       assertEquals(expected.database() != null, service.get("migrate").bool(), expected.name());
       assertEquals(expected.redis(), service.get("redis").bool(), expected.name());
     }
-    String databases = HclParser.normalize(Repo.env(env).local("databases").source());
+    String databases = HclParser.normalize(Repo.environment(env).local("databases").source());
     assertTrue(databases.contains("for name, service in local.services : service.database if service.database != null"),
         databases);
   }
@@ -105,26 +108,41 @@ class ServiceCatalogueTest {
   @DisplayName("Prod and dev describe the same services the same way")
   void environmentsAgree() {
     assertEquals(services("prod").source(), services("dev").source());
+    Environment prod = Repo.environment("prod");
+    Environment dev = Repo.environment("dev");
+    assertEquals(prod.stack().dir(), dev.stack().dir(), "both environments call the same composed module");
+    for (Environment environment : List.of(prod, dev)) {
+      assertFalse(environment.root().locals().containsKey("services"),
+          environment.name() + " must not keep a services map of its own");
+      assertTrue(environment.root().blocks("resource").isEmpty(),
+          environment.name() + " creates its resources only through the composed module");
+    }
   }
 
   @ParameterizedTest(name = "envs/{0}")
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("Every per-service resource is created from locals.services with for_each")
   void everythingFollowsTheMap(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment environment = Repo.environment(env);
+    TerraformDir tf = environment.stack();
     assertEquals("local.services", tf.module("services").attr("for_each").source());
-    assertEquals("../../modules/ecs-service", tf.module("services").attr("source").string());
+    assertEquals("../ecs-service", tf.module("services").attr("source").string());
     assertEquals("toset(keys(local.services))", tf.module("service_discovery").attr("services").source());
     assertTrue(tf.module("alb").attr("services").source().contains("for name, service in local.services"));
     assertTrue(tf.module("iam").attr("execution_secret_arns").source().contains("for name, service in local.services"));
     assertEquals("module.alb.target_group_arn_suffixes",
         tf.module("observability").attr("target_group_arn_suffixes").source());
+    assertTrue(tf.module("ecr").attr("repositories").source().contains("for name, service in local.services"));
+    assertEquals("{ for name, service in local.services : name => service if !var.create_image_repositories }",
+        HclParser.normalize(tf.data("aws_ecr_repository").get("this").attr("for_each").source()));
+    assertEquals("sort(keys(local.services))", tf.outputs().get("service_names").attr("value").source());
     if (env.equals("prod")) {
-      assertTrue(tf.module("ecr").attr("repositories").source().contains("for name, service in local.services"));
-      Block imports = tf.blocks("import").get(0);
-      assertEquals("local.services", imports.attr("for_each").source());
+      assertTrue(environment.input("create_image_repositories").bool());
+      Block imports = environment.root().blocks("import").get(0);
+      assertEquals("toset(module.stack.service_names)", imports.attr("for_each").source());
     } else {
-      assertEquals("local.services", tf.data("aws_ecr_repository").get("this").attr("for_each").source());
+      assertFalse(environment.input("create_image_repositories").bool());
+      assertTrue(environment.root().blocks("import").isEmpty(), "dev adopts no image repository");
     }
   }
 
@@ -132,7 +150,7 @@ class ServiceCatalogueTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("Each service instance is wired to its own image, target group, Cloud Map record and role")
   void perServiceWiring(String env) {
-    Block services = Repo.env(env).module("services");
+    Block services = Repo.environment(env).module("services");
     Map<String, String> expected = Map.of(
         "name", "each.key",
         "target_group_arn", "module.alb.target_group_arns[each.key]",
@@ -150,7 +168,7 @@ class ServiceCatalogueTest {
       }
     });
     assertTrue(problems.isEmpty(), problems.toString());
-    assertTrue(services.attr("image").source().contains("each.key"));
+    assertEquals("local.image_repository_urls[\"peerprep/${each.key}\"]", services.attr("image").source());
     assertTrue(services.attr("depends_on").source().contains("module.alb"),
         "target groups are attached to the load balancer before the services register");
   }
@@ -158,23 +176,31 @@ class ServiceCatalogueTest {
   @Test
   @DisplayName("Prod runs at least two tasks of every service")
   void twoTasksInProd() {
-    TerraformDir prod = Repo.env("prod");
+    Environment environment = Repo.environment("prod");
+    TerraformDir prod = environment.root();
     assertEquals(2, prod.variables().get("min_tasks").attr("default").integer());
-    Block services = prod.module("services");
-    assertEquals("var.min_tasks", services.attr("desired_count").source());
-    assertEquals("var.min_tasks", services.attr("min_capacity").source());
-    assertEquals("var.max_tasks", services.attr("max_capacity").source());
+    assertEquals("var.min_tasks", environment.value("services", "desired_count").source());
+    assertEquals("var.min_tasks", environment.value("services", "min_capacity").source());
+    assertEquals("var.max_tasks", environment.value("services", "max_capacity").source());
+    assertEquals("FARGATE", environment.value("services", "capacity_provider").string());
     assertTrue(prod.variables().get("max_tasks").attr("default").integer() > 2);
   }
 
   @Test
   @DisplayName("Image repositories are named peerprep/<service>")
   void repositories() {
-    TerraformDir prod = Repo.env("prod");
-    assertEquals("toset([for name, service in local.services : \"peerprep/${name}\"])",
-        prod.module("ecr").attr("repositories").source());
-    Block imports = prod.blocks("import").get(0);
-    assertEquals("module.ecr.aws_ecr_repository.this[\"peerprep/${each.key}\"]", imports.attr("to").source());
+    Environment environment = Repo.environment("prod");
+    assertEquals("toset([for name, service in local.services : \"peerprep/${name}\" if var.create_image_repositories])",
+        environment.module("ecr").attr("repositories").source());
+    assertTrue(environment.input("create_image_repositories").bool());
+    assertEquals("\"peerprep/${each.key}\"",
+        environment.stack().data("aws_ecr_repository").get("this").attr("name").source());
+    String urls = HclParser.normalize(environment.local("image_repository_urls").source());
+    assertTrue(urls.contains("module.ecr.repository_urls"), urls);
+    assertTrue(urls.contains("data.aws_ecr_repository.this : repository.name => repository.repository_url"), urls);
+    Block imports = environment.root().blocks("import").get(0);
+    assertEquals("module.stack.module.ecr.aws_ecr_repository.this[\"peerprep/${each.key}\"]", imports.attr("to").source());
+    assertEquals("\"peerprep/${each.key}\"", imports.attr("id").source());
     Set<String> expected = new TreeSet<>(Expected.byName().keySet());
     assertEquals(expected, new TreeSet<>(services("prod").entries().keySet()));
   }
@@ -183,18 +209,20 @@ class ServiceCatalogueTest {
   @MethodSource("peerprep.infra.Repo#environments")
   @DisplayName("The frontend's nginx gets every backend's Cloud Map host and port, nothing secret")
   void frontendUpstreams(String env) {
-    TerraformDir tf = Repo.env(env);
+    Environment environment = Repo.environment(env);
+    TerraformDir tf = environment.stack();
     String upstreams = HclParser.normalize(tf.local("upstream_environment").source());
-    assertTrue(upstreams.contains("_SERVICE_HOST\" => \"${name}.${local.namespace}\" if service.runtime == \"java\""),
+    assertTrue(upstreams.contains("_SERVICE_HOST\" => \"${name}.${var.namespace}\" if service.runtime == \"java\""),
         upstreams);
     assertTrue(upstreams.contains("_SERVICE_PORT\" => tostring(service.port) if service.runtime == \"java\""),
         upstreams);
-    assertTrue(upstreams.contains("_SERVICE_UPSTREAM\" => \"${name}.${local.namespace}:${service.port}\""),
+    assertTrue(upstreams.contains("_SERVICE_UPSTREAM\" => \"${name}.${var.namespace}:${service.port}\""),
         upstreams);
     assertTrue(upstreams.contains("NGINX_RESOLVER = \"169.254.169.253\""), "nginx resolves through the VPC DNS");
     assertEquals("local.upstream_environment",
         tf.local("service_environment").object().get("frontend").source());
     assertFalse(services(env).get("frontend").object().get("secrets").tuple().items().iterator().hasNext());
-    assertEquals("peerprep-" + env + ".local", tf.local("namespace").string());
+    assertEquals("local.namespace", environment.input("namespace").source());
+    assertEquals("peerprep-" + env + ".local", environment.root().local("namespace").string());
   }
 }
