@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test of the project; the entry point of `make test` and of CI.
+# Runs every test of the project; the entry point of `make test` and of CI. Stops at the first failing
+# suite; the last line counts the suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh all
 
-echo "== Question bank"
-python3 scripts/check-bank.py
-
-echo "== Java services (unit and integration tests on embedded PostgreSQL and Redis)"
-mvn -B install
-
-if [ -x scripts/test-infra.sh ] || [ -f scripts/test-infra.sh ]; then
-  echo "== Terraform, deploy scripts and workflows"
-  bash scripts/test-infra.sh
-fi
-
-for extra in scripts/test-containers.sh scripts/test-web.sh; do
-  if [ -f "$extra" ]; then
-    echo "== $extra"
-    bash "$extra"
+passed=0
+suite() {
+  local name="$1"
+  shift
+  echo "== $name"
+  if ! "$@"; then
+    echo "suites: $passed passed, 1 failed ($name)"
+    exit 1
   fi
-done
+  passed=$((passed + 1))
+}
+
+suite "Question bank" python3 scripts/check-bank.py
+suite "Java services: unit and integration tests on embedded PostgreSQL and Redis" mvn -B install
+suite "Terraform, deploy scripts and workflows" bash scripts/test-infra.sh
+suite "Compose files, Dockerfiles, environment docs and the nginx template" bash scripts/test-containers.sh
+suite "Web app: typecheck, Vitest, build, end-to-end in Chromium through nginx" bash scripts/test-web.sh
+
+echo "suites: $passed passed, 0 failed"
