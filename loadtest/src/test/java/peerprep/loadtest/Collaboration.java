@@ -6,11 +6,11 @@ import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
-import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pace;
@@ -70,11 +70,12 @@ final class Collaboration {
   }
 
   /**
-   * Edits every {@code editEvery} for {@code length} (taken when the phase starts), and sends a chat
-   * message every {@code chatEvery}-th edit; {@code phase} names the timings.
+   * Edits every {@code editEvery} until {@code deadline} (epoch ms), and sends a chat message every
+   * {@code chatEvery}-th edit; {@code phase} names the timings. The deadline is checked before every edit
+   * (Gatling's {@code during} would evaluate a computed length again at each turn).
    */
-  static ChainBuilder work(String phase, Function<Session, Duration> length, Duration editEvery, int chatEvery) {
-    return during(length).on(
+  static ChainBuilder work(String phase, ToLongFunction<Session> deadline, Duration editEvery, int chatEvery) {
+    return asLongAs(session -> System.currentTimeMillis() < deadline.applyAsLong(session)).on(
       pace(editEvery)
         .exec(session -> {
           takeEdits(session);

@@ -73,7 +73,8 @@ public class MixedDaySimulation extends Simulation {
 
   private static ChainBuilder practice() {
     return exec(Collaboration.join())
-      .exec(Collaboration.work("human", session -> Duration.ofSeconds(SESSION), Duration.ofMillis(2_000), 7))
+      .exec(session -> session.set("workUntil", System.currentTimeMillis() + SESSION * 1000L))
+      .exec(Collaboration.work("human", session -> session.getLong("workUntil"), Duration.ofMillis(2_000), 7))
       .exec(pause(Duration.ofSeconds(2)))
       .exec(Collaboration.settle())
       .doIf(MixedDaySimulation::ends).then(exec(pause(Duration.ofSeconds(2))).exec(Collaboration.end()))

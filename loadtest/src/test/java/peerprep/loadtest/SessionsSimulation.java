@@ -46,9 +46,9 @@ public class SessionsSimulation extends Simulation {
         return session;
       })
       .exec(Collaboration.join())
-      .exec(Collaboration.work("ramp", session -> until(RAMP), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
-      .exec(Collaboration.work("human", session -> until(RAMP + HUMAN), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
-      .exec(Collaboration.work("stress", session -> until(RAMP + HUMAN + STRESS), STRESS_EDIT, chatEvery(20, STRESS_EDIT)))
+      .exec(Collaboration.work("ramp", session -> at(RAMP), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
+      .exec(Collaboration.work("human", session -> at(RAMP + HUMAN), HUMAN_EDIT, chatEvery(7, HUMAN_EDIT)))
+      .exec(Collaboration.work("stress", session -> at(RAMP + HUMAN + STRESS), STRESS_EDIT, chatEvery(20, STRESS_EDIT)))
       .exec(pause(Duration.ofSeconds(2)))
       .exec(Collaboration.settle())
       .doIf(session -> "a".equals(session.getString("role"))).then(
@@ -77,10 +77,9 @@ public class SessionsSimulation extends Simulation {
     return Math.max(usual, (int) Math.ceil(sessionsPerUser / (CHATS_PER_USER_SECOND * seconds)));
   }
 
-  /** The time left until {@code seconds} after the first user started. */
-  private static Duration until(int seconds) {
-    long left = START.get() + seconds * 1000L - System.currentTimeMillis();
-    return Duration.ofMillis(Math.max(1, left));
+  /** The moment {@code seconds} after the first user started, in epoch milliseconds. */
+  private static long at(int seconds) {
+    return START.get() + seconds * 1000L;
   }
 
   @Override
