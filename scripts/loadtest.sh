@@ -45,6 +45,18 @@ stack_up() {
 
 stack_pid=""
 sampler_pid=""
+
+sample_usage() {
+  local pid=$1 hz prev ticks rss
+  hz=$(getconf CLK_TCK)
+  prev=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || return 0
+  while sleep 5; do
+    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || return 0
+    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2>/dev/null) || return 0
+    echo "$(date +%T) cpu=$(((ticks - prev) * 100 / (hz * 5)))% rss=${rss}MiB load=$(cut -d' ' -f1 /proc/loadavg)"
+    prev=$ticks
+  done
+}
 # shellcheck disable=SC2317 # called through the trap
 stop() {
   trap - EXIT INT TERM
@@ -85,9 +97,8 @@ else
     sleep 2
   done
   stack_up || { echo "The stack did not become healthy in 4 minutes; see loadtest/target/stack.log" >&2; exit 1; }
-  # CPU (% of one core) and resident memory of the stack's JVM every 5 s, for the benchmark notes
-  top -b -d 5 -n 720 -p "$stack_pid" -e m | awk -v pid="$stack_pid" '$1 == pid { print strftime("%H:%M:%S"), "cpu%=" $9, "res=" $6; fflush() }' \
-    > loadtest/target/stack-usage.log &
+  # CPU (% of one core over the last 5 s) and resident memory of the stack's JVM, for the benchmark notes
+  sample_usage "$stack_pid" > loadtest/target/stack-usage.log &
   sampler_pid=$!
 fi
 
