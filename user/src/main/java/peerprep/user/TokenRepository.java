@@ -92,13 +92,19 @@ public final class TokenRepository {
 
   /**
    * Takes the transaction-scoped advisory lock of the token's family (two keys: this lock's class and the
-   * family); false when the token is unknown.
+   * family), then a share lock on the account that owns it; false when the token or the account is gone.
+   * The account comes before any token row, the order every change to an account (password, disabling,
+   * deletion) takes too: such a change either commits first, and this transaction then sees the family
+   * revoked or gone, or waits until this one commits, and then revokes the token it issued as well.
    */
   private static Future<Boolean> lockFamily(SqlConnection conn, String hash) {
     return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('peerprep-user-refresh-family'), hashtext(family_id::text)) "
         + "FROM refresh_tokens WHERE token_hash = $1")
       .execute(Tuple.of(hash))
-      .map(rows -> rows.size() > 0);
+      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
+        : conn.preparedQuery("SELECT 1 FROM users WHERE id = (SELECT user_id FROM refresh_tokens WHERE token_hash = $1) FOR SHARE")
+          .execute(Tuple.of(hash))
+          .map(owner -> owner.size() > 0));
   }
 
   /**

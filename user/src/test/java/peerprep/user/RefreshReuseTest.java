@@ -15,6 +15,8 @@ import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.await;
@@ -166,5 +168,60 @@ class RefreshReuseTest {
       assertThat(answers.get(1).statusCode()).isIn(200, 401);
       assertThat(liveHashes(first)).containsExactly(Tokens.hash(reuse.bodyAsJsonObject().getString("refreshToken")));
     }
+  }
+
+  /**
+   * Races refreshes within the grace of several sign-ins of one account against a change to the account
+   * that revokes its tokens, at the repository, so the two transactions overlap for real. Every refresh
+   * either rotates or is refused; none fails, and the change always commits.
+   */
+  private static void raceAccountChange(String prefix, Function<UUID, Future<?>> change, boolean revokes) {
+    TokenRepository tokens = new TokenRepository(service.pool());
+    for (int round = 0; round < 20; round++) {
+      String username = unique(prefix);
+      List<String> replaced = new ArrayList<>();
+      replaced.add(service.register(username).getString("refreshToken"));
+      for (int signIn = 0; signIn < 3; signIn++) {
+        replaced.add(service.login(username, ServiceUnderTest.PASSWORD).bodyAsJsonObject().getString("refreshToken"));
+      }
+      replaced.forEach(RefreshReuseTest::refreshed);
+      UUID id = service.sql("SELECT id FROM users WHERE username = $1", username).iterator().next().getUUID(0);
+
+      List<Future<?>> racing = new ArrayList<>();
+      for (String token : replaced) {
+        racing.add(tokens.rotate(Tokens.hash(token), Tokens.hash(Tokens.newRefreshToken()), 3600, 20));
+      }
+      racing.add(racing.size() / 2, change.apply(id));
+      List<Throwable> failures = await(Future.all(racing.stream()
+        .map(call -> call.<Throwable>transform(done -> Future.succeededFuture(done.cause())))
+        .toList())).list();
+
+      assertThat(failures).as("round %d", round).containsOnlyNulls();
+      if (revokes) {
+        assertThat(service.sql("SELECT count(*) FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL", id)
+          .iterator().next().getLong(0)).as("live tokens after round %d", round).isZero();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("A password change racing refreshes within the grace commits, ends every sign-in, and no refresh fails")
+  void passwordChangeRacingReuses() {
+    UserRepository users = new UserRepository(service.pool());
+    raceAccountChange("pwrace", id -> users.changePassword(id, "not-a-real-hash"), true);
+  }
+
+  @Test
+  @DisplayName("Disabling an account racing refreshes within the grace commits, ends every sign-in, and no refresh fails")
+  void disableRacingReuses() {
+    AdminRepository admin = new AdminRepository(service.pool());
+    raceAccountChange("offrace", id -> admin.update(id, new AdminChanges(null, true)), true);
+  }
+
+  @Test
+  @DisplayName("Deleting an account racing refreshes within the grace commits and no refresh fails")
+  void deletionRacingReuses() {
+    UserRepository users = new UserRepository(service.pool());
+    raceAccountChange("delrace", users::delete, false);
   }
 }

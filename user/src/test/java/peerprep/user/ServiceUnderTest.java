@@ -122,6 +122,11 @@ final class ServiceUnderTest {
     return response.bodyAsJsonObject();
   }
 
+  /** The service's database, for tests that drive the repositories directly. */
+  Pool pool() {
+    return db;
+  }
+
   RowSet<Row> sql(String statement, Object... params) {
     return await(db.preparedQuery(statement).execute(Tuple.from(params)));
   }
