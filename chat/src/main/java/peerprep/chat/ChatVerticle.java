@@ -3,7 +3,6 @@ package peerprep.chat;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -13,6 +12,7 @@ import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
 import java.util.List;
@@ -62,7 +62,7 @@ public final class ChatVerticle extends VerticleBase {
     router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
     return subscriber.start()
       .compose(v -> consumer.start())
-      .compose(v -> vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(64 * 1024))
+      .compose(v -> vertx.createHttpServer(SocketServers.options(64 * 1024))
         .requestHandler(router).listen(cfg.port()))
       .onSuccess(s -> server = s);
   }

@@ -3,7 +3,6 @@ package peerprep.collab;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
@@ -21,6 +20,7 @@ import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
 import java.util.ArrayList;
@@ -68,10 +68,7 @@ public final class CollabVerticle extends VerticleBase {
     Sweeper sweeper = new Sweeper(presence, finalizer, t.staleAfterMs());
     timers.add(vertx.setPeriodic(t.heartbeatMs(), id -> heartbeat.beat()));
     timers.add(vertx.setPeriodic(t.sweepMs(), id -> sweeper.sweep()));
-    HttpServerOptions options = new HttpServerOptions()
-      .setMaxWebSocketFrameSize(2 * cfg.limits().maxFrameBytes())
-      .setMaxWebSocketMessageSize(2 * cfg.limits().maxFrameBytes());
-    return vertx.createHttpServer(options).requestHandler(router).listen(cfg.port());
+    return vertx.createHttpServer(SocketServers.options(2 * cfg.limits().maxFrameBytes())).requestHandler(router).listen(cfg.port());
   }
 
   Router router() {

@@ -3,7 +3,6 @@ package peerprep.matching;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -15,6 +14,7 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
 import java.util.List;
@@ -76,9 +76,7 @@ public final class MatchingVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(int port) {
     // frames are limited to 4096 characters by the socket, which answers with 1009; this is only a backstop
-    HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(NETTY_FRAME_LIMIT)
-      .setMaxWebSocketMessageSize(NETTY_FRAME_LIMIT);
-    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
+    return vertx.createHttpServer(SocketServers.options(NETTY_FRAME_LIMIT)).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   /** The router, for tests that compare its routes with the OpenAPI document. */
