@@ -422,6 +422,31 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'a user nobody joins sees the criteria relaxed, then the timeout, and can try again',
+      run: async () => {
+        const hopper = { username: `hopper_${tag}`, email: `hopper_${tag}@example.com`, password: 'Debugging-Moth-1947' };
+        const page = await open('hopper');
+        await signUp(page, hopper);
+        await page.goto('/');
+        await page.locator('#topic').selectOption('bit-manipulation');
+        await page.locator('label.segment', { hasText: 'Hard' }).click();
+        await page.getByRole('button', { name: 'Find a partner' }).click();
+        await page.getByText(/Looking for a partner on/).waitFor();
+        // the queue counts follow my own request at once, not at the next poll
+        await page.locator('label.segment', { hasText: 'Hard' }).getByText('1 waiting').waitFor({ timeout: 4_000 });
+        await page.getByText('any difficulty of this topic is fine now').waitFor({ timeout: 30_000 });
+        await shot(page, 'dashboard-relaxed');
+        await page.getByText('No partner this time.').waitFor({ timeout: 30_000 });
+        await page.getByText('Nobody is waiting at the moment.', { exact: false }).waitFor({ timeout: 4_000 });
+        await shot(page, 'dashboard-timeout');
+        await page.getByRole('button', { name: 'Try again' }).click();
+        await page.getByText(/Looking for a partner on/).waitFor();
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        await page.getByText('Request cancelled.').waitFor();
+        await page.context().close();
+      },
+    },
+    {
       name: 'a sign-in that can no longer be renewed sends the user to log in, then back where they were',
       run: async () => {
         const page = pages.ada;

@@ -16,7 +16,8 @@ import { RecentPractice } from './dashboard/RecentPractice';
 
 const STATS_EVERY_MS = 5000;
 
-function useQueueStats(): QueueStats | null {
+/** The queue counts, polled, and fetched again at once whenever `phase` (my own request's) changes. */
+function useQueueStats(phase: string): QueueStats | null {
   const [stats, setStats] = useState<QueueStats | null>(null);
   useEffect(() => {
     let stopped = false;
@@ -27,7 +28,7 @@ function useQueueStats(): QueueStats | null {
       stopped = true;
       clearInterval(timer);
     };
-  }, []);
+  }, [phase]);
   return stats;
 }
 
@@ -35,10 +36,10 @@ export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const topics = useAsync(() => api.questions.topics(), []);
-  const stats = useQueueStats();
   const [active, setActive] = useState<SessionView | null>(null);
   const session = useMemo(() => new MatchSession(client), []);
   const match = useStore(session.store);
+  const stats = useQueueStats(match.phase);
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<Difficulty>('Easy');
   const [language, setLanguage] = useState<Language>(user?.preferredLanguage ?? 'python');

@@ -49,7 +49,7 @@ export function MatchStatus(p: MatchStatusProps) {
       return (
         <div className="match-status" role="alert">
           <strong>No partner this time.</strong>
-          <span className="muted">{p.detail || 'Nobody picked the same topic and difficulty in time.'} Try again, or choose a topic where people are waiting.</span>
+          <span className="muted">{p.detail || 'Nobody picked the same topic and difficulty in time. Try again, or choose a topic where people are waiting.'}</span>
           <div className="actions">
             <button type="button" className="button button-primary" onClick={p.onAgain}>Try again</button>
             <button type="button" className="button" onClick={p.onDismiss}>Change my choice</button>
