@@ -490,6 +490,35 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.getByRole('button', { name: `Disable ${linus.username}` }).waitFor();
         await logIn(pages.linus, linus.username, linus.password);
         await pages.linus.waitForURL(/\/stats$/);
+        assertEqual(await pages.linus.getByRole('link', { name: 'Question bank' }).count(), 0, 'admin links for a user');
+      },
+    },
+    {
+      name: 'an admin promotes a user, who then keeps the question bank, and demotes them again',
+      run: async () => {
+        const page = pages.admin;
+        const role = page.getByLabel(`Role of ${linus.username}`);
+        await role.selectOption('admin');
+        await page.waitForFunction((name) => {
+          const select = /** @type {HTMLSelectElement | null} */ (document.querySelector(`select[id^="role-"]:not([disabled])`));
+          return Boolean(select && select.value === 'admin' && document.body.innerText.includes(name));
+        }, linus.username);
+        // the new role is in the next access token: signing in again gets it at once
+        await pages.linus.getByRole('button', { name: 'Sign out' }).click();
+        await pages.linus.waitForURL(/\/login/);
+        await logIn(pages.linus, linus.username, linus.password);
+        await pages.linus.getByRole('link', { name: 'Question bank' }).click();
+        await pages.linus.getByRole('heading', { name: 'Question bank' }).waitFor();
+        await shot(pages.linus, 'promoted-question-bank');
+        await role.selectOption('user');
+        await page.waitForFunction(() => {
+          const select = /** @type {HTMLSelectElement | null} */ (document.querySelector(`select[id^="role-"]:not([disabled])`));
+          return Boolean(select && select.value === 'user');
+        });
+        await page.reload();
+        await page.getByLabel('Search').fill(linus.username);
+        await page.getByRole('button', { name: 'Search' }).click();
+        assertEqual(await page.getByLabel(`Role of ${linus.username}`).inputValue(), 'user', 'the role after a reload');
       },
     },
     {
