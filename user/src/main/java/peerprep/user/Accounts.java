@@ -63,8 +63,8 @@ public final class Accounts {
       User user = found.user();
       PasswordPolicy.check(change.newPassword(), user.username(), user.email());
       return passwords.hash(change.newPassword())
-        .compose(hash -> users.changePassword(user.id(), hash))
-        .compose(v -> tokens.start(user));
+        .compose(hash -> users.changePassword(user.id(), hash)
+          .compose(v -> tokens.startChecked(new UserRepository.Credentials(user, hash))));
     });
   }
 

@@ -37,7 +37,7 @@ public final class AuthApi {
   private void login(RoutingContext ctx) {
     LoginRequest request = LoginRequest.fromJson(Bodies.json(ctx));
     authenticator.login(request, authenticator.clientAddress(ctx.request()))
-      .compose(tokens::start)
+      .compose(tokens::startChecked)
       .onSuccess(session -> send(ctx, 200, session))
       .onFailure(ctx::fail);
   }

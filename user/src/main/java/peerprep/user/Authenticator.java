@@ -28,7 +28,8 @@ public final class Authenticator {
     return throttle.clientAddress(request);
   }
 
-  public Future<User> login(LoginRequest request, String address) {
+  /** The account and the password hash the given password was checked against. */
+  public Future<UserRepository.Credentials> login(LoginRequest request, String address) {
     return users.credentialsByLogin(request.identifier()).compose(found -> {
       String account = found == null ? "name:" + request.identifier().toLowerCase(Locale.ROOT) : found.user().id().toString();
       return attempt(account, found == null ? null : found.passwordHash(), request.password(), address)
@@ -39,7 +40,7 @@ public final class Authenticator {
           if (found.user().disabled()) {
             return Future.failedFuture(ApiException.forbidden("This account has been disabled. Contact an administrator."));
           }
-          return Future.succeededFuture(found.user());
+          return Future.succeededFuture(found);
         });
     });
   }

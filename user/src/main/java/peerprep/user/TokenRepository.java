@@ -27,6 +27,18 @@ public final class TokenRepository {
     return insert(pool, userId, familyId, hash, ttlSeconds);
   }
 
+  /**
+   * Starts a family only while the account still has {@code passwordHash} and is enabled; false otherwise.
+   * The share lock on the account waits for a change in flight and then sees its result.
+   */
+  public Future<Boolean> insertIfUnchanged(UUID userId, String passwordHash, UUID familyId, String hash, int ttlSeconds) {
+    return pool.withTransaction(conn -> conn
+      .preparedQuery("SELECT 1 FROM users WHERE id = $1 AND password_hash = $2 AND NOT disabled FOR SHARE")
+      .execute(Tuple.of(userId, passwordHash))
+      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
+        : insert(conn, userId, familyId, hash, ttlSeconds).map(true)));
+  }
+
   private static Future<Void> insert(SqlClient client, UUID userId, UUID familyId, String hash, int ttlSeconds) {
     return client.preparedQuery("INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at) "
         + "VALUES ($1, $2, $3, now() + $4 * interval '1 second')")

@@ -38,6 +38,18 @@ public final class Tokens {
     return repository.insert(user.id(), UUID.randomUUID(), hash(refresh), refreshTtl).map(v -> session(user, refresh));
   }
 
+  /**
+   * A new sign-in for an account whose password was just checked against {@code checked}'s hash. It starts
+   * only if the account still has that hash and is enabled when the token is stored, so a password change,
+   * disabling or deletion that commits meanwhile is never outlived by a sign-in made with the old state.
+   */
+  public Future<Session> startChecked(UserRepository.Credentials checked) {
+    String refresh = newRefreshToken();
+    return repository.insertIfUnchanged(checked.user().id(), checked.passwordHash(), UUID.randomUUID(), hash(refresh), refreshTtl)
+      .compose(started -> started ? Future.succeededFuture(session(checked.user(), refresh))
+        : refused("The account changed while signing in (its password or status). Sign in again."));
+  }
+
   /** Trades a refresh token for a new pair; every refusal is a 401 that asks the person to sign in again. */
   public Future<Session> refresh(String presented) {
     String next = newRefreshToken();
