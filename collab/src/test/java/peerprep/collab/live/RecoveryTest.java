@@ -90,17 +90,22 @@ class RecoveryTest {
     stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
       redis.send(Request.cmd(Command.ZRANGE).arg("collab:conns").arg(0).arg(-1))
         .map(members -> members.stream().map(Object::toString).filter(m -> m.startsWith(id + "|" + linus.id())).findFirst().orElseThrow())
-        .compose(member -> {
-          int mark = a.frameCount();
+        .compose(member -> a.await(0, f -> isPresence(f, linus, "joined")).compose(first -> {
+          int mark = a.indexOf(first) + 1;
           return presence.leave(Connection.parse(member))
-            .compose(n -> a.await(mark, f -> "reconnecting".equals(f.getString("status"))))
-            .compose(r -> a.await(mark, f -> "joined".equals(f.getString("status"))))
+            .compose(n -> a.await(mark, f -> isPresence(f, linus, "reconnecting")))
+            .compose(r -> a.await(a.indexOf(r) + 1, f -> isPresence(f, linus, "joined")))
             .compose(j -> redis.send(Request.cmd(Command.ZSCORE).arg("collab:conns").arg(member)))
             .map(score -> {
               ctx.verify(() -> assertThat(score).as("registered again").isNotNull());
               return score;
             });
-        })))).onComplete(ctx.succeedingThenComplete());
+        }))))).onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static boolean isPresence(JsonObject frame, TestUser user, String status) {
+    JsonObject who = frame.getJsonObject("user");
+    return status.equals(frame.getString("status")) && who != null && user.id().equals(who.getString("id"));
   }
 
   @Test

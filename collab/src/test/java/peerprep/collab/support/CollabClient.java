@@ -290,6 +290,16 @@ public final class CollabClient {
     return frames.size();
   }
 
+  /** The position of this very frame (not an equal one) among those received; -1 if it is not one of them. */
+  public synchronized int indexOf(JsonObject frame) {
+    for (int i = 0; i < frames.size(); i++) {
+      if (frames.get(i) == frame) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   public List<JsonObject> frames() {
     return List.copyOf(frames);
   }
