@@ -28,6 +28,7 @@ public final class CollabSocket {
   private Future<Void> tail = Future.succeededFuture();
   private final UpdateStream stream;
   private boolean closing;
+  private boolean welcomed;
   private Future<Void> released;
 
   CollabSocket(ServerWebSocket ws, LiveContext live, String sessionId, Participant me) {
@@ -105,7 +106,15 @@ public final class CollabSocket {
     enqueue(() -> forward(envelope));
   }
 
+  /**
+   * Before its welcome a socket gets only updates (held by the stream until it is in sync) and the end:
+   * the welcome, read after anything forwarded earlier, already carries presence and language, and a
+   * cursor is meaningless before the text.
+   */
   private Future<Void> forward(Envelope envelope) {
+    if (!welcomed && envelope.kind() != Envelope.UPDATES && envelope.kind() != Envelope.ENDED) {
+      return Future.succeededFuture();
+    }
     switch (envelope.kind()) {
       case Envelope.UPDATES -> {
         return stream.forward(envelope);
@@ -156,6 +165,12 @@ public final class CollabSocket {
       send(Frames.error("unavailable", "The session store did not answer; try again."));
     }
     return Future.succeededFuture();
+  }
+
+  /** Sends the welcome; from now on presence, cursor and language frames reach this socket. */
+  void welcome(String frame) {
+    welcomed = true;
+    send(frame);
   }
 
   void send(String frame) {

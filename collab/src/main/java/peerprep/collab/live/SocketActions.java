@@ -50,15 +50,15 @@ final class SocketActions {
       }
       int current = s.version();
       if (known != null && known == current) {
-        socket.send(welcome(s, "current", current));
+        socket.welcome(welcome(s, "current", current));
         socket.stream().synced(current);
         return Future.succeededFuture();
       }
       if (known != null && known < current && current - known <= limits.maxCatchup()) {
-        socket.send(welcome(s, "catch-up", known));
+        socket.welcome(welcome(s, "catch-up", known));
         return socket.stream().catchUp(known);
       }
-      socket.send(welcome(s, "snapshot", current));
+      socket.welcome(welcome(s, "snapshot", current));
       socket.send(Frames.snapshot(current, s.doc()));
       socket.stream().synced(current);
       return Future.succeededFuture();

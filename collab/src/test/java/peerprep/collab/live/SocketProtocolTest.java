@@ -94,6 +94,37 @@ class SocketProtocolTest {
   }
 
   @Test
+  @DisplayName("The welcome is the first frame: a partner who joins before hello is in it, not in a frame ahead of it")
+  void welcomeComesFirst(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(observer -> {
+      CollabClient early = new CollabClient(vertx);
+      return early.open(stack.port(0), id, ada.token()).compose(x -> {
+        // answered only once the socket is attached to the session, so it receives the session's messages
+        early.send(new JsonObject().put("type", "pull").put("version", 0));
+        return early.awaitType(0, "error");
+      }).compose(attached -> join(linus, id))
+        // the observer and the early socket share the task, so the presence was handed to both by now
+        .compose(b -> observer.await(0, f -> "presence".equals(f.getString("type"))
+          && linus.id().equals(f.getJsonObject("user").getString("id"))))
+        .compose(seen -> {
+          int mark = early.frameCount();
+          early.send(new JsonObject().put("type", "hello"));
+          return early.awaitType(mark, "snapshot").map(snapshot -> {
+            JsonObject w = early.frames().get(mark);
+            ctx.verify(() -> {
+              assertThat(early.frames().subList(mark, early.frameCount())).extracting(f -> f.getString("type"))
+                .startsWith("welcome", "snapshot");
+              assertThat(early.frames().subList(0, mark)).extracting(f -> f.getString("type")).containsOnly("error");
+              assertThat(w.getJsonArray("participants").getJsonObject(1).getString("presence")).isEqualTo("online");
+            });
+            return w;
+          });
+        });
+    })).onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("An accepted push is acknowledged, reaches the partner and becomes the session's text")
   void pushReachesPartner(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
