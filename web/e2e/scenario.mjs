@@ -42,6 +42,18 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
     return page;
   }
 
+  /**
+   * Waits until the user's role select shows `role` and is enabled again (the change was answered).
+   * @param {Page} page @param {string} username @param {string} role
+   */
+  async function roleSaved(page, username, role) {
+    await page.waitForFunction(([name, want]) => {
+      const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === `Role of ${name}`);
+      const select = /** @type {HTMLSelectElement | null} */ (label ? document.getElementById(label.htmlFor) : null);
+      return Boolean(select && !select.disabled && select.value === want);
+    }, [username, role]);
+  }
+
   /** @param {Page} page @param {string} name */
   async function shot(page, name) {
     shots += 1;
@@ -437,6 +449,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.getByText('any difficulty of this topic is fine now').waitFor({ timeout: 30_000 });
         await shot(page, 'dashboard-relaxed');
         await page.getByText('No partner this time.').waitFor({ timeout: 30_000 });
+        await page.getByText(/No partner was found for Bit Manipulation within \d+ seconds\./).waitFor({ timeout: 4_000 });
         await page.getByText('Nobody is waiting at the moment.', { exact: false }).waitFor({ timeout: 4_000 });
         await shot(page, 'dashboard-timeout');
         await page.getByRole('button', { name: 'Try again' }).click();
@@ -476,8 +489,11 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       run: async () => {
         const page = pages.admin;
         await page.getByRole('link', { name: 'Users' }).click();
+        // the page it came from stays up until the lazily loaded Users page is ready, and may have a Search too
+        await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
         await page.getByLabel('Search').fill(linus.username);
         await page.getByRole('button', { name: 'Search' }).click();
+        await page.getByText('1 account', { exact: true }).waitFor();
         await page.getByRole('button', { name: `Disable ${linus.username}` }).click();
         await page.getByRole('button', { name: `Enable ${linus.username}` }).waitFor();
         await shot(page, 'admin-users');
@@ -499,10 +515,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         const page = pages.admin;
         const role = page.getByLabel(`Role of ${linus.username}`);
         await role.selectOption('admin');
-        await page.waitForFunction((name) => {
-          const select = /** @type {HTMLSelectElement | null} */ (document.querySelector(`select[id^="role-"]:not([disabled])`));
-          return Boolean(select && select.value === 'admin' && document.body.innerText.includes(name));
-        }, linus.username);
+        await roleSaved(page, linus.username, 'admin');
         // the new role is in the next access token: signing in again gets it at once
         await pages.linus.getByRole('button', { name: 'Sign out' }).click();
         await pages.linus.waitForURL(/\/login/);
@@ -511,14 +524,9 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await pages.linus.getByRole('heading', { name: 'Question bank' }).waitFor();
         await shot(pages.linus, 'promoted-question-bank');
         await role.selectOption('user');
-        await page.waitForFunction(() => {
-          const select = /** @type {HTMLSelectElement | null} */ (document.querySelector(`select[id^="role-"]:not([disabled])`));
-          return Boolean(select && select.value === 'user');
-        });
+        await roleSaved(page, linus.username, 'user');
         await page.reload();
-        await page.getByLabel('Search').fill(linus.username);
-        await page.getByRole('button', { name: 'Search' }).click();
-        assertEqual(await page.getByLabel(`Role of ${linus.username}`).inputValue(), 'user', 'the role after a reload');
+        await roleSaved(page, linus.username, 'user');
       },
     },
     {

@@ -19,18 +19,20 @@ describe('the match status on the dashboard', () => {
     expect(screen.getByText(/any difficulty of this topic is fine now/)).toBeTruthy();
   });
 
-  it('shows the service\'s reason for a timeout once, with a way to try again', () => {
-    const handlers = status({ phase: 'timeout', detail: 'No partner was found for strings (Medium) within 60 seconds. Try again, or pick another topic.' });
+  it('explains a timeout once, naming the topic as the dashboard shows it, with a way to try again', () => {
+    const handlers = status({ phase: 'timeout', topic: 'Bit Manipulation',
+      detail: 'No partner was found for bit-manipulation (Medium) within 60 seconds. Try again, or pick another topic.' });
     const text = screen.getByRole('alert').textContent ?? '';
-    expect(text).toContain('within 60 seconds');
+    expect(text).toContain('No partner was found for Bit Manipulation within 60 seconds.');
+    expect(text).not.toContain('bit-manipulation');
     expect(text.match(/Try again,/g)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(handlers.onAgain).toHaveBeenCalledOnce();
   });
 
-  it('explains a timeout in its own words when the service gave none', () => {
-    const handlers = status({ phase: 'timeout' });
-    expect(screen.getByRole('alert').textContent).toContain('Nobody picked the same topic and difficulty in time.');
+  it('still reads well when the wait and the topic are unknown', () => {
+    const handlers = status({ phase: 'timeout', topic: '', total: null });
+    expect(screen.getByRole('alert').textContent).toContain('No partner was found for your topic in time.');
     fireEvent.click(screen.getByRole('button', { name: 'Change my choice' }));
     expect(handlers.onDismiss).toHaveBeenCalledOnce();
   });

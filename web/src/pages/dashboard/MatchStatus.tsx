@@ -49,7 +49,7 @@ export function MatchStatus(p: MatchStatusProps) {
       return (
         <div className="match-status" role="alert">
           <strong>No partner this time.</strong>
-          <span className="muted">{p.detail || 'Nobody picked the same topic and difficulty in time. Try again, or choose a topic where people are waiting.'}</span>
+          <span className="muted">{timeoutText(p.topic, p.total)}</span>
           <div className="actions">
             <button type="button" className="button button-primary" onClick={p.onAgain}>Try again</button>
             <button type="button" className="button" onClick={p.onDismiss}>Change my choice</button>
@@ -69,4 +69,14 @@ export function MatchStatus(p: MatchStatusProps) {
     default:
       return null;
   }
+}
+
+/**
+ * Written here rather than taken from the service's detail, which names the topic by its slug: the
+ * dashboard knows the topic's display name.
+ */
+function timeoutText(topic: string, total: number | null): string {
+  const what = topic ? `for ${topic}` : 'for your topic';
+  const when = total ? `within ${total} seconds` : 'in time';
+  return `No partner was found ${what} ${when}. Try again, or choose a topic where people are waiting.`;
 }
