@@ -28,6 +28,11 @@ import java.util.List;
 
 /** Wiring of the collaboration-service: config, Redis, the socket hub, timers, routes, HTTP server. */
 public final class CollabVerticle extends VerticleBase {
+  /**
+   * How many instances to deploy in one process, each with its own event loop, hub and Redis connections,
+   * sharing the port: to the rest of the service they are tasks like any other.
+   */
+  public static final String INSTANCES = "COLLAB_INSTANCES";
   private HttpServer server;
   private Redis redis;
   private Discovery discovery;
@@ -73,6 +78,11 @@ public final class CollabVerticle extends VerticleBase {
 
   Router router() {
     return router;
+  }
+
+  /** The sockets this instance serves. */
+  int sockets() {
+    return hub == null ? 0 : hub.sockets().size();
   }
 
   /** Sockets are closed with 1001 and unregistered first, so their users show as reconnecting, not gone. */

@@ -7,6 +7,6 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    ServiceMain.run(args, "collab", null, CollabVerticle::new);
+    ServiceMain.run(args, "collab", null, CollabVerticle::new, CollabVerticle.INSTANCES);
   }
 }

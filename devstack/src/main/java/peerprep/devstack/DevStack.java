@@ -7,11 +7,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.collab.CollabVerticle;
 import peerprep.common.app.ServiceMain;
+import peerprep.common.config.Settings;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -27,7 +30,7 @@ public final class DevStack {
     "question", peerprep.question.QuestionVerticle::new,
     "matching", peerprep.matching.MatchingVerticle::new,
     "history", peerprep.history.HistoryVerticle::new,
-    "collab", peerprep.collab.CollabVerticle::new,
+    "collab", CollabVerticle::new,
     "chat", peerprep.chat.ChatVerticle::new);
 
   private DevStack() {
@@ -64,6 +67,10 @@ public final class DevStack {
     stopped.await();
   }
 
+  private static Settings environment() {
+    return new Settings(new JsonObject(new HashMap<String, Object>(System.getenv())));
+  }
+
   static Future<Void> start(Vertx vertx, StackConfig stack, int pgPort, int redisPort) {
     return vertx.executeBlocking(() -> {
       System.setProperty("ot.epg.working-dir", stack.state().resolve("pg-bin").toString());
@@ -79,8 +86,10 @@ public final class DevStack {
           config.put("DB_NAME", e.getValue()[2]);
         }
         Supplier<VerticleBase> verticle = VERTICLES.get(e.getKey());
-        chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))
-          .onSuccess(id -> LOG.info("{} listening on {}", e.getValue()[0], stack.port(e.getValue()))));
+        int instances = "collab".equals(e.getKey()) ? ServiceMain.instances(environment(), CollabVerticle.INSTANCES) : 1;
+        chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
+          .onSuccess(id -> LOG.info("{} listening on {}{}", e.getValue()[0], stack.port(e.getValue()),
+            instances > 1 ? " (" + instances + " instances)" : "")));
       }
       return chain.mapEmpty();
     });

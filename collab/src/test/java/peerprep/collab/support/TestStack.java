@@ -67,6 +67,29 @@ public final class TestStack {
     });
   }
 
+  /**
+   * Deploys {@code count} instances at once on one fresh port, as {@code COLLAB_INSTANCES} does in a task;
+   * returns their indexes (one deployment, so {@link #undeploy} of any of them stops all).
+   */
+  public Future<List<Integer>> deployOnOnePort(int count) {
+    JsonObject config = config();
+    List<CollabVerticle> created = new ArrayList<>();
+    return vertx.deployVerticle(() -> {
+      CollabVerticle v = new CollabVerticle();
+      synchronized (created) {
+        created.add(v);
+      }
+      return v;
+    }, new DeploymentOptions().setConfig(config).setInstances(count)).map(id -> {
+      List<Integer> indexes = new ArrayList<>();
+      for (CollabVerticle v : created) {
+        instances.add(new Instance(id, config.getInteger("PORT"), v));
+        indexes.add(instances.size() - 1);
+      }
+      return indexes;
+    });
+  }
+
   /** Stops instance {@code i}; it keeps its slot (and port) so it can be started again with {@link #redeploy}. */
   public Future<Void> undeploy(int i) {
     return vertx.undeploy(instances.get(i).deploymentId());
@@ -147,9 +170,9 @@ public final class TestStack {
   /** Undeploys the instances first, so they stop while Redis is still reachable, then the stubs. */
   public Future<Void> close() {
     List<Future<Void>> stops = new ArrayList<>();
-    for (Instance i : instances) {
-      if (vertx.deploymentIDs().contains(i.deploymentId())) {
-        stops.add(vertx.undeploy(i.deploymentId()));
+    for (String id : instances.stream().map(Instance::deploymentId).distinct().toList()) {
+      if (vertx.deploymentIDs().contains(id)) {
+        stops.add(vertx.undeploy(id));
       }
     }
     return Future.join(stops).eventually(() -> {

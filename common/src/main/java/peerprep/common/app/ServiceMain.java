@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.ConfigLoader;
+import peerprep.common.config.Settings;
 import peerprep.common.db.DbSettings;
 import peerprep.common.db.Databases;
 
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  */
 public final class ServiceMain {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceMain.class);
+  /** More event loops than this gain nothing on any machine a task runs on. */
+  public static final int MAX_INSTANCES = 64;
 
   private ServiceMain() {
   }
@@ -38,6 +41,15 @@ public final class ServiceMain {
    * @param defaultDbName the database it owns, or null when it owns none
    */
   public static void run(String[] args, String service, String defaultDbName, Supplier<? extends Deployable> verticle) {
+    run(args, service, defaultDbName, verticle, null);
+  }
+
+  /**
+   * @param instancesKey the variable that says how many instances of the verticle to deploy, each on its own
+   *                     event loop and all sharing the port; null deploys one
+   */
+  public static void run(String[] args, String service, String defaultDbName, Supplier<? extends Deployable> verticle,
+                         String instancesKey) {
     if (args.length > 0 && "migrate".equals(args[0])) {
       System.exit(migrate(service, defaultDbName));
     }
@@ -53,6 +65,20 @@ public final class ServiceMain {
       }
 
       @Override
+      public void beforeDeployingVerticle(io.vertx.launcher.application.HookContext context) {
+        if (instancesKey == null) {
+          return;
+        }
+        try {
+          Settings settings = ConfigLoader.load(context.vertx(), service, context.deploymentOptions().getConfig()).await();
+          context.deploymentOptions().setInstances(instances(settings, instancesKey));
+        } catch (ConfigException e) {
+          LOG.error("{} did not start: {}", service, e.getMessage());
+          System.exit(2);
+        }
+      }
+
+      @Override
       public void afterFailureToDeployVerticle(io.vertx.launcher.application.HookContext context, Throwable t) {
         LOG.error("{} did not start: {}", service, t.getMessage());
         if (t instanceof ConfigException) {
@@ -63,6 +89,11 @@ public final class ServiceMain {
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** How many verticle instances {@code key} asks for: 1 when unset, at most {@link #MAX_INSTANCES}. */
+  public static int instances(Settings settings, String key) {
+    return settings.integer(key, 1, 1, MAX_INSTANCES);
   }
 
   static int migrate(String service, String defaultDbName) {

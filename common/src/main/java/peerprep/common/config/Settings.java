@@ -50,6 +50,15 @@ public final class Settings {
     }
   }
 
+  /** A whole number from {@code min} to {@code max}; {@code fallback} when unset. */
+  public int integer(String key, int fallback, int min, int max) {
+    int n = integer(key, fallback);
+    if (n < min || n > max) {
+      throw new ConfigException("Malformed configuration: " + key + " must be a whole number from " + min + " to " + max + ", got " + n);
+    }
+    return n;
+  }
+
   public int port(String key, int fallback) {
     int p = integer(key, fallback);
     if (p < 0 || p > 65535) {
