@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.collab.support.CollabClient;
 import peerprep.collab.support.TestStack;
 import peerprep.collab.support.Typist;
 import peerprep.common.testing.TestAuth.TestUser;
@@ -52,16 +51,11 @@ class InstancesTest {
     stack.close().onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<CollabClient> join(TestUser user, String sessionId) {
-    CollabClient c = new CollabClient(vertx);
-    return c.connectAndSync(stack.port(shared.get(0)), sessionId, user.token(), true).map(c);
-  }
-
   @Test
   @DisplayName("Two editors on one port are served by different instances and converge on the server's text")
   void partnersOnTwoInstances(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b ->
+    stack.createSession(ada, linus).compose(id -> stack.join(shared.get(0), ada, id).compose(a -> stack.join(shared.get(0), linus, id).compose(b ->
       Future.all(Typist.type(vertx, a, 5, EDITS, 6, n -> { }), Typist.type(vertx, b, 6, EDITS, 6, n -> { }))
         .compose(v -> a.idle()).compose(v -> b.idle())
         .compose(v -> a.reach(2 * EDITS)).compose(v -> b.reach(2 * EDITS))

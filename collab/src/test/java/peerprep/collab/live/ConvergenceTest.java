@@ -43,11 +43,6 @@ class ConvergenceTest {
     stack.close().onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<CollabClient> join(int instance, TestUser user, String sessionId) {
-    CollabClient c = new CollabClient(vertx);
-    return c.connectAndSync(stack.port(instance), sessionId, user.token(), true).map(c);
-  }
-
   /** Both idle and at the server's version; then their texts, the server's and the version are compared. */
   private static Future<JsonObject> settle(CollabClient a, CollabClient b, TestUser user, String id) {
     return a.idle().compose(x -> b.idle()).compose(x -> stack.session(0, user, id))
@@ -67,7 +62,7 @@ class ConvergenceTest {
   @DisplayName("Two clients on different instances typing at random at once converge on the server's text")
   void converge(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b ->
       Future.all(Typist.type(vertx, a, 1, EDITS, 6, n -> { }), Typist.type(vertx, b, 2, EDITS, 6, n -> { }))
         .compose(v -> settle(a, b, ada, id))
         .map(server -> {
@@ -86,7 +81,7 @@ class ConvergenceTest {
   void instanceStops(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
     AtomicBoolean stopped = new AtomicBoolean();
-    stack.createSession(ada, linus).compose(id -> join(1, ada, id).compose(a -> join(0, linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(1, ada, id).compose(a -> stack.join(0, linus, id).compose(b -> {
       Future<Short> closed = a.closed();
       Future<Void> resumed = closed.compose(code -> {
         ctx.verify(() -> assertThat(code).isEqualTo((short) 1001));

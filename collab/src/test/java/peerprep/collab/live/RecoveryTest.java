@@ -1,6 +1,5 @@
 package peerprep.collab.live;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,13 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class RecoveryTest {
   private static TestStack stack;
-  private static Vertx vertx;
   private static Redis redis;
   private static PresenceRepository presence;
 
   @BeforeAll
   static void start(Vertx v, VertxTestContext ctx) {
-    vertx = v;
     EmbeddedRedis.flushAll();
     redis = Redis.createClient(v, EmbeddedRedis.url());
     presence = new PresenceRepository(redis, 60_000, 60_000);
@@ -51,11 +48,6 @@ class RecoveryTest {
     stack.close().compose(v -> redis.close()).onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<CollabClient> join(int instance, TestUser user, String sessionId) {
-    CollabClient c = new CollabClient(vertx);
-    return c.connectAndSync(stack.port(instance), sessionId, user.token(), true).map(c);
-  }
-
   private static ChangeSet append(int docLength, String text) {
     JsonArray json = new JsonArray();
     if (docLength > 0) {
@@ -68,7 +60,7 @@ class RecoveryTest {
   @DisplayName("A connection whose task died (no more heartbeats) is swept and the partner sees it reconnecting")
   void deadTask(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       Connection ghost = new Connection(id, linus.id(), "ghost-of-a-dead-task");
       return presence.join(ghost)
         .compose(n -> a.await(0, f -> "joined".equals(f.getString("status"))))
@@ -87,14 +79,14 @@ class RecoveryTest {
   @DisplayName("A live connection swept by mistake is registered again by its task's heartbeat")
   void sweptTooEarly(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b ->
       redis.send(Request.cmd(Command.ZRANGE).arg("collab:conns").arg(0).arg(-1))
         .map(members -> members.stream().map(Object::toString).filter(m -> m.startsWith(id + "|" + linus.id())).findFirst().orElseThrow())
-        .compose(member -> a.await(0, f -> isPresence(f, linus, "joined")).compose(first -> {
+        .compose(member -> a.await(0, CollabClient.presence(linus.id(), "joined")).compose(first -> {
           int mark = a.indexOf(first) + 1;
           return presence.leave(Connection.parse(member))
-            .compose(n -> a.await(mark, f -> isPresence(f, linus, "reconnecting")))
-            .compose(r -> a.await(a.indexOf(r) + 1, f -> isPresence(f, linus, "joined")))
+            .compose(n -> a.await(mark, CollabClient.presence(linus.id(), "reconnecting")))
+            .compose(r -> a.await(a.indexOf(r) + 1, CollabClient.presence(linus.id(), "joined")))
             .compose(j -> redis.send(Request.cmd(Command.ZSCORE).arg("collab:conns").arg(member)))
             .map(score -> {
               ctx.verify(() -> assertThat(score).as("registered again").isNotNull());
@@ -103,16 +95,11 @@ class RecoveryTest {
         }))))).onComplete(ctx.succeedingThenComplete());
   }
 
-  private static boolean isPresence(JsonObject frame, TestUser user, String status) {
-    JsonObject who = frame.getJsonObject("user");
-    return status.equals(frame.getString("status")) && who != null && user.id().equals(who.getString("id"));
-  }
-
   @Test
   @DisplayName("When the pub/sub link drops, the tasks reconnect and no update is missed")
   void pubSubDrops(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b ->
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b ->
       redis.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")).compose(killed -> {
         a.edit(append(0, "one"));
         a.edit(append(3, " two"));

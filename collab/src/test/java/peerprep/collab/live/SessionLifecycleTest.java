@@ -52,11 +52,6 @@ class SessionLifecycleTest {
     stack.close().compose(v -> redis.close()).onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<CollabClient> join(int instance, TestUser user, String sessionId) {
-    CollabClient c = new CollabClient(vertx);
-    return c.connectAndSync(stack.port(instance), sessionId, user.token(), true).map(c);
-  }
-
   private static Future<List<String>> endedStreamEntries(String sessionId) {
     return redis.send(Request.cmd(Command.XRANGE).arg("peerprep:sessions:ended").arg("-").arg("+")).map(r -> {
       List<String> out = new ArrayList<>();
@@ -99,7 +94,7 @@ class SessionLifecycleTest {
   @DisplayName("Either participant switches the language; both see it and it is stored")
   void language(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b -> {
       int markA = a.frameCount(), markB = b.frameCount();
       b.send(new JsonObject().put("type", "language").put("language", "java"));
       b.send(new JsonObject().put("type", "language").put("language", "brainfuck"));
@@ -121,7 +116,7 @@ class SessionLifecycleTest {
   @DisplayName("A cursor reaches the partner on the other instance and is not echoed to its sender")
   void cursor(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b -> {
       int markA = a.frameCount();
       JsonObject selection = new JsonObject().put("ranges", new JsonArray().add(new JsonObject().put("anchor", 0).put("head", 0))).put("main", 0);
       a.send(new JsonObject().put("type", "cursor").put("selection", selection));
@@ -141,7 +136,7 @@ class SessionLifecycleTest {
   @DisplayName("The partner sees joined, then reconnecting when a socket closes, then left after the grace period")
   void presence(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id)
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id)
       .compose(b -> a.await(0, f -> "presence".equals(f.getString("type")) && "joined".equals(f.getString("status"))
           && linus.id().equals(f.getJsonObject("user").getString("id")))
         .compose(joined -> b.close())
@@ -162,7 +157,7 @@ class SessionLifecycleTest {
   @DisplayName("Ending tells both, closes with 4409, sends the attempt once and adds one stream entry; the ended session refuses new sockets")
   void endByParticipant(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b -> {
       a.edit(ChangeSet.fromJson(new JsonArray().add(new JsonArray().add(0).add("def f():").add("  return 1"))));
       return b.reach(1).compose(v -> {
         b.send(new JsonObject().put("type", "end"));
@@ -199,7 +194,7 @@ class SessionLifecycleTest {
   @DisplayName("When both stay away past the grace period the session is finalized once as abandoned, though two instances sweep")
   void abandoned(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> join(1, linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(1, linus, id).compose(b -> {
       a.edit(ChangeSet.fromJson(new JsonArray().add(new JsonArray().add(0).add("x = 1"))));
       return b.reach(1).compose(v -> a.close()).compose(v -> b.close())
         .compose(v -> finalized(id))
@@ -220,7 +215,7 @@ class SessionLifecycleTest {
   @DisplayName("While the history service fails, the attempt waits in Redis and is retried until it is accepted")
   void retried(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(0, ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       stack.history().failNext(3);
       a.send(new JsonObject().put("type", "end"));
       return stack.history().awaitCalls(id, 2)

@@ -50,11 +50,6 @@ class SocketProtocolTest {
     stack.close().onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<CollabClient> join(TestUser user, String sessionId) {
-    CollabClient c = new CollabClient(vertx);
-    return c.connectAndSync(stack.port(0), sessionId, user.token(), true).map(c);
-  }
-
   private static ChangeSet insert(int at, int docLength, String text) {
     JsonArray json = new JsonArray();
     if (at > 0) {
@@ -76,7 +71,7 @@ class SocketProtocolTest {
   @DisplayName("A fresh client is welcomed with the session and gets the whole text as a snapshot")
   void welcome(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id)).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id)).onComplete(ctx.succeeding(c -> ctx.verify(() -> {
       JsonObject welcome = c.frames().get(0);
       assertThat(welcome.getString("type")).isEqualTo("welcome");
       assertThat(welcome.getString("mode")).isEqualTo("snapshot");
@@ -97,16 +92,15 @@ class SocketProtocolTest {
   @DisplayName("The welcome is the first frame: a partner who joins before hello is in it, not in a frame ahead of it")
   void welcomeComesFirst(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(observer -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(observer -> {
       CollabClient early = new CollabClient(vertx);
       return early.open(stack.port(0), id, ada.token()).compose(x -> {
         // answered only once the socket is attached to the session, so it receives the session's messages
         early.send(new JsonObject().put("type", "pull").put("version", 0));
         return early.awaitType(0, "error");
-      }).compose(attached -> join(linus, id))
+      }).compose(attached -> stack.join(0, linus, id))
         // the observer and the early socket share the task, so the presence was handed to both by now
-        .compose(b -> observer.await(0, f -> "presence".equals(f.getString("type"))
-          && linus.id().equals(f.getJsonObject("user").getString("id"))))
+        .compose(b -> observer.await(0, CollabClient.presence(linus.id(), "joined")))
         .compose(seen -> {
           int mark = early.frameCount();
           early.send(new JsonObject().put("type", "hello"));
@@ -128,7 +122,7 @@ class SocketProtocolTest {
   @DisplayName("An accepted push is acknowledged, reaches the partner and becomes the session's text")
   void pushReachesPartner(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(0, linus, id).compose(b -> {
       int mark = b.frameCount();
       a.edit(insert(0, 0, "print(1)"));
       return b.awaitType(mark, "updates").compose(u -> a.awaitType(0, "accepted").compose(acc -> stack.session(0, linus, id)
@@ -152,7 +146,7 @@ class SocketProtocolTest {
   @DisplayName("A push on an old version is answered with a conflict and the current version, and changes nothing")
   void stalePush(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       a.edit(insert(0, 0, "abc"));
       return a.reach(1).compose(v -> {
         int mark = a.frameCount();
@@ -173,7 +167,7 @@ class SocketProtocolTest {
   @DisplayName("A client that reconnects with its last version gets exactly the updates it missed")
   void catchUp(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(0, linus, id).compose(b -> {
       a.edit(insert(0, 0, "x"));
       return b.reach(1).compose(v -> b.close()).compose(v -> {
         a.edit(insert(1, 1, "y"));
@@ -205,7 +199,7 @@ class SocketProtocolTest {
   @DisplayName("A client too far behind gets the whole text instead of the updates")
   void tooFarBehind(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> join(linus, id).compose(b -> b.close().compose(v -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> stack.join(0, linus, id).compose(b -> b.close().compose(v -> {
       for (int i = 0; i < 7; i++) {
         a.edit(insert(i, i, String.valueOf(i)));
       }
@@ -231,7 +225,7 @@ class SocketProtocolTest {
   @DisplayName("Too large a change or document is refused with an error frame and the document stays intact")
   void sizeLimits(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       int mark = a.frameCount();
       a.send(push(0, new JsonArray().add(new JsonArray().add(0).add("x".repeat(51)))));
       return a.awaitType(mark, "error").compose(e1 -> {
@@ -259,7 +253,7 @@ class SocketProtocolTest {
   @DisplayName("A change that does not fit the document is refused as invalid and the socket stays usable")
   void invalidChange(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       int mark = a.frameCount();
       a.send(push(0, new JsonArray().add(5).add(new JsonArray().add(0).add("x"))));
       a.send(push(0, new JsonArray().add(new JsonArray().add(0).add("a\nb"))));
@@ -323,7 +317,7 @@ class SocketProtocolTest {
 
   private void closesWith(VertxTestContext ctx, java.util.function.Consumer<CollabClient> misbehave, int code, String reason) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");
-    stack.createSession(ada, linus).compose(id -> join(ada, id).compose(a -> {
+    stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
       misbehave.accept(a);
       return a.closed().compose(status -> stack.session(0, ada, id).map(s -> {
         ctx.verify(() -> {

@@ -228,6 +228,12 @@ public final class CollabClient {
     return w.promise.future();
   }
 
+  /** Matches a presence frame about the user {@code userId} with that status. */
+  public static Predicate<JsonObject> presence(String userId, String status) {
+    return f -> "presence".equals(f.getString("type")) && status.equals(f.getString("status"))
+      && f.getJsonObject("user") != null && userId.equals(f.getJsonObject("user").getString("id"));
+  }
+
   public Future<JsonObject> awaitType(int from, String type) {
     return await(from, f -> type.equals(f.getString("type")));
   }

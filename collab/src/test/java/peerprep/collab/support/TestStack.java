@@ -105,6 +105,12 @@ public final class TestStack {
       });
   }
 
+  /** A fresh client of {@code user}, connected to instance {@code i} and in sync with the session. */
+  public Future<CollabClient> join(int i, TestUser user, String sessionId) {
+    CollabClient c = new CollabClient(vertx);
+    return c.connectAndSync(port(i), sessionId, user.token(), true).map(c);
+  }
+
   public int port(int i) {
     return instances.get(i).port();
   }
