@@ -1,6 +1,7 @@
 package peerprep.testkit;
 
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** One embedded Redis server (real redis-server binary) per JVM. */
+/**
+ * One embedded Redis server (real redis-server binary) per JVM: the system's {@code /usr/bin/redis-server}
+ * (Redis 7 from Debian, the version ElastiCache runs) when installed, else the binary bundled with the library.
+ */
 public final class EmbeddedRedis {
+  /** Where Debian's redis-server package installs the server. */
+  public static final Path SYSTEM_REDIS = Path.of("/usr/bin/redis-server");
   private static RedisServer server;
   private static int port;
 
@@ -29,7 +37,7 @@ public final class EmbeddedRedis {
         int p = wantedPort > 0 ? wantedPort : freePort();
         RedisServer candidate = null;
         try {
-          candidate = RedisServer.newRedisServer().port(p).bind("127.0.0.1")
+          candidate = builder().port(p).bind("127.0.0.1")
             .setting("save \"\"").setting("appendonly no").setting("maxclients 10000")
             .onShutdownForceStop(true).build();
           candidate.start();
@@ -46,6 +54,15 @@ public final class EmbeddedRedis {
       Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedis::stop));
     }
     return "redis://127.0.0.1:" + port;
+  }
+
+  /** A server builder on the system's Redis 7 when installed, else on the bundled binary. */
+  public static RedisServerBuilder builder() {
+    RedisServerBuilder builder = RedisServer.newRedisServer();
+    if (Files.isExecutable(SYSTEM_REDIS)) {
+      builder.executableProvider(SYSTEM_REDIS::toFile);
+    }
+    return builder;
   }
 
   public static synchronized void stop() {
