@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /** Serves a service's OpenAPI document and compares it with the routes the router really has. */
 public final class OpenApi {
-  private static final Set<String> INFRA = Set.of("/health", "/metrics", "/openapi.json");
+  private static final Set<String> INFRA = Set.of("/health", "/health/live", "/metrics", "/openapi.json");
 
   private OpenApi() {
   }

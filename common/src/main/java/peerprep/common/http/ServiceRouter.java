@@ -7,12 +7,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import peerprep.common.health.Health;
 
 import java.util.function.Consumer;
 
 /**
  * Builds a service's root router: access log, body limits, the API answered both at the root and under
- * the public prefix ({@code /question-service-api}), {@code /health}, {@code /metrics},
+ * the public prefix ({@code /question-service-api}), {@code /health}, {@code /health/live}, {@code /metrics} (root only),
  * {@code /openapi.json}, and problem+json for every failure including unknown paths and methods.
  */
 public final class ServiceRouter {
@@ -40,11 +41,13 @@ public final class ServiceRouter {
       }
     });
     Router prefixed = Router.router(vertx);
+    // Metrics answer at the root only: the public prefix is what nginx and the load balancer forward.
+    if (vertx.isMetricsEnabled()) {
+      root.get("/metrics").handler(PrometheusScrapingHandler.create());
+    }
     for (Router r : new Router[]{root, prefixed}) {
+      r.get(Health.LIVE_PATH).handler(Health::live);
       r.get("/health").handler(health);
-      if (vertx.isMetricsEnabled()) {
-        r.get("/metrics").handler(PrometheusScrapingHandler.create());
-      }
       r.get("/openapi.json").handler(OpenApi.serve(openApi));
       api.accept(r);
     }

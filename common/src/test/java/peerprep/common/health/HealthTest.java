@@ -57,6 +57,36 @@ class HealthTest {
   }
 
   @Test
+  @DisplayName("Liveness is 200 at the root and under the prefix while readiness is 503 because Redis is down")
+  void liveWhileNotReady(Vertx vertx) {
+    Settings s = new Settings(new JsonObject().put("REDIS_URL", "redis://127.0.0.1:" + EmbeddedRedis.freePort()));
+    int port = serve(vertx, Health.redis(Health.handler(vertx), Redises.client(vertx, s)));
+    WebClient client = WebClient.create(vertx);
+    assertThat(client.get(port, "localhost", "/health").send().await().statusCode()).isEqualTo(503);
+    for (String path : new String[]{"/health/live", "/demo-service-api/health/live"}) {
+      var live = client.get(port, "localhost", path).send().await();
+      assertThat(live.statusCode()).as(path).isEqualTo(200);
+      assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  @DisplayName("Metrics answer at the root only: under the public prefix they are a 404 problem")
+  void metricsNotUnderPrefix() {
+    Vertx withMetrics = Vertx.builder().with(new io.vertx.core.VertxOptions().setMetricsOptions(ServiceMain.metricsOptions())).build();
+    try {
+      int port = serve(withMetrics, Health.handler(withMetrics));
+      WebClient client = WebClient.create(withMetrics);
+      assertThat(client.get(port, "localhost", "/metrics").send().await().statusCode()).isEqualTo(200);
+      var prefixed = client.get(port, "localhost", "/demo-service-api/metrics").send().await();
+      assertThat(prefixed.statusCode()).isEqualTo(404);
+      assertThat(prefixed.getHeader("content-type")).startsWith("application/problem+json");
+    } finally {
+      withMetrics.close().await();
+    }
+  }
+
+  @Test
   @DisplayName("Metrics are served in the Prometheus text format when Vert.x runs with metrics")
   void metrics() {
     Vertx withMetrics = Vertx.builder().with(new io.vertx.core.VertxOptions().setMetricsOptions(ServiceMain.metricsOptions())).build();
