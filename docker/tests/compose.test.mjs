@@ -143,3 +143,18 @@ test('the frontend proxies every service through its upstream variable', () => {
     assert.ok(template.includes(`location /${svc.name}-api/`), `nginx.conf.template routes /${svc.name}-api/`);
   }
 });
+
+test('the production compose file verifies the database certificate and keeps the backends off public ports', () => {
+  const prod = load('docker-compose.prod.yml');
+  for (const svc of Object.values(SERVICES)) {
+    const s = prod.services[svc.name];
+    if (svc.db) {
+      assert.match(s.environment.DB_SSL_MODE, /verify-full/, `${svc.name} DB_SSL_MODE`);
+      assert.match(s.environment.DB_SSL_ROOT_CERT, /rds-global-bundle\.pem/, `${svc.name} DB_SSL_ROOT_CERT`);
+    }
+    for (const port of s.ports ?? []) {
+      assert.match(String(port), /^127\.0\.0\.1:/, `${svc.name} publishes ${port} beyond this host`);
+    }
+    assert.match(s.healthcheck.test.join(' '), /\/health\/live$/, `${svc.name} container check is the liveness route`);
+  }
+});
