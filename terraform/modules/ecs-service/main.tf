@@ -22,7 +22,15 @@ resource "aws_ecs_task_definition" "this" {
         { name = "http", containerPort = var.container_port, protocol = "tcp" }
       ]
       environment = [for key in sort(keys(var.environment)) : { name = key, value = var.environment[key] }]
-      secrets     = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
+      # Liveness only: a task whose PostgreSQL or Redis is failing over stays up and recovers by itself.
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -fsS http://127.0.0.1:${var.container_port}${var.health_path} >/dev/null || wget -qO /dev/null http://127.0.0.1:${var.container_port}${var.health_path} || exit 1"]
+        interval    = 15
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
+      }
+      secrets = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
       logConfiguration = {
         logDriver = "awslogs"
         options = {

@@ -174,6 +174,12 @@ variable "region" {
   description = "AWS region of the log group."
 }
 
+variable "health_path" {
+  type        = string
+  description = "Liveness path the container health check requests on the container port (the load balancer checks the same path)."
+  default     = "/health/live"
+}
+
 variable "health_check_grace_period" {
   type        = number
   description = "Seconds after a task starts during which failed load balancer health checks are ignored."

@@ -9,7 +9,7 @@ locals {
       path_prefix = "/user-service-api"
       priority    = 10
       sticky      = false
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = "user_db"
@@ -24,7 +24,7 @@ locals {
       path_prefix = "/question-service-api"
       priority    = 20
       sticky      = false
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = "question_db"
@@ -39,7 +39,7 @@ locals {
       path_prefix = "/matching-service-api"
       priority    = 30
       sticky      = true
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = "matching_db"
@@ -54,7 +54,7 @@ locals {
       path_prefix = "/history-service-api"
       priority    = 40
       sticky      = false
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = "history_db"
@@ -69,7 +69,7 @@ locals {
       path_prefix = "/collaboration-service-api"
       priority    = 50
       sticky      = true
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = null
@@ -84,7 +84,7 @@ locals {
       path_prefix = "/chat-service-api"
       priority    = 60
       sticky      = true
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 512
       memory      = 1024
       database    = null
@@ -132,10 +132,11 @@ locals {
   }
 
   database_environment = {
-    DB_HOST     = module.rds.address
-    DB_PORT     = tostring(module.rds.port)
-    DB_USER     = module.rds.username
-    DB_SSL_MODE = "require"
+    DB_HOST          = module.rds.address
+    DB_PORT          = tostring(module.rds.port)
+    DB_USER          = module.rds.username
+    DB_SSL_MODE      = "verify-full"
+    DB_SSL_ROOT_CERT = "/etc/ssl/certs/rds-global-bundle.pem"
   }
 
   redis_environment = {
@@ -311,6 +312,7 @@ module "services" {
   memory    = each.value.memory
 
   container_port = each.value.port
+  health_path    = each.value.health_path
   environment = merge(
     each.value.runtime == "java" ? tomap(local.java_environment) : tomap({}),
     each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })),

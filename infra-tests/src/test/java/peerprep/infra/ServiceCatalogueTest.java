@@ -61,11 +61,12 @@ class ServiceCatalogueTest {
 
   @ParameterizedTest(name = "envs/{0}")
   @MethodSource("peerprep.infra.Repo#environments")
-  @DisplayName("Every service, the web app's nginx included, is health-checked on /health")
+  @DisplayName("Every Java service is health-checked on its liveness route /health/live, the web app's nginx on /health")
   void healthPaths(String env) {
     Expr.ObjectExpr services = services(env);
     for (Expected.Service expected : Expected.SERVICES) {
-      assertEquals("/health", services.get(expected.name()).object().get("health_path").string(), expected.name());
+      String path = expected.name().equals("frontend") ? "/health" : "/health/live";
+      assertEquals(path, services.get(expected.name()).object().get("health_path").string(), expected.name());
     }
   }
 
