@@ -2,13 +2,16 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image deploy loadtest bench
+.PHONY: help run prodlike test test-java test-infra test-containers build bootstrap clean dev dev-down dev-logs image deploy loadtest bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: ## Build, then run the whole stack on this machine (Ctrl-C stops it)
 	@bash scripts/run.sh
+
+prodlike: ## Build, then run the ECS topology on this machine: task processes, TLS Redis, SSL PostgreSQL, DNS, HAProxy, nginx (root; Ctrl-C stops it)
+	@bash scripts/prodlike/run.sh
 
 test: ## Every test of the project (installs what a fresh machine lacks)
 	@bash scripts/test.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for building and testing PeerPrep.
-# Usage: scripts/bootstrap.sh [java|node|web|all]
+# Usage: scripts/bootstrap.sh [java|node|web|prodlike|all]
 set -euo pipefail
 
 what="${1:-all}"
@@ -38,10 +38,28 @@ web_tools() {
   apt_install nginx chromium chromium-driver shellcheck
 }
 
+# The production-shaped stack (make prodlike): Redis 7, HAProxy, dnsmasq, nginx, psql, openssl, jq.
+# Debian's packages would start their daemons as system services: stop and disable them, the stack
+# runs its own.
+prodlike_tools() {
+  java_tools
+  node_tools
+  apt_install redis-server redis-tools haproxy dnsmasq nginx postgresql-client openssl jq iproute2 gettext-base
+  local svc
+  for svc in redis-server haproxy dnsmasq nginx; do
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled "$svc" >/dev/null 2>&1; then
+      systemctl disable --now "$svc" >/dev/null 2>&1 || true
+    elif command -v service >/dev/null 2>&1 && service "$svc" status >/dev/null 2>&1; then
+      service "$svc" stop >/dev/null 2>&1 || true
+    fi
+  done
+}
+
 case "$what" in
   java) java_tools ;;
   node) node_tools ;;
   web) web_tools ;;
-  all) java_tools; web_tools ;;
-  *) echo "usage: $0 [java|node|web|all]" >&2; exit 2 ;;
+  prodlike) prodlike_tools ;;
+  all) java_tools; web_tools; prodlike_tools ;;
+  *) echo "usage: $0 [java|node|web|prodlike|all]" >&2; exit 2 ;;
 esac

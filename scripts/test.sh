@@ -23,5 +23,6 @@ suite "Java services: unit and integration tests on embedded PostgreSQL and Redi
 suite "Terraform, deploy scripts and workflows" bash scripts/test-infra.sh
 suite "Compose files, Dockerfiles, environment docs and the nginx template" bash scripts/test-containers.sh
 suite "Web app: typecheck, Vitest, build, end-to-end in Chromium through nginx" bash scripts/test-web.sh
+suite "Production-shaped stack: end-to-end through nginx, HAProxy and two tasks; fault tests" bash scripts/prodlike/test.sh
 
 echo "suites: $passed passed, 0 failed"
