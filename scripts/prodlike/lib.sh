@@ -127,7 +127,10 @@ pl_postgres() {
 }
 
 pl_start_postgres() {
-  pl_as_db_user "$PL_DIR/pg/bin/postgres" -D "$PL_DIR/pgdata" -p "$PL_PG_PORT" -c listen_addresses="$PL_GW" \
+  # Not through pl_as_db_user: a function in the background is a subshell, and $! must be PostgreSQL itself.
+  local -a as_user=()
+  [ "$(id -u)" -eq 0 ] && as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  "${as_user[@]}" "$PL_DIR/pg/bin/postgres" -D "$PL_DIR/pgdata" -p "$PL_PG_PORT" -c listen_addresses="$PL_GW" \
     -c unix_socket_directories="$PL_DIR/pgdata" -c ssl=on -c ssl_cert_file="$PL_DIR/tls/server.crt" \
     -c ssl_key_file="$PL_DIR/tls/server.key" -c max_connections=300 -c fsync=off >"$PL_DIR/logs/postgres.log" 2>&1 &
   echo $! > "$PL_DIR/pids/postgres"
@@ -266,7 +269,8 @@ global
 defaults
   mode http
   log global
-  option httplog
+  # the path without its query: WebSocket URLs carry access tokens, which never land in a log
+  log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %{+Q}HM %{+Q}HP"
   option http-server-close
   option redispatch
   retries 2
