@@ -51,9 +51,7 @@ public final class Discovery {
           .put("services", new JsonArray(peers))
           .put("namespace", s.string("DISCOVERY_NAMESPACE", ""))
           .put("port", s.port("DISCOVERY_PORT", 8000))
-          .put("refreshMs", s.millis("DISCOVERY_REFRESH_MS", 10_000))
-          .put("dnsHost", s.has("DISCOVERY_DNS_HOST") ? s.string("DISCOVERY_DNS_HOST") : null)
-          .put("dnsPort", s.port("DISCOVERY_DNS_PORT", 53)))
+          .put("refreshMs", s.millis("DISCOVERY_REFRESH_MS", 10_000)))
         .map(d);
       default -> throw new ConfigException("Malformed configuration: DISCOVERY_MODE must be 'dns' or 'static', got '" + mode + "'");
     };
