@@ -216,6 +216,8 @@ module "iam" {
   create_github_oidc_provider = var.create_github_oidc_provider
   ecr_repository_arns         = values(module.ecr.repository_arns)
   state_bucket_name           = var.state_bucket_name
+  state_key                   = "peerprep/${trimprefix(var.name, "peerprep-")}/terraform.tfstate"
+  alb_logs_bucket_arn         = module.alb.access_logs_bucket_arn
 }
 
 module "cluster" {
