@@ -12,7 +12,7 @@ locals {
       password="$(printenv "ROLE_PASSWORD_$role")"
       psql -v ON_ERROR_STOP=1 -q -v db="$db" -v role="$role" -v password="$password" <<'SQL'
     SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
-    ALTER ROLE :"role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'password';
+    ALTER ROLE :"role" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'password';
     GRANT :"role" TO CURRENT_USER;
     SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
     ALTER DATABASE :"db" OWNER TO :"role";
