@@ -15,7 +15,10 @@ Checks, before anything is deployed:
   - the AWS region is set and valid, and the AWS credentials work (and belong to
     EXPECTED_AWS_ACCOUNT_ID when that is set);
   - the git work tree has no uncommitted changes (the images are tagged with the commit);
-  - TF_STATE_BUCKET, TF_VAR_certificate_arn and TF_VAR_admin_email are set.
+  - TF_STATE_BUCKET, TF_VAR_certificate_arn and TF_VAR_admin_email are set;
+  - for prod, TF_VAR_github_repository and TF_VAR_state_bucket_name are set (without them a
+    plan would destroy the GitHub OIDC provider and the CI, plan and deploy roles), and the
+    state bucket named to Terraform is TF_STATE_BUCKET.
 
 Options:
   --no-docker        skip the Docker checks (when the images are already in ECR)
@@ -120,13 +123,26 @@ if command -v git >/dev/null 2>&1; then
   fi
 fi
 
-for name in TF_STATE_BUCKET TF_VAR_certificate_arn TF_VAR_admin_email; do
+required=(TF_STATE_BUCKET TF_VAR_certificate_arn TF_VAR_admin_email)
+if [ "$DEPLOY_ENV" = prod ]; then
+  required+=(TF_VAR_github_repository TF_VAR_state_bucket_name)
+fi
+for name in "${required[@]}"; do
   if [ -n "${!name:-}" ]; then
     pass "$name is set"
+  elif [[ "$name" == TF_VAR_github_repository || "$name" == TF_VAR_state_bucket_name ]]; then
+    fail "$name is not set: prod's plan would destroy the GitHub OIDC provider and the CI, plan and deploy roles"
   else
     fail "$name is not set"
   fi
 done
+if [ "$DEPLOY_ENV" = prod ] && [ -n "${TF_VAR_state_bucket_name:-}" ] && [ -n "${TF_STATE_BUCKET:-}" ] &&
+  [ "$TF_VAR_state_bucket_name" != "$TF_STATE_BUCKET" ]; then
+  fail "TF_VAR_state_bucket_name ($TF_VAR_state_bucket_name) is not TF_STATE_BUCKET ($TF_STATE_BUCKET): the plan role would lock the wrong bucket"
+fi
+if [ -n "${TF_VAR_github_repository:-}" ] && [[ ! "$TF_VAR_github_repository" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]]; then
+  fail "TF_VAR_github_repository '$TF_VAR_github_repository' is not owner/name"
+fi
 
 if [ "${#problems[@]}" -gt 0 ]; then
   printf '%s check(s) failed; nothing was deployed.\n' "${#problems[@]}" >&2

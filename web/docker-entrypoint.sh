@@ -1,7 +1,13 @@
 #!/bin/sh
 # Renders nginx.conf from its template with only PeerPrep's variables, so nginx's own ($host,
-# $http_upgrade…) survive, then hands over to nginx.
+# $http_upgrade…) survive, then hands over to nginx. Runs as the unprivileged nginx user, which
+# cannot bind a port below 1024: NGINX_PORT is 8080 in the image.
 set -eu
+
+if [ "$(id -u)" != 0 ] && [ "${NGINX_PORT:-0}" -lt 1024 ]; then
+  echo "Malformed configuration: NGINX_PORT=${NGINX_PORT} needs root; the image runs as nginx, use 8080" >&2
+  exit 1
+fi
 
 for name in USER QUESTION MATCHING HISTORY COLLABORATION CHAT; do
   var="${name}_SERVICE_UPSTREAM"

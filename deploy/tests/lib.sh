@@ -33,6 +33,8 @@ setup() {
   export TF_STATE_BUCKET=peerprep-test-state
   export TF_VAR_certificate_arn="arn:aws:acm:${REGION}:${ACCOUNT}:certificate/test"
   export TF_VAR_admin_email=admin@example.com
+  export TF_VAR_github_repository=peerprep/peerprep
+  export TF_VAR_state_bucket_name=peerprep-test-state
   export VERIFY_DELAY=0 VERIFY_RETRIES=2
 
   local task_definition="arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/peerprep-prod-service:7"

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the deploy scripts end to end against fake aws, docker, terraform, git and curl commands.
+# Runs the deploy scripts end to end against fake aws, docker, terraform, git and curl commands,
+# and (tests named test_emulated_*) with the real AWS CLI against a moto server.
 # Usage: deploy/tests/run.sh [substring of test names]
 set -euo pipefail
 
 TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 source "$TESTS_DIR/lib.sh"
+# shellcheck source=emulator.sh
+source "$TESTS_DIR/emulator.sh"
 for file in "$TESTS_DIR"/test_*.sh; do
   # shellcheck source=/dev/null
   source "$file"

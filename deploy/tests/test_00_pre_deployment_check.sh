@@ -33,6 +33,28 @@ test_00_reports_every_problem_then_fails() {
   assert_output "3 check(s) failed; nothing was deployed."
 }
 
+test_00_refuses_prod_without_the_github_repository_or_the_state_bucket_name() {
+  unset TF_VAR_github_repository TF_VAR_state_bucket_name
+  run_script 00-pre-deployment-check.sh
+  assert_status 1
+  assert_output "FAIL  TF_VAR_github_repository is not set: prod's plan would destroy the GitHub OIDC provider"
+  assert_output "FAIL  TF_VAR_state_bucket_name is not set"
+  assert_output "2 check(s) failed; nothing was deployed."
+}
+
+test_00_refuses_a_state_bucket_name_other_than_the_backend_bucket() {
+  export TF_VAR_state_bucket_name=another-bucket
+  run_script 00-pre-deployment-check.sh
+  assert_status 1
+  assert_output "TF_VAR_state_bucket_name (another-bucket) is not TF_STATE_BUCKET (peerprep-test-state)"
+}
+
+test_00_does_not_ask_dev_for_the_github_roles() {
+  unset TF_VAR_github_repository TF_VAR_state_bucket_name
+  run_script 00-pre-deployment-check.sh --env dev
+  assert_status 0
+}
+
 test_00_accepts_uncommitted_changes_when_allowed() {
   fake 0 "git * status --porcelain" " M README.md"
   run_script 00-pre-deployment-check.sh --allow-dirty

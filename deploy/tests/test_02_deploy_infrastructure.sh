@@ -86,3 +86,27 @@ test_02_dry_run_calls_no_terraform() {
   assert_output "[dry-run] terraform -chdir=terraform/envs/prod init"
   assert_output "[dry-run] terraform -chdir=terraform/envs/prod apply -input=false tfplan"
 }
+
+test_02_applies_a_reviewed_plan_without_planning_again() {
+  local plan="reviewed-$$.tfplan"
+  local path="$DEPLOY_DIR/../terraform/envs/prod/$plan"
+  : >"$path"
+  run_script 02-deploy-infrastructure.sh --apply-plan "$plan" --auto-approve
+  rm -f "$path"
+  assert_status 0
+  assert_order "terraform -chdir=terraform/envs/prod init *" "terraform -chdir=terraform/envs/prod apply -input=false $plan"
+  assert_not_called "terraform * plan *"
+}
+
+test_02_refuses_a_reviewed_plan_that_is_not_there() {
+  run_script 02-deploy-infrastructure.sh --apply-plan reviewed.tfplan --auto-approve
+  assert_status 1
+  assert_output "no saved plan at terraform/envs/prod/reviewed.tfplan"
+  assert_calls 0 "terraform *"
+}
+
+test_02_plans_without_refresh_when_asked() {
+  run_script 02-deploy-infrastructure.sh --plan-only --no-refresh
+  assert_status 0
+  assert_called "terraform -chdir=terraform/envs/prod plan -input=false -out=tfplan -refresh=false -var image_tag=$SHA *"
+}

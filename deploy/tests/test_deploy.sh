@@ -20,11 +20,10 @@ test_deploy_runs_every_step_in_order() {
     "terraform * init *" \
     "terraform * plan * -var image_tag=$SHA *" \
     "terraform * apply -input=false tfplan" \
-    "aws ecs run-task *create-databases*" \
-    "aws ecs run-task *\"name\":\"history-service\"*" \
     "aws ecs wait services-stable *" \
     "curl *"
   assert_not_called "aws ecs update-service *"
+  assert_not_called "aws ecs run-task *"
   assert_output "Deployed release $SHA to prod"
 }
 
@@ -56,14 +55,6 @@ test_deploy_allow_dirty_passes_on_to_the_checks() {
   assert_output "uncommitted changes allowed"
 }
 
-test_deploy_stops_when_a_migration_fails() {
-  fake 0 "aws ecs describe-tasks *name=='user-service'*exitCode*" "1"
-  run_script DEPLOY.sh --auto-approve
-  assert_status 1
-  assert_output "03-run-migrations.sh failed"
-  assert_not_called "aws ecs wait services-stable *"
-}
-
 test_deploy_without_approval_applies_nothing_and_stops() {
   run_script DEPLOY.sh
   assert_status 1
@@ -83,7 +74,7 @@ test_deploy_skip_build_deploys_existing_images_without_docker() {
 test_deploy_force_update_rolls_every_service_before_verifying() {
   run_script DEPLOY.sh --auto-approve --force-update --env dev
   assert_status 0
-  assert_order "aws ecs run-task *" "aws ecs update-service * --cluster peerprep-dev --service user-service *" \
+  assert_order "terraform * apply *" "aws ecs update-service * --cluster peerprep-dev --service user-service *" \
     "aws ecs update-service * --service frontend *" "aws ecs wait services-stable *" "curl *"
 }
 
@@ -92,5 +83,5 @@ test_deploy_dry_run_walks_every_step_calling_only_git() {
   assert_status 0
   assert_only_tools git
   assert_order_in_output "00-pre-deployment-check.sh" "01-build-and-push-images.sh" "02-deploy-infrastructure.sh" \
-    "03-run-migrations.sh" "04-verify-deployment.sh"
+    "04-verify-deployment.sh"
 }

@@ -37,3 +37,8 @@ output "dashboard_name" {
   description = "CloudWatch dashboard of the environment."
   value       = module.stack.dashboard_name
 }
+
+output "release_command" {
+  description = "The command the apply runs before the services roll out (database bootstrap, then migrations); run it again by hand to retry them."
+  value       = module.stack.release_command
+}

@@ -57,3 +57,8 @@ output "github_deploy_role_arn" {
   description = "Role for the deploy workflow's approved jobs (AWS_DEPLOY_ROLE_ARN)."
   value       = module.stack.github_deploy_role_arn
 }
+
+output "release_command" {
+  description = "The command the apply runs before the services roll out (database bootstrap, then migrations); run it again by hand to retry them."
+  value       = module.stack.release_command
+}

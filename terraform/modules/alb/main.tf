@@ -12,6 +12,15 @@ resource "aws_lb" "this" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
 
+  access_logs {
+    bucket  = aws_s3_bucket.this.id
+    prefix  = var.name
+    enabled = true
+  }
+
+  # Elastic Load Balancing checks that it may write to the bucket when logging is switched on.
+  depends_on = [aws_s3_bucket_policy.this]
+
   tags = var.tags
 }
 
@@ -67,6 +76,9 @@ resource "aws_lb_listener" "https" {
   protocol          = "HTTPS"
   ssl_policy        = var.ssl_policy
   certificate_arn   = var.certificate_arn
+
+  # HSTS at the edge: every HTTPS answer, whichever target (or fixed response) produced it.
+  routing_http_response_strict_transport_security_header_value = var.hsts_header
 
   default_action {
     type             = "forward"

@@ -32,3 +32,8 @@ output "target_group_arn_suffixes" {
   description = "Target group ARN suffix of each service, as CloudWatch metrics name it."
   value       = { for name, group in aws_lb_target_group.this : name => group.arn_suffix }
 }
+
+output "access_logs_bucket_arn" {
+  description = "ARN of the S3 bucket holding the load balancer's access logs."
+  value       = aws_s3_bucket.this.arn
+}

@@ -79,3 +79,15 @@ variable "tags" {
   description = "Tags added to every resource of the module."
   default     = {}
 }
+
+variable "hsts_header" {
+  type        = string
+  description = "Strict-Transport-Security header the HTTPS listener adds to every response."
+  default     = "max-age=31536000; includeSubDomains"
+}
+
+variable "access_log_retention_days" {
+  type        = number
+  description = "Days the load balancer's access logs are kept in their bucket."
+  default     = 90
+}

@@ -12,3 +12,8 @@ output "url" {
   description = "Connection URL for the services (TLS, without credentials)."
   value       = "rediss://${aws_elasticache_replication_group.this.primary_endpoint_address}:${local.port}"
 }
+
+output "replication_group_id" {
+  description = "ID of the replication group; its nodes are <id>-001, <id>-002, ..."
+  value       = aws_elasticache_replication_group.this.id
+}

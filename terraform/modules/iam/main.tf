@@ -10,7 +10,9 @@ locals {
     ? aws_iam_openid_connect_provider.this[0].arn
     : "arn:${data.aws_partition.this.partition}:iam::${data.aws_caller_identity.this.account_id}:oidc-provider/${local.github_provider}"
   )
-  secret_readers = { for name, arns in var.execution_secret_arns : name => arns if length(arns) > 0 }
+  secret_readers   = { for name, arns in var.execution_secret_arns : name => arns if length(arns) > 0 }
+  account_id       = data.aws_caller_identity.this.account_id
+  state_bucket_arn = "arn:${data.aws_partition.this.partition}:s3:::${coalesce(var.state_bucket_name, "${var.name}-terraform-state")}"
 }
 
 data "aws_iam_policy_document" "ecs_tasks_assume" {
@@ -85,7 +87,7 @@ resource "aws_iam_openid_connect_provider" "this" {
 data "aws_iam_policy_document" "github_assume" {
   for_each = local.github_enabled ? tomap({
     ci     = "repo:${var.github_repository}:ref:refs/heads/main"
-    plan   = "repo:${var.github_repository}:environment:${var.github_plan_environment}"
+    plan   = "repo:${var.github_repository}:ref:refs/heads/main"
     deploy = "repo:${var.github_repository}:environment:${var.github_deploy_environment}"
   }) : tomap({})
 
@@ -151,7 +153,9 @@ resource "aws_iam_role_policy" "github_ci" {
   policy = data.aws_iam_policy_document.ecr_push.json
 }
 
-# Plan: read everything, lock and write the state, read the secrets Terraform refreshes.
+# Plan: only workflows of main (no environment, so the token's subject carries the branch). Reads
+# the resources and the state, writes only the state's lock file. It reads no secret value: the plan
+# job plans without refreshing the secret versions (see deploy/02-deploy-infrastructure.sh --no-refresh).
 resource "aws_iam_role" "github_plan" {
   count = local.github_enabled ? 1 : 0
 
@@ -170,18 +174,28 @@ resource "aws_iam_role_policy_attachment" "github_plan" {
 
 data "aws_iam_policy_document" "plan_state" {
   statement {
+    sid       = "ListState"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:${data.aws_partition.this.partition}:s3:::${coalesce(var.state_bucket_name, "${var.name}-terraform-state")}"]
+    resources = [local.state_bucket_arn]
   }
 
   statement {
+    sid       = "ReadState"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.state_bucket_arn}/${var.state_key}"]
+  }
+
+  statement {
+    sid       = "LockState"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-    resources = ["arn:${data.aws_partition.this.partition}:s3:::${coalesce(var.state_bucket_name, "${var.name}-terraform-state")}/*"]
+    resources = ["${local.state_bucket_arn}/${var.state_key}.tflock"]
   }
 
   statement {
+    sid       = "NoSecretValues"
+    effect    = "Deny"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["arn:${data.aws_partition.this.partition}:secretsmanager:*:${data.aws_caller_identity.this.account_id}:secret:${var.name}/*"]
+    resources = ["*"]
   }
 }
 
@@ -197,15 +211,145 @@ resource "aws_iam_role_policy" "github_plan" {
 resource "aws_iam_role" "github_deploy" {
   count = local.github_enabled ? 1 : 0
 
-  name               = "${var.name}-github-deploy"
-  assume_role_policy = data.aws_iam_policy_document.github_assume["deploy"].json
+  name                 = "${var.name}-github-deploy"
+  assume_role_policy   = data.aws_iam_policy_document.github_assume["deploy"].json
+  max_session_duration = var.deploy_max_session_seconds
 
   tags = var.tags
 }
 
-resource "aws_iam_role_policy_attachment" "github_deploy" {
-  for_each = local.github_enabled ? toset(var.deploy_policy_arns) : toset([])
+# What the deploy workflow does, and no more: apply this configuration (the services it creates),
+# run the one-off release tasks and read what the verification reads. IAM writes are limited to this
+# environment's roles, and never reach the GitHub roles or the OIDC provider: changing who may deploy
+# takes an operator's own credentials.
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid = "ManageTheStack"
+    actions = [
+      "application-autoscaling:*",
+      "cloudwatch:*",
+      "ec2:*",
+      "ecr:*",
+      "ecs:*",
+      "elasticache:*",
+      "elasticloadbalancing:*",
+      "logs:*",
+      "rds:*",
+      "servicediscovery:*",
+      "sns:*",
+      "route53:*",
+      "kms:DescribeKey",
+      "kms:CreateGrant",
+      "kms:ListAliases",
+      "sts:GetCallerIdentity",
+    ]
+    resources = ["*"]
+  }
 
-  role       = aws_iam_role.github_deploy[0].name
-  policy_arn = each.value
+  statement {
+    sid       = "Secrets"
+    actions   = ["secretsmanager:*"]
+    resources = ["arn:${data.aws_partition.this.partition}:secretsmanager:*:${local.account_id}:secret:${var.name}/*"]
+  }
+
+  statement {
+    sid       = "ListSecrets"
+    actions   = ["secretsmanager:ListSecrets", "secretsmanager:GetRandomPassword"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "State"
+    actions   = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = [local.state_bucket_arn, "${local.state_bucket_arn}/${var.state_key}", "${local.state_bucket_arn}/${var.state_key}.tflock"]
+  }
+
+  statement {
+    sid       = "AccessLogBucket"
+    actions   = ["s3:*"]
+    resources = [var.alb_logs_bucket_arn, "${var.alb_logs_bucket_arn}/*"]
+  }
+
+  statement {
+    sid = "EnvironmentRoles"
+    actions = [
+      "iam:AttachRolePolicy",
+      "iam:CreateRole",
+      "iam:DeleteRole",
+      "iam:DeleteRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:GetRole",
+      "iam:GetRolePolicy",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+      "iam:ListRolePolicies",
+      "iam:PutRolePolicy",
+      "iam:TagRole",
+      "iam:UntagRole",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+    ]
+    resources = ["arn:${data.aws_partition.this.partition}:iam::${local.account_id}:role/${var.name}-*"]
+  }
+
+  statement {
+    sid       = "PassRolesToEcsTasks"
+    actions   = ["iam:PassRole"]
+    resources = ["arn:${data.aws_partition.this.partition}:iam::${local.account_id}:role/${var.name}-*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "ReadIdentityProviders"
+    actions   = ["iam:GetOpenIDConnectProvider", "iam:ListOpenIDConnectProviders", "iam:GetPolicy", "iam:GetPolicyVersion"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "ServiceLinkedRoles"
+    actions   = ["iam:CreateServiceLinkedRole"]
+    resources = ["*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:AWSServiceName"
+      values = [
+        "ecs.amazonaws.com",
+        "ecs.application-autoscaling.amazonaws.com",
+        "elasticache.amazonaws.com",
+        "elasticloadbalancing.amazonaws.com",
+        "rds.amazonaws.com",
+      ]
+    }
+  }
+
+  statement {
+    sid    = "NeverTheGithubRoles"
+    effect = "Deny"
+    not_actions = [
+      "iam:GetRole",
+      "iam:GetRolePolicy",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+      "iam:GetOpenIDConnectProvider",
+    ]
+    resources = [
+      "arn:${data.aws_partition.this.partition}:iam::${local.account_id}:role/${var.name}-github-*",
+      local.github_provider_arn,
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "github_deploy" {
+  count = local.github_enabled ? 1 : 0
+
+  name   = "deploy"
+  role   = aws_iam_role.github_deploy[0].id
+  policy = data.aws_iam_policy_document.deploy.json
 }

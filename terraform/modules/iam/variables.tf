@@ -26,12 +26,6 @@ variable "github_deploy_environment" {
   default     = "production"
 }
 
-variable "github_plan_environment" {
-  type        = string
-  description = "GitHub environment whose jobs may assume the read-only plan role."
-  default     = "production-plan"
-}
-
 variable "ecr_repository_arns" {
   type        = list(string)
   description = "Repositories the CI role may push to."
@@ -44,10 +38,25 @@ variable "state_bucket_name" {
   default     = null
 }
 
-variable "deploy_policy_arns" {
-  type        = list(string)
-  description = "Managed policies of the deploy role, which applies the whole Terraform configuration."
-  default     = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+variable "state_key" {
+  type        = string
+  description = "Key of the environment's Terraform state object in the state bucket; the plan role may write only its lock file."
+}
+
+variable "deploy_max_session_seconds" {
+  type        = number
+  description = "Longest session the deploy role grants, in seconds; the deploy workflow asks for at most this."
+  default     = 7200
+
+  validation {
+    condition     = var.deploy_max_session_seconds >= 3600 && var.deploy_max_session_seconds <= 43200
+    error_message = "deploy_max_session_seconds must be between 3600 and 43200."
+  }
+}
+
+variable "alb_logs_bucket_arn" {
+  type        = string
+  description = "S3 bucket of the load balancer's access logs, which the deploy role manages."
 }
 
 variable "tags" {

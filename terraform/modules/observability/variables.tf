@@ -79,3 +79,61 @@ variable "tags" {
   description = "Tags added to every resource of the module."
   default     = {}
 }
+
+variable "cache_replication_group_id" {
+  type        = string
+  description = "ElastiCache replication group whose nodes get alarms."
+}
+
+variable "cache_node_count" {
+  type        = number
+  description = "Nodes of the replication group (primary and replicas)."
+}
+
+variable "database_cpu_threshold" {
+  type        = number
+  description = "Average CPU percent of the database over 15 minutes that raises an alarm."
+  default     = 80
+}
+
+variable "database_free_memory_bytes" {
+  type        = number
+  description = "Freeable memory of the database below which an alarm is raised."
+  default     = 268435456
+}
+
+variable "database_connections_threshold" {
+  type        = number
+  description = "Connections to the database above which an alarm is raised."
+  default     = 300
+}
+
+variable "database_free_storage_bytes" {
+  type        = number
+  description = "Free storage of the database below which an alarm is raised."
+  default     = 2147483648
+}
+
+variable "cache_cpu_threshold" {
+  type        = number
+  description = "Average Redis engine CPU percent over 15 minutes that raises an alarm."
+  default     = 80
+}
+
+variable "cache_memory_threshold" {
+  type        = number
+  description = "Redis memory use, in percent of maxmemory, that raises an alarm."
+  default     = 80
+}
+
+variable "cache_connections_threshold" {
+  type        = number
+  description = "Redis client connections per node above which an alarm is raised."
+  default     = 1000
+}
+
+variable "cache_replication_lag_seconds" {
+  type        = number
+  description = "Replication lag of a Redis replica, in seconds, that raises an alarm."
+  default     = 5
+}

@@ -1,16 +1,25 @@
 locals {
   family = "postgres${split(".", var.engine_version)[0]}"
 
-  # Creates every missing database; run once per deploy before the migrations.
-  create_databases_script = <<-EOT
+  # Creates every missing login role and database, makes each role the owner of its database and
+  # the only one (besides the master user) allowed to connect to it, and sets each role's password
+  # from its secret. Idempotent: run on every release before the migrations and the services.
+  bootstrap_script = <<-EOT
     set -eu
-    for db in $DATABASES; do
-      if [ "$(psql -v ON_ERROR_STOP=1 -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" = "1" ]; then
-        echo "database $db exists"
-      else
-        psql -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$db\""
-        echo "database $db created"
-      fi
+    for pair in $DATABASES; do
+      db="$${pair%%:*}"
+      role="$${pair#*:}"
+      password="$(printenv "ROLE_PASSWORD_$role")"
+      psql -v ON_ERROR_STOP=1 -q -v db="$db" -v role="$role" -v password="$password" <<'SQL'
+    SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+    ALTER ROLE :"role" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'password';
+    GRANT :"role" TO CURRENT_USER;
+    SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+    ALTER DATABASE :"db" OWNER TO :"role";
+    REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
+    GRANT CONNECT, TEMPORARY ON DATABASE :"db" TO :"role";
+    SQL
+      echo "database $db owned by role $role"
     done
   EOT
 }
@@ -81,8 +90,8 @@ resource "aws_db_instance" "this" {
   tags = var.tags
 }
 
-# The one-off task that creates the services' databases; the deploy scripts run it before the
-# migrations, in the network of the services.
+# The one-off task that creates the services' databases and login roles; the release tasks run it
+# (deploy/03-run-migrations.sh, during terraform apply) before the migrations and the services.
 resource "aws_ecs_task_definition" "this" {
   family                   = "${var.name}-create-databases"
   requires_compatibilities = ["FARGATE"]
@@ -101,18 +110,19 @@ resource "aws_ecs_task_definition" "this" {
       name      = "create-databases"
       image     = var.bootstrap_image
       essential = true
-      command   = ["sh", "-c", local.create_databases_script]
+      command   = ["sh", "-c", local.bootstrap_script]
       environment = [
         { name = "PGHOST", value = aws_db_instance.this.address },
         { name = "PGPORT", value = tostring(aws_db_instance.this.port) },
         { name = "PGUSER", value = var.master_username },
         { name = "PGDATABASE", value = "postgres" },
         { name = "PGSSLMODE", value = "require" },
-        { name = "DATABASES", value = join(" ", var.databases) }
+        { name = "DATABASES", value = join(" ", [for db in sort(keys(var.databases)) : "${db}:${var.databases[db]}"]) }
       ]
-      secrets = [
-        { name = "PGPASSWORD", valueFrom = var.password_secret_arn }
-      ]
+      secrets = concat(
+        [{ name = "PGPASSWORD", valueFrom = var.password_secret_arn }],
+        [for role in sort(keys(var.role_password_secret_arns)) : { name = "ROLE_PASSWORD_${role}", valueFrom = var.role_password_secret_arns[role] }]
+      )
       logConfiguration = {
         logDriver = "awslogs"
         options = {

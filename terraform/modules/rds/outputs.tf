@@ -22,3 +22,8 @@ output "create_databases_task_family" {
   description = "Task definition family of the one-off task that creates the databases."
   value       = aws_ecs_task_definition.this.family
 }
+
+output "create_databases_task_definition_arn" {
+  description = "Task definition (with revision) of the one-off bootstrap task, as the release tasks run it."
+  value       = aws_ecs_task_definition.this.arn
+}

@@ -79,35 +79,40 @@ variable "require_tls" {
 
 variable "master_username" {
   type        = string
-  description = "User the services and migrations connect as."
+  description = "Master user; only the database bootstrap task connects as it, the services each have a role of their own."
   default     = "peerprep"
 }
 
 variable "master_password" {
   type        = string
-  description = "Password of the master user; the same value is held in Secrets Manager for the services."
+  description = "Password of the master user; the same value is held in Secrets Manager for the bootstrap task."
   sensitive   = true
 }
 
 variable "databases" {
-  type        = list(string)
-  description = "Databases created on the instance, one per service that owns data."
+  type        = map(string)
+  description = "Databases created on the instance, each with the login role (database => role) that owns it and alone may connect to it."
+}
+
+variable "role_password_secret_arns" {
+  type        = map(string)
+  description = "Secrets Manager ARN of each database role's password (role => ARN), injected into the bootstrap task."
 }
 
 variable "bootstrap_image" {
   type        = string
-  description = "Image with psql that the one-off task creating the databases runs."
+  description = "Image with psql that the one-off bootstrap task runs (databases and roles)."
   default     = "public.ecr.aws/docker/library/postgres:16-alpine"
 }
 
 variable "bootstrap_execution_role_arn" {
   type        = string
-  description = "Execution role of the database-creating task; it must be able to read password_secret_arn."
+  description = "Execution role of the bootstrap task; it must be able to read password_secret_arn and every role password."
 }
 
 variable "password_secret_arn" {
   type        = string
-  description = "Secrets Manager ARN of the master password, injected into the database-creating task."
+  description = "Secrets Manager ARN of the master password, injected into the bootstrap task."
 }
 
 variable "log_group_name" {

@@ -58,3 +58,29 @@ resource "aws_secretsmanager_secret_version" "this" {
   secret_id     = aws_secretsmanager_secret.this[each.key].id
   secret_string = local.values[each.key]
 }
+
+# One login role per service that owns a database, each with its own password: a service's task can
+# read only its own (see modules/iam), and its role owns only its own database (see modules/rds).
+resource "random_password" "database" {
+  for_each = var.database_roles
+
+  length           = 32
+  special          = true
+  override_special = "-_.~!#%^*+="
+}
+
+resource "aws_secretsmanager_secret" "database" {
+  for_each = var.database_roles
+
+  name                    = "${var.name}/db-password/${each.key}"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "database" {
+  for_each = var.database_roles
+
+  secret_id     = aws_secretsmanager_secret.database[each.key].id
+  secret_string = random_password.database[each.key].result
+}

@@ -19,3 +19,8 @@ output "jwt_key_id" {
   description = "Key ID (kid) of the JWT signing key, derived from its public key."
   value       = substr(sha256(tls_private_key.this.public_key_pem), 0, 16)
 }
+
+output "database_password_arns" {
+  description = "ARN of each database role's password secret, keyed by role."
+  value       = { for role, secret in aws_secretsmanager_secret.database : role => secret.arn }
+}

@@ -1,7 +1,20 @@
-# Least privilege: the internet reaches only the load balancer, the load balancer reaches only the
-# containers' ports, the containers reach each other, PostgreSQL, Redis and HTTPS (ECR, Secrets
-# Manager and CloudWatch through the NAT gateway), and nothing reaches the data stores but the
-# containers. Security groups do not filter the VPC's DNS resolver, so no rule is needed for it.
+# Least privilege, one security group per service: the internet reaches only the load balancer;
+# the load balancer reaches each service's container port; a service reaches another only where it
+# calls it (services[*].callers); PostgreSQL and Redis accept only the services that use them; and
+# HTTPS leaves a service only for the VPC endpoints (ECR, Secrets Manager, CloudWatch Logs) and the
+# S3 gateway endpoint, never the internet. Security groups do not filter the VPC's DNS resolver.
+
+locals {
+  # Every (service, caller) pair: the caller may open the service's port.
+  calls = merge([
+    for name, service in var.services : {
+      for caller in service.callers : "${caller}>${name}" => { service = name, caller = caller, port = service.port }
+    }
+  ]...)
+
+  database_users = { for name, service in var.services : name => service if service.database }
+  redis_users    = { for name, service in var.services : name => service if service.redis }
+}
 
 resource "aws_security_group" "alb" {
   name        = "${var.name}-alb"
@@ -11,17 +24,27 @@ resource "aws_security_group" "alb" {
   tags = merge(var.tags, { Name = "${var.name}-alb" })
 }
 
-resource "aws_security_group" "services" {
-  name        = "${var.name}-services"
-  description = "PeerPrep ECS tasks: traffic from the load balancer and from each other"
+resource "aws_security_group" "service" {
+  for_each = var.services
+
+  name        = "${var.name}-${each.key}"
+  description = "PeerPrep ${each.key}: its port from the load balancer and its callers"
   vpc_id      = var.vpc_id
 
-  tags = merge(var.tags, { Name = "${var.name}-services" })
+  tags = merge(var.tags, { Name = "${var.name}-${each.key}", Service = each.key })
+}
+
+resource "aws_security_group" "bootstrap" {
+  name        = "${var.name}-database-bootstrap"
+  description = "PeerPrep database bootstrap task: PostgreSQL, and HTTPS to pull its public image"
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.name}-database-bootstrap" })
 }
 
 resource "aws_security_group" "database" {
   name        = "${var.name}-database"
-  description = "PeerPrep PostgreSQL: reachable from the ECS tasks only"
+  description = "PeerPrep PostgreSQL: reachable from the services that own a database and the bootstrap task"
   vpc_id      = var.vpc_id
 
   tags = merge(var.tags, { Name = "${var.name}-database" })
@@ -29,7 +52,7 @@ resource "aws_security_group" "database" {
 
 resource "aws_security_group" "redis" {
   name        = "${var.name}-redis"
-  description = "PeerPrep Redis: reachable from the ECS tasks only"
+  description = "PeerPrep Redis: reachable from the services that use it"
   vpc_id      = var.vpc_id
 
   tags = merge(var.tags, { Name = "${var.name}-redis" })
@@ -53,62 +76,54 @@ resource "aws_vpc_security_group_ingress_rule" "alb_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "alb_to_services" {
+resource "aws_vpc_security_group_egress_rule" "alb_to_service" {
+  for_each = var.services
+
   security_group_id            = aws_security_group.alb.id
-  description                  = "Backend services"
-  referenced_security_group_id = aws_security_group.services.id
+  description                  = "To ${each.key}"
+  referenced_security_group_id = aws_security_group.service[each.key].id
   ip_protocol                  = "tcp"
-  from_port                    = var.service_port
-  to_port                      = var.service_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
 
-resource "aws_vpc_security_group_egress_rule" "alb_to_frontend" {
-  security_group_id            = aws_security_group.alb.id
-  description                  = "Frontend nginx"
-  referenced_security_group_id = aws_security_group.services.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.frontend_port
-  to_port                      = var.frontend_port
-}
+resource "aws_vpc_security_group_ingress_rule" "service_from_alb" {
+  for_each = var.services
 
-resource "aws_vpc_security_group_ingress_rule" "services_from_alb" {
-  security_group_id            = aws_security_group.services.id
-  description                  = "Backend services from the load balancer"
+  security_group_id            = aws_security_group.service[each.key].id
+  description                  = "From the load balancer"
   referenced_security_group_id = aws_security_group.alb.id
   ip_protocol                  = "tcp"
-  from_port                    = var.service_port
-  to_port                      = var.service_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
 
-resource "aws_vpc_security_group_ingress_rule" "frontend_from_alb" {
-  security_group_id            = aws_security_group.services.id
-  description                  = "Frontend nginx from the load balancer"
-  referenced_security_group_id = aws_security_group.alb.id
+resource "aws_vpc_security_group_ingress_rule" "service_from_caller" {
+  for_each = local.calls
+
+  security_group_id            = aws_security_group.service[each.value.service].id
+  description                  = "From ${each.value.caller}"
+  referenced_security_group_id = aws_security_group.service[each.value.caller].id
   ip_protocol                  = "tcp"
-  from_port                    = var.frontend_port
-  to_port                      = var.frontend_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
 
-resource "aws_vpc_security_group_ingress_rule" "services_from_services" {
-  security_group_id            = aws_security_group.services.id
-  description                  = "Service-to-service calls through Cloud Map"
-  referenced_security_group_id = aws_security_group.services.id
+resource "aws_vpc_security_group_egress_rule" "caller_to_service" {
+  for_each = local.calls
+
+  security_group_id            = aws_security_group.service[each.value.caller].id
+  description                  = "To ${each.value.service}"
+  referenced_security_group_id = aws_security_group.service[each.value.service].id
   ip_protocol                  = "tcp"
-  from_port                    = var.service_port
-  to_port                      = var.service_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
 
-resource "aws_vpc_security_group_egress_rule" "services_to_services" {
-  security_group_id            = aws_security_group.services.id
-  description                  = "Service-to-service calls through Cloud Map"
-  referenced_security_group_id = aws_security_group.services.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.service_port
-  to_port                      = var.service_port
-}
+resource "aws_vpc_security_group_egress_rule" "service_to_database" {
+  for_each = local.database_users
 
-resource "aws_vpc_security_group_egress_rule" "services_to_database" {
-  security_group_id            = aws_security_group.services.id
+  security_group_id            = aws_security_group.service[each.key].id
   description                  = "PostgreSQL"
   referenced_security_group_id = aws_security_group.database.id
   ip_protocol                  = "tcp"
@@ -116,8 +131,21 @@ resource "aws_vpc_security_group_egress_rule" "services_to_database" {
   to_port                      = var.database_port
 }
 
-resource "aws_vpc_security_group_egress_rule" "services_to_redis" {
-  security_group_id            = aws_security_group.services.id
+resource "aws_vpc_security_group_ingress_rule" "database_from_service" {
+  for_each = local.database_users
+
+  security_group_id            = aws_security_group.database.id
+  description                  = "PostgreSQL from ${each.key}"
+  referenced_security_group_id = aws_security_group.service[each.key].id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_redis" {
+  for_each = local.redis_users
+
+  security_group_id            = aws_security_group.service[each.key].id
   description                  = "Redis"
   referenced_security_group_id = aws_security_group.redis.id
   ip_protocol                  = "tcp"
@@ -125,29 +153,62 @@ resource "aws_vpc_security_group_egress_rule" "services_to_redis" {
   to_port                      = var.redis_port
 }
 
-resource "aws_vpc_security_group_egress_rule" "services_to_https" {
-  security_group_id = aws_security_group.services.id
-  description       = "HTTPS to AWS APIs: ECR, Secrets Manager, CloudWatch Logs"
+resource "aws_vpc_security_group_ingress_rule" "redis_from_service" {
+  for_each = local.redis_users
+
+  security_group_id            = aws_security_group.redis.id
+  description                  = "Redis from ${each.key}"
+  referenced_security_group_id = aws_security_group.service[each.key].id
+  ip_protocol                  = "tcp"
+  from_port                    = var.redis_port
+  to_port                      = var.redis_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_endpoints" {
+  for_each = var.services
+
+  security_group_id            = aws_security_group.service[each.key].id
+  description                  = "HTTPS to the VPC interface endpoints (ECR, Secrets Manager, CloudWatch Logs)"
+  referenced_security_group_id = var.endpoints_security_group_id
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_to_s3" {
+  for_each = var.services
+
+  security_group_id = aws_security_group.service[each.key].id
+  description       = "HTTPS to S3 through the gateway endpoint (ECR image layers)"
+  prefix_list_id    = var.s3_prefix_list_id
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "bootstrap_to_database" {
+  security_group_id            = aws_security_group.bootstrap.id
+  description                  = "PostgreSQL"
+  referenced_security_group_id = aws_security_group.database.id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "bootstrap_to_https" {
+  security_group_id = aws_security_group.bootstrap.id
+  description       = "HTTPS: the public psql image (public.ecr.aws) through the NAT gateway, and the VPC endpoints"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_from_services" {
+resource "aws_vpc_security_group_ingress_rule" "database_from_bootstrap" {
   security_group_id            = aws_security_group.database.id
-  description                  = "PostgreSQL from the ECS tasks"
-  referenced_security_group_id = aws_security_group.services.id
+  description                  = "PostgreSQL from the database bootstrap task"
+  referenced_security_group_id = aws_security_group.bootstrap.id
   ip_protocol                  = "tcp"
   from_port                    = var.database_port
   to_port                      = var.database_port
-}
-
-resource "aws_vpc_security_group_ingress_rule" "redis_from_services" {
-  security_group_id            = aws_security_group.redis.id
-  description                  = "Redis from the ECS tasks"
-  referenced_security_group_id = aws_security_group.services.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.redis_port
-  to_port                      = var.redis_port
 }

@@ -8,16 +8,29 @@ variable "vpc_id" {
   description = "ID of the VPC the security groups belong to."
 }
 
-variable "service_port" {
-  type        = number
-  description = "Port every backend service listens on inside its container."
-  default     = 8000
+variable "services" {
+  type = map(object({
+    port     = number
+    callers  = list(string)
+    database = bool
+    redis    = bool
+  }))
+  description = "Every ECS service: its container port, the services that call it, and whether it uses PostgreSQL and Redis."
+
+  validation {
+    condition     = alltrue(flatten([for name, service in var.services : [for caller in service.callers : contains(keys(var.services), caller)]]))
+    error_message = "Every caller must be one of the services."
+  }
 }
 
-variable "frontend_port" {
-  type        = number
-  description = "Port the frontend's nginx listens on inside its container."
-  default     = 80
+variable "endpoints_security_group_id" {
+  type        = string
+  description = "Security group of the VPC interface endpoints, the tasks' only HTTPS destination in the VPC."
+}
+
+variable "s3_prefix_list_id" {
+  type        = string
+  description = "Prefix list of the S3 gateway endpoint, the only HTTPS destination outside the VPC besides the interface endpoints."
 }
 
 variable "database_port" {

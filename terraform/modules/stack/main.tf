@@ -1,6 +1,8 @@
 locals {
-  # Every per-service resource (repository, roles, target group, listener rule, Cloud Map record,
-  # task definition, ECS service, autoscaling, alarms) is created from this one map.
+  # Every per-service resource (repository, roles, security group, target group, listener rule,
+  # Cloud Map record, task definition, ECS service, autoscaling, alarms) is created from this one
+  # map. callers: the services whose tasks open this one's port (every Java service fetches
+  # user-service's JWKS; nginx in the frontend proxies to every backend).
   services = {
     user-service = {
       module      = "user"
@@ -16,6 +18,7 @@ locals {
       redis       = true
       migrate     = true
       secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN", "JWT_PRIVATE_KEY", "ADMIN_PASSWORD"]
+      callers     = ["question-service", "matching-service", "history-service", "collaboration-service", "chat-service", "frontend"]
     }
     question-service = {
       module      = "question"
@@ -31,6 +34,7 @@ locals {
       redis       = false
       migrate     = true
       secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      callers     = ["matching-service", "frontend"]
     }
     matching-service = {
       module      = "matching"
@@ -46,6 +50,7 @@ locals {
       redis       = true
       migrate     = true
       secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
+      callers     = ["frontend"]
     }
     history-service = {
       module      = "history"
@@ -61,6 +66,7 @@ locals {
       redis       = false
       migrate     = true
       secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      callers     = ["user-service", "matching-service", "collaboration-service", "chat-service", "frontend"]
     }
     collaboration-service = {
       module      = "collab"
@@ -76,6 +82,7 @@ locals {
       redis       = true
       migrate     = false
       secrets     = ["REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
+      callers     = ["matching-service", "chat-service", "frontend"]
     }
     chat-service = {
       module      = "chat"
@@ -91,11 +98,12 @@ locals {
       redis       = true
       migrate     = false
       secrets     = ["REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
+      callers     = ["frontend"]
     }
     frontend = {
       module      = "web"
       runtime     = "nginx"
-      port        = 80
+      port        = 8080
       path_prefix = null
       priority    = null
       sticky      = false
@@ -106,22 +114,38 @@ locals {
       redis       = false
       migrate     = false
       secrets     = []
+      callers     = []
     }
   }
 
   databases = sort([for name, service in local.services : service.database if service.database != null])
+
+  # Each database is owned by a login role of its service (user_db by user_service, ...); a service
+  # connects as that role with a password of its own, never as the master user.
+  database_roles = { for name, service in local.services : service.database => replace(name, "-", "_") if service.database != null }
 
   image_repository_urls = merge(
     module.ecr.repository_urls,
     { for name, repository in data.aws_ecr_repository.this : repository.name => repository.repository_url }
   )
 
+  master_password_arn = module.secrets.arns["db-password"]
+
   secret_arns = {
-    DB_PASSWORD      = module.secrets.arns["db-password"]
     REDIS_AUTH_TOKEN = module.secrets.arns["redis-auth-token"]
     INTERNAL_TOKEN   = module.secrets.arns["internal-token"]
     JWT_PRIVATE_KEY  = module.secrets.arns["jwt-private-key"]
     ADMIN_PASSWORD   = module.secrets.arns["admin-password"]
+  }
+
+  # The secrets each service's tasks receive, name => ARN; DB_PASSWORD is the password of the
+  # service's own database role.
+  service_secret_arns = {
+    for name, service in local.services : name => {
+      for secret in service.secrets : secret => (
+        secret == "DB_PASSWORD" ? module.secrets.database_password_arns[local.database_roles[service.database]] : local.secret_arns[secret]
+      )
+    }
   }
 
   java_environment = {
@@ -134,7 +158,6 @@ locals {
   database_environment = {
     DB_HOST          = module.rds.address
     DB_PORT          = tostring(module.rds.port)
-    DB_USER          = module.rds.username
     DB_SSL_MODE      = "verify-full"
     DB_SSL_ROOT_CERT = "/etc/ssl/certs/rds-global-bundle.pem"
   }
@@ -150,7 +173,7 @@ locals {
     { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_PORT" => tostring(service.port) if service.runtime == "java" },
     { for name, service in local.services : "${upper(replace(trimsuffix(name, "-service"), "-", "_"))}_SERVICE_UPSTREAM" => "${name}.${var.namespace}:${service.port}" if service.runtime == "java" },
     {
-      NGINX_PORT     = "80"
+      NGINX_PORT     = "8080"
       NGINX_RESOLVER = "169.254.169.253"
     }
   )
@@ -183,12 +206,23 @@ module "security_groups" {
 
   name   = var.name
   vpc_id = module.network.vpc_id
+  services = {
+    for name, service in local.services : name => {
+      port     = service.port
+      callers  = service.callers
+      database = service.database != null
+      redis    = service.redis
+    }
+  }
+  endpoints_security_group_id = module.network.endpoints_security_group_id
+  s3_prefix_list_id           = module.network.s3_prefix_list_id
 }
 
 module "secrets" {
   source = "../secrets"
 
-  name = var.name
+  name           = var.name
+  database_roles = toset(values(local.database_roles))
 }
 
 # Prod owns the image repositories; an environment that does not create them runs the images of the
@@ -210,13 +244,15 @@ module "iam" {
 
   name = var.name
   execution_secret_arns = merge(
-    { for name, service in local.services : name => [for secret in service.secrets : local.secret_arns[secret]] },
-    { create-databases = [local.secret_arns["DB_PASSWORD"]] }
+    { for name, service in local.services : name => values(local.service_secret_arns[name]) },
+    { create-databases = concat([local.master_password_arn], values(module.secrets.database_password_arns)) }
   )
   github_repository           = var.github_repository
   create_github_oidc_provider = var.create_github_oidc_provider
   ecr_repository_arns         = values(module.ecr.repository_arns)
   state_bucket_name           = var.state_bucket_name
+  state_key                   = "peerprep/${trimprefix(var.name, "peerprep-")}/terraform.tfstate"
+  alb_logs_bucket_arn         = module.alb.access_logs_bucket_arn
 }
 
 module "cluster" {
@@ -237,15 +273,17 @@ module "service_discovery" {
 module "observability" {
   source = "../observability"
 
-  name                      = var.name
-  region                    = var.region
-  log_group_name            = var.log_group_name
-  log_retention_days        = var.log_retention_days
-  cluster_name              = module.cluster.name
-  load_balancer_arn_suffix  = module.alb.arn_suffix
-  target_group_arn_suffixes = module.alb.target_group_arn_suffixes
-  database_instance_id      = module.rds.instance_id
-  alarm_email               = var.alarm_email
+  name                       = var.name
+  region                     = var.region
+  log_group_name             = var.log_group_name
+  log_retention_days         = var.log_retention_days
+  cluster_name               = module.cluster.name
+  load_balancer_arn_suffix   = module.alb.arn_suffix
+  target_group_arn_suffixes  = module.alb.target_group_arn_suffixes
+  database_instance_id       = module.rds.instance_id
+  cache_replication_group_id = module.elasticache.replication_group_id
+  cache_node_count           = var.redis_num_cache_clusters
+  alarm_email                = var.alarm_email
 }
 
 module "rds" {
@@ -261,9 +299,10 @@ module "rds" {
   skip_final_snapshot          = var.db_skip_final_snapshot
   performance_insights         = var.db_performance_insights
   master_password              = module.secrets.db_password
-  databases                    = local.databases
+  databases                    = local.database_roles
+  role_password_secret_arns    = module.secrets.database_password_arns
   bootstrap_execution_role_arn = module.iam.execution_role_arns["create-databases"]
-  password_secret_arn          = local.secret_arns["DB_PASSWORD"]
+  password_secret_arn          = local.master_password_arn
   log_group_name               = module.observability.log_group_name
   region                       = var.region
 }
@@ -315,11 +354,11 @@ module "services" {
   health_path    = each.value.health_path
   environment = merge(
     each.value.runtime == "java" ? tomap(local.java_environment) : tomap({}),
-    each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })),
+    each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database, DB_USER = local.database_roles[each.value.database] })),
     each.value.redis ? tomap(local.redis_environment) : tomap({}),
     try(local.service_environment[each.key], {})
   )
-  secrets = { for secret in each.value.secrets : "SECRET_${secret}" => local.secret_arns[secret] }
+  secrets = { for secret, arn in local.service_secret_arns[each.key] : "SECRET_${secret}" => arn }
 
   desired_count     = var.min_tasks
   min_capacity      = var.min_tasks
@@ -329,7 +368,7 @@ module "services" {
   cluster_arn              = module.cluster.arn
   cluster_name             = module.cluster.name
   subnet_ids               = module.network.private_subnet_ids
-  security_group_ids       = [module.security_groups.services_security_group_id]
+  security_group_ids       = [module.security_groups.service_security_group_ids[each.key]]
   target_group_arn         = module.alb.target_group_arns[each.key]
   target_group_arn_suffix  = module.alb.target_group_arn_suffixes[each.key]
   load_balancer_arn_suffix = module.alb.arn_suffix
@@ -339,6 +378,7 @@ module "services" {
   log_group_name           = module.observability.log_group_name
   region                   = var.region
 
-  # The target groups must be attached to the load balancer before a service can register in them.
-  depends_on = [module.alb]
+  # The target groups must be attached to the load balancer before a service can register in them,
+  # and the release tasks (databases, roles, migrations) must have succeeded before a task starts.
+  depends_on = [module.alb, terraform_data.this]
 }

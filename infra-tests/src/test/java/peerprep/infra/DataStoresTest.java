@@ -55,19 +55,23 @@ class DataStoresTest {
 
   @ParameterizedTest(name = "envs/{0}")
   @MethodSource("peerprep.infra.Repo#environments")
-  @DisplayName("One instance holds every service's database, created by a one-off task")
+  @DisplayName("One instance holds every service's database, each owned by the service's own role, created by a one-off task")
   void databases(String env) {
     Environment tf = Repo.environment(env);
-    assertEquals("local.databases", tf.module("rds").attr("databases").source());
+    assertEquals("local.database_roles", tf.module("rds").attr("databases").source());
+    assertEquals("module.secrets.database_password_arns", tf.module("rds").attr("role_password_secret_arns").source());
     assertEquals("module.secrets.db_password", tf.module("rds").attr("master_password").source());
     Expr.ObjectExpr container = EcsServiceModuleTest.container(rds.resource("aws_ecs_task_definition", "this"));
     boolean listsDatabases = container.get("environment").tuple().items().stream()
         .map(Expr::object)
         .anyMatch(v -> v.get("name").string().equals("DATABASES")
-            && v.get("value").source().equals("join(\" \", var.databases)"));
+            && v.get("value").source().equals("join(\" \", [for db in sort(keys(var.databases)) : \"${db}:${var.databases[db]}\"])"));
     assertTrue(listsDatabases);
-    String script = rds.local("create_databases_script").string();
-    assertTrue(script.contains("CREATE DATABASE"), script);
+    String script = rds.local("bootstrap_script").source();
+    for (String statement : List.of("CREATE ROLE %I LOGIN", "CREATE DATABASE %I OWNER %I", "ALTER DATABASE :\"db\" OWNER TO :\"role\"",
+        "REVOKE ALL ON DATABASE :\"db\" FROM PUBLIC", "PASSWORD :'password'")) {
+      assertTrue(script.contains(statement), "the bootstrap script lacks " + statement);
+    }
     assertTrue(script.contains("pg_database"), "existing databases are left alone");
   }
 

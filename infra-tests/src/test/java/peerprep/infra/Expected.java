@@ -29,7 +29,7 @@ public final class Expected {
           List.of("REDIS_AUTH_TOKEN", "INTERNAL_TOKEN")),
       new Service("chat-service", "chat", 8000, "/chat-service-api", true, null, true,
           List.of("REDIS_AUTH_TOKEN", "INTERNAL_TOKEN")),
-      new Service("frontend", "web", 80, null, false, null, false, List.of()));
+      new Service("frontend", "web", 8080, null, false, null, false, List.of()));
 
   public static Map<String, Service> byName() {
     return SERVICES.stream().collect(Collectors.toMap(Service::name, s -> s));

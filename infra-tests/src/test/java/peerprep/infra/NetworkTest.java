@@ -1,6 +1,7 @@
 package peerprep.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -60,30 +61,67 @@ class NetworkTest {
   }
 
   @Test
-  @DisplayName("PostgreSQL and Redis accept only the ECS tasks, on their own port")
+  @DisplayName("PostgreSQL accepts only the services with a database and the bootstrap task; Redis only the services that use it")
   void dataStoreIngress() {
     Map<String, Block> ingress = groups.resources("aws_vpc_security_group_ingress_rule");
-    for (String store : List.of("database", "redis")) {
-      List<Block> rules = ingress.values().stream()
-          .filter(r -> r.attr("security_group_id").source().equals("aws_security_group." + store + ".id"))
-          .toList();
-      assertEquals(1, rules.size(), store);
-      Block rule = rules.get(0);
-      assertEquals("aws_security_group.services.id", rule.attr("referenced_security_group_id").source(), store);
-      assertEquals("var." + store + "_port", rule.attr("from_port").source());
+    Block database = ingress.get("database_from_service");
+    assertEquals("local.database_users", database.attr("for_each").source());
+    assertEquals("aws_security_group.service[each.key].id", database.attr("referenced_security_group_id").source());
+    assertEquals("var.database_port", database.attr("from_port").source());
+    assertEquals("aws_security_group.bootstrap.id", ingress.get("database_from_bootstrap").attr("referenced_security_group_id").source());
+    Block redis = ingress.get("redis_from_service");
+    assertEquals("local.redis_users", redis.attr("for_each").source());
+    assertEquals("var.redis_port", redis.attr("from_port").source());
+    assertEquals("{ for name, service in var.services : name => service if service.database }", groups.local("database_users").source());
+    assertEquals("{ for name, service in var.services : name => service if service.redis }", groups.local("redis_users").source());
+    for (Map.Entry<String, Block> rule : ingress.entrySet()) {
+      String target = rule.getValue().attr("security_group_id").source();
+      if (target.equals("aws_security_group.database.id") || target.equals("aws_security_group.redis.id")) {
+        assertTrue(List.of("database_from_service", "database_from_bootstrap", "redis_from_service").contains(rule.getKey()), rule.getKey());
+      }
     }
   }
 
   @Test
-  @DisplayName("The tasks accept only the load balancer and each other")
+  @DisplayName("Each service has its own security group, open only to the load balancer and the services that call it")
   void serviceIngress() {
-    groups.resources("aws_vpc_security_group_ingress_rule").forEach((name, rule) -> {
-      if (rule.attr("security_group_id").source().equals("aws_security_group.services.id")) {
-        assertTrue(rule.has("referenced_security_group_id"), name);
-        assertTrue(List.of("aws_security_group.alb.id", "aws_security_group.services.id")
-            .contains(rule.attr("referenced_security_group_id").source()), name);
+    assertEquals("var.services", groups.resource("aws_security_group", "service").attr("for_each").source());
+    Map<String, Block> ingress = groups.resources("aws_vpc_security_group_ingress_rule");
+    List<String> intoServices = ingress.entrySet().stream()
+        .filter(e -> e.getValue().attr("security_group_id").source().startsWith("aws_security_group.service["))
+        .map(Map.Entry::getKey).sorted().toList();
+    assertEquals(List.of("service_from_alb", "service_from_caller"), intoServices);
+    assertEquals("aws_security_group.alb.id", ingress.get("service_from_alb").attr("referenced_security_group_id").source());
+    assertEquals("local.calls", ingress.get("service_from_caller").attr("for_each").source());
+    assertEquals("aws_security_group.service[each.value.caller].id",
+        ingress.get("service_from_caller").attr("referenced_security_group_id").source());
+    Environment prod = Repo.environment("prod");
+    assertEquals("[module.security_groups.service_security_group_ids[each.key]]", prod.stack().module("services").attr("security_group_ids").source());
+  }
+
+  @Test
+  @DisplayName("HTTPS leaves a service only for the VPC endpoints and the S3 gateway, which exist for ECR, Secrets Manager, CloudWatch Logs and S3")
+  void httpsOnlyToEndpoints() {
+    Map<String, Block> egress = groups.resources("aws_vpc_security_group_egress_rule");
+    for (Map.Entry<String, Block> rule : egress.entrySet()) {
+      Block value = rule.getValue();
+      boolean https = value.attr("from_port").source().equals("443");
+      boolean fromService = value.attr("security_group_id").source().startsWith("aws_security_group.service[");
+      if (https && fromService) {
+        assertFalse(value.has("cidr_ipv4"), rule.getKey() + " sends HTTPS to an address range");
+        assertTrue(value.has("referenced_security_group_id") || value.has("prefix_list_id"), rule.getKey());
       }
-    });
+    }
+    assertEquals("var.endpoints_security_group_id", egress.get("service_to_endpoints").attr("referenced_security_group_id").source());
+    assertEquals("var.s3_prefix_list_id", egress.get("service_to_s3").attr("prefix_list_id").source());
+    TerraformDir network = Repo.module("network");
+    assertEquals("toset([\"ecr.api\", \"ecr.dkr\", \"secretsmanager\", \"logs\"])", network.local("interface_endpoints").source());
+    Block interfaces = network.resource("aws_vpc_endpoint", "interface");
+    assertEquals("Interface", interfaces.attr("vpc_endpoint_type").string());
+    assertTrue(interfaces.attr("private_dns_enabled").bool());
+    Block s3 = network.resource("aws_vpc_endpoint", "s3");
+    assertEquals("Gateway", s3.attr("vpc_endpoint_type").string());
+    assertEquals("[for table in aws_route_table.private : table.id]", s3.attr("route_table_ids").source());
   }
 
   @ParameterizedTest(name = "envs/{0}")

@@ -46,7 +46,7 @@ class SecretsTest {
 
     String environment = HclParser.normalize(tf.module("services").attr("environment").source());
     assertEquals("merge( each.value.runtime == \"java\" ? tomap(local.java_environment) : tomap({}), "
-        + "each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database })), "
+        + "each.value.database == null ? tomap({}) : tomap(merge(local.database_environment, { DB_NAME = each.value.database, DB_USER = local.database_roles[each.value.database] })), "
         + "each.value.redis ? tomap(local.redis_environment) : tomap({}), "
         + "try(local.service_environment[each.key], {}) )", environment);
   }
@@ -56,8 +56,11 @@ class SecretsTest {
   @DisplayName("SECRET_* variables come from Secrets Manager ARNs through the secrets block")
   void secretsFromSecretsManager(String env) {
     Environment tf = Repo.environment(env);
-    assertEquals("{ for secret in each.value.secrets : \"SECRET_${secret}\" => local.secret_arns[secret] }",
+    assertEquals("{ for secret, arn in local.service_secret_arns[each.key] : \"SECRET_${secret}\" => arn }",
         HclParser.normalize(tf.module("services").attr("secrets").source()));
+    assertTrue(HclParser.normalize(tf.local("service_secret_arns").source()).contains(
+        "secret == \"DB_PASSWORD\" ? module.secrets.database_password_arns[local.database_roles[service.database]] : local.secret_arns[secret]"),
+        "DB_PASSWORD is the service's own role's password");
     tf.local("secret_arns").object().entries().forEach((name, arn) ->
         assertTrue(arn.source().startsWith("module.secrets.arns["), name + " = " + arn.source()));
   }
@@ -67,7 +70,8 @@ class SecretsTest {
   @DisplayName("Each service receives exactly the secrets it uses")
   void secretsPerService(String env) {
     Expr.ObjectExpr services = ServiceCatalogueTest.services(env);
-    Set<String> known = Repo.environment(env).local("secret_arns").object().entries().keySet();
+    Set<String> known = new java.util.HashSet<>(Repo.environment(env).local("secret_arns").object().entries().keySet());
+    known.add("DB_PASSWORD");
     for (Expected.Service expected : Expected.SERVICES) {
       List<String> secrets = services.get(expected.name()).object().get("secrets").tuple().strings();
       assertEquals(Set.copyOf(expected.secrets()), Set.copyOf(secrets), expected.name());
@@ -140,13 +144,13 @@ class SecretsTest {
   }
 
   @Test
-  @DisplayName("The database-creating task reads the password from Secrets Manager")
+  @DisplayName("The database bootstrap task reads the master password and every role's password from Secrets Manager")
   void bootstrapTaskSecret() {
     Block task = Repo.module("rds").resource("aws_ecs_task_definition", "this");
     Expr.ObjectExpr container = EcsServiceModuleTest.container(task);
-    Expr.ObjectExpr secret = container.get("secrets").tuple().items().get(0).object();
-    assertEquals("PGPASSWORD", secret.get("name").string());
-    assertEquals("var.password_secret_arn", secret.get("valueFrom").source());
+    assertEquals("concat( [{ name = \"PGPASSWORD\", valueFrom = var.password_secret_arn }], "
+        + "[for role in sort(keys(var.role_password_secret_arns)) : { name = \"ROLE_PASSWORD_${role}\", valueFrom = var.role_password_secret_arns[role] }] )",
+        HclParser.normalize(container.get("secrets").source()));
   }
 
   private static void scan(Body body, String where, List<String> found) {
