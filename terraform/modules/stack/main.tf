@@ -28,9 +28,9 @@ locals {
       cpu         = 512
       memory      = 1024
       database    = "question_db"
-      redis       = false
+      redis       = true
       migrate     = true
-      secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
     }
     matching-service = {
       module      = "matching"
@@ -58,9 +58,9 @@ locals {
       cpu         = 512
       memory      = 1024
       database    = "history_db"
-      redis       = false
+      redis       = true
       migrate     = true
-      secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
     }
     collaboration-service = {
       module      = "collab"
@@ -159,6 +159,8 @@ locals {
       JWT_KEY_ID     = module.secrets.jwt_key_id
       ADMIN_USERNAME = var.admin_username
       ADMIN_EMAIL    = var.admin_email
+      # The ALB and nginx run inside the VPC; only their X-Forwarded-For entries are believed.
+      TRUSTED_PROXIES = var.vpc_cidr
     }
     frontend = local.upstream_environment
   }
