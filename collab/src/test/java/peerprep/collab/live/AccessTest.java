@@ -61,7 +61,7 @@ class AccessTest {
 
     assertThat(await(a.closed())).isEqualTo(UserSockets.REVOKED);
     assertThat(a.closeReason()).isEqualTo(UserSockets.REVOKED_REASON);
-    assertThat(await(stack.internalSession(id)).getInteger("version")).isZero();
+    assertThat(await(stack.session(1, linus, id)).getInteger("version")).isZero();
     assertThatThrownBy(() -> await(new CollabClient(vertx).open(stack.port(1), id, ada.token())))
       .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
     await(b.close());
