@@ -31,9 +31,9 @@ locals {
       cpu         = 512
       memory      = 1024
       database    = "question_db"
-      redis       = false
+      redis       = true
       migrate     = true
-      secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
       callers     = ["matching-service", "frontend"]
     }
     matching-service = {
@@ -63,9 +63,9 @@ locals {
       cpu         = 512
       memory      = 1024
       database    = "history_db"
-      redis       = false
+      redis       = true
       migrate     = true
-      secrets     = ["DB_PASSWORD", "INTERNAL_TOKEN"]
+      secrets     = ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
       callers     = ["user-service", "matching-service", "collaboration-service", "chat-service", "frontend"]
     }
     collaboration-service = {
@@ -183,6 +183,8 @@ locals {
       JWT_KEY_ID     = module.secrets.jwt_key_id
       ADMIN_USERNAME = var.admin_username
       ADMIN_EMAIL    = var.admin_email
+      # The ALB and nginx run inside the VPC; only their X-Forwarded-For entries are believed.
+      TRUSTED_PROXIES = var.vpc_cidr
     }
     frontend = local.upstream_environment
   }

@@ -4,18 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import peerprep.common.auth.Auth;
+import peerprep.common.auth.Es256Signatures;
 import peerprep.common.http.ApiException;
 
-import java.util.Base64;
-
 /**
- * Refuses access tokens whose signature is not the exact base64url form of an ES256 signature.
- * The JWT library decodes signatures leniently, so a valid token with characters appended still
- * verified; a token is accepted here only in its one canonical spelling.
+ * Refuses access tokens whose signature is not the canonical low-S ES256 signature in its exact base64url
+ * form ({@link Es256Signatures}), before anything else reads the token.
  */
 final class CanonicalTokens {
-  private static final int ES256_SIGNATURE_BYTES = 64;
-
   private CanonicalTokens() {
   }
 
@@ -25,7 +22,7 @@ final class CanonicalTokens {
 
   /** Succeeds when there is no token (the verifier answers that) or when its signature is canonical. */
   static Future<Void> check(HttpServerRequest request) {
-    String token = token(request);
+    String token = Auth.token(request);
     if (token == null || canonical(token)) {
       return Future.succeededFuture();
     }
@@ -33,22 +30,6 @@ final class CanonicalTokens {
   }
 
   static boolean canonical(String token) {
-    int dot = token.lastIndexOf('.');
-    String signature = token.substring(dot + 1);
-    try {
-      byte[] bytes = Base64.getUrlDecoder().decode(signature);
-      return bytes.length == ES256_SIGNATURE_BYTES
-        && Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(signature);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static String token(HttpServerRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return header.substring(7).trim();
-    }
-    return request.getParam("access_token");
+    return Es256Signatures.canonical(token);
   }
 }

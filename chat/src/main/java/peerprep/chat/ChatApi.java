@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
+import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 
@@ -19,11 +20,13 @@ final class ChatApi {
   private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 500;
   private final JwksVerifier verifier;
+  private final UserSockets sockets;
   private final SessionDirectory directory;
   private final ChatContext chat;
 
-  ChatApi(JwksVerifier verifier, SessionDirectory directory, ChatContext chat) {
+  ChatApi(JwksVerifier verifier, UserSockets sockets, SessionDirectory directory, ChatContext chat) {
     this.verifier = verifier;
+    this.sockets = sockets;
     this.directory = directory;
     this.chat = chat;
   }
@@ -49,7 +52,7 @@ final class ChatApi {
           return Future.failedFuture(new ApiException(426, "Upgrade Required",
             "This route speaks WebSocket; connect with a WebSocket client."));
         }
-        return request.toWebSocket().map(ws -> new ChatSocket(ws, principal, session, after, chat));
+        return sockets.upgrade(principal, request::toWebSocket).map(ws -> new ChatSocket(ws, principal, session, after, chat));
       }))
       .onSuccess(ChatSocket::start)
       .onFailure(e -> {

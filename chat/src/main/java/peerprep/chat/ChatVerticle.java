@@ -7,6 +7,7 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
@@ -29,6 +30,7 @@ public final class ChatVerticle extends VerticleBase {
   private RedisSubscriber subscriber;
   private SessionEndConsumer consumer;
   private Router router;
+  private AccessControl access;
   private long heartbeat = -1;
 
   @Override
@@ -58,9 +60,13 @@ public final class ChatVerticle extends VerticleBase {
     HealthCheckHandler health = Health.redis(Health.handler(vertx), redis);
     health.register("redis-pubsub", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(subscriber.connected() ? Status.OK() : Status.KO()));
-    ChatApi api = new ChatApi(JwksVerifier.fromDiscovery(vertx, discovery), directory, chat);
-    router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
-    return subscriber.start()
+    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "chat-service")
+      .compose(ac -> {
+        access = ac;
+        ChatApi api = new ChatApi(ac.verifier(), ac.sockets(), directory, chat);
+        router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+        return subscriber.start();
+      })
       .compose(v -> consumer.start())
       .compose(v -> vertx.createHttpServer(SocketServers.options(64 * 1024))
         .requestHandler(router).listen(cfg.port()))
@@ -97,6 +103,7 @@ public final class ChatVerticle extends VerticleBase {
     return closing
       .eventually(() -> consumer == null ? Future.succeededFuture() : consumer.stop())
       .eventually(() -> subscriber == null ? Future.succeededFuture() : subscriber.close())
+      .eventually(() -> access == null ? Future.succeededFuture() : access.close())
       .eventually(() -> commands == null ? Future.succeededFuture() : commands.close())
       .eventually(() -> {
         if (directory != null) {

@@ -111,6 +111,12 @@ final class ChatClient {
     return await(closed.future());
   }
 
+  /** The reason the server gave when it closed the socket, once it has. */
+  String closeReason() {
+    await(closed.future());
+    return ws.closeReason();
+  }
+
   void close() {
     await(ws.close());
   }

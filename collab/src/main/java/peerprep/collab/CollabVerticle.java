@@ -15,6 +15,7 @@ import peerprep.collab.live.SocketGate;
 import peerprep.collab.session.FinalizeRepository;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.SessionRepository;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
@@ -38,6 +39,7 @@ public final class CollabVerticle extends VerticleBase {
   private Discovery discovery;
   private SessionHub hub;
   private Router router;
+  private AccessControl access;
   private final List<Long> timers = new ArrayList<>();
 
   @Override
@@ -54,14 +56,22 @@ public final class CollabVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(CollabConfig cfg) {
-    CollabConfig.Timing t = cfg.timing();
     HealthCheckHandler health = Health.handler(vertx);
     redis = Redises.client(vertx, cfg.settings());
     Health.redis(health, redis);
-    JwksVerifier verifier = JwksVerifier.fromDiscovery(vertx, discovery);
+    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery),
+      "collaboration-service").compose(ac -> {
+        access = ac;
+        return listen(cfg, health, ac);
+      });
+  }
+
+  private Future<HttpServer> listen(CollabConfig cfg, HealthCheckHandler health, AccessControl access) {
+    CollabConfig.Timing t = cfg.timing();
+    JwksVerifier verifier = access.verifier();
     SessionRepository sessions = new SessionRepository(redis, t.sessionTtlMs(), t.abandonGraceMs());
     PresenceRepository presence = new PresenceRepository(redis, t.abandonGraceMs(), t.sessionTtlMs());
-    SocketGate gate = new SocketGate(verifier, sessions, presence, hub, cfg.limits());
+    SocketGate gate = new SocketGate(verifier, access.sockets(), sessions, presence, hub, cfg.limits());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
     router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
       api.mount(r);
@@ -94,6 +104,7 @@ public final class CollabVerticle extends VerticleBase {
     return sockets
       .eventually(() -> server == null ? Future.succeededFuture() : server.close())
       .eventually(() -> hub == null ? Future.succeededFuture() : hub.close())
+      .eventually(() -> access == null ? Future.succeededFuture() : access.close())
       .eventually(() -> redis == null ? Future.succeededFuture() : redis.close())
       .andThen(v -> {
         if (discovery != null) {

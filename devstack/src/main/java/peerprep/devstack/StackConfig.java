@@ -77,6 +77,9 @@ final class StackConfig {
       .put("DB_USER", "postgres").put("SECRET_DB_PASSWORD", "postgres")
       .put("REDIS_URL", redisUrl)
       .put("DISCOVERY_MODE", "static")
+      // Vite and nginx forward from this machine; every account of a local run signs up from it too.
+      .put("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
+      .put("SIGNUPS_PER_ADDRESS_PER_HOUR", 1000)
       .put("SECRET_INTERNAL_TOKEN", secret("internal-token", StackConfig::randomToken))
       .put("SECRET_JWT_PRIVATE_KEY", secret("jwt-private-key.pem", () -> JwtKeys.privatePem(JwtKeys.generate())))
       .put("JWT_KEY_ID", secret("jwt-key-id", () -> "dev-" + randomToken().substring(0, 8)))

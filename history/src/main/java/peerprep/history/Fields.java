@@ -65,9 +65,9 @@ final class Fields {
   UUID uuid(String key) {
     String v = text(key);
     try {
-      return UUID.fromString(v);
+      return peerprep.common.ids.Uuids.parse(v);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("The field '" + name(key) + "' must be a UUID, not '" + v + "'.");
+      throw ApiException.badRequest("The field '" + name(key) + "' must be a UUID in its 36-character form, not '" + v + "'.");
     }
   }
 

@@ -6,12 +6,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.sqlclient.Pool;
+import io.vertx.redis.client.Redis;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.redis.Redises;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +25,8 @@ public final class HistoryVerticle extends VerticleBase {
   private Pool pool;
   private Discovery discovery;
   private Router router;
+  private Redis redis;
+  private AccessControl access;
 
   @Override
   public Future<?> start() {
@@ -31,14 +36,19 @@ public final class HistoryVerticle extends VerticleBase {
         .compose(n -> Discovery.start(vertx, settings, List.of("user-service")))
         .compose(d -> {
           discovery = d;
-          return listen(cfg, JwksVerifier.fromDiscovery(vertx, d));
+          redis = Redises.client(vertx, settings);
+          return AccessControl.start(vertx, settings, redis, JwksVerifier.fromDiscovery(vertx, d), "history-service");
+        })
+        .compose(ac -> {
+          access = ac;
+          return listen(cfg, ac.verifier());
         });
     }).onSuccess(s -> server = s);
   }
 
   private Future<HttpServer> listen(HistoryConfig cfg, JwksVerifier verifier) {
     pool = Databases.pool(vertx, cfg.db());
-    HealthCheckHandler health = Health.postgres(Health.handler(vertx), pool);
+    HealthCheckHandler health = Health.redis(Health.postgres(Health.handler(vertx), pool), redis);
     AttemptRepository attempts = new AttemptRepository(pool);
     AccountRepository accounts = new AccountRepository(pool);
     AttemptApi publicApi = new AttemptApi(vertx, verifier, attempts, accounts, Clock.systemUTC());
@@ -59,6 +69,8 @@ public final class HistoryVerticle extends VerticleBase {
       discovery.close();
     }
     return (server == null ? Future.succeededFuture() : server.close())
-      .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+      .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+      .eventually(() -> access == null ? Future.succeededFuture() : access.close())
+      .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

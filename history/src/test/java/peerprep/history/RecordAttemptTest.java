@@ -91,6 +91,8 @@ class RecordAttemptTest {
     return Stream.of(
       bad("a missing session id", a -> a.remove("sessionId"), "'sessionId' is required"),
       bad("a session id that is not a UUID", a -> a.put("sessionId", "42"), "'sessionId' must be a UUID"),
+      bad("a 35-character session id UUID.fromString would accept", a -> a.put("sessionId", UUID.randomUUID().toString().substring(1)),
+        "'sessionId' must be a UUID"),
       bad("one participant", a -> a.getJsonArray("participants").remove(1), "exactly two users"),
       bad("three participants", a -> a.getJsonArray("participants").add(a.getJsonArray("participants").getJsonObject(0).copy()
         .put("id", UUID.randomUUID().toString())), "exactly two users"),

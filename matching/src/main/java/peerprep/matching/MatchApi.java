@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
+import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 
@@ -21,8 +22,10 @@ final class MatchApi {
   private final Matchmaker matchmaker;
   private final SocketHub hub;
   private final JwksVerifier verifier;
+  private final UserSockets sockets;
 
-  MatchApi(MatchQueue queue, Matchmaker matchmaker, SocketHub hub, JwksVerifier verifier) {
+  MatchApi(MatchQueue queue, Matchmaker matchmaker, SocketHub hub, JwksVerifier verifier, UserSockets sockets) {
+    this.sockets = sockets;
     this.queue = queue;
     this.matchmaker = matchmaker;
     this.hub = hub;
@@ -49,9 +52,15 @@ final class MatchApi {
       return;
     }
     Principal user = Principal.of(ctx);
-    ctx.request().toWebSocket()
+    sockets.upgrade(user, ctx.request()::toWebSocket)
       .onSuccess(ws -> new MatchSocket(ws, user, queue, matchmaker, hub).open())
-      .onFailure(e -> LOG.warn("WebSocket upgrade failed: {}", e.getMessage()));
+      .onFailure(e -> {
+        LOG.warn("WebSocket upgrade failed: {}", e.getMessage());
+        if (!ctx.response().headWritten()) {
+          ctx.request().resume();
+          ctx.fail(e);
+        }
+      });
   }
 
   private void enqueue(RoutingContext ctx) {

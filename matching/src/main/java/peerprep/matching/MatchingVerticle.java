@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
@@ -34,6 +35,7 @@ public final class MatchingVerticle extends VerticleBase {
   private Matchmaker matchmaker;
   private MatchQueue queue;
   private Router router;
+  private AccessControl access;
 
   @Override
   public Future<?> start() {
@@ -57,9 +59,13 @@ public final class MatchingVerticle extends VerticleBase {
     health.register("redis-subscription", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(channel.subscribed() ? Status.OK() : Status.KO()));
     sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
-    MatchApi api = new MatchApi(queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
-    router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
-    return queue.heartbeat()
+    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "matching-service")
+      .compose(ac -> {
+        access = ac;
+        MatchApi api = new MatchApi(queue, matchmaker, hub, ac.verifier(), ac.sockets());
+        router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
+        return queue.heartbeat();
+      })
       .compose(v -> channel.start())
       .compose(v -> listen(cfg.port()))
       .onSuccess(s -> sweeper.start());
@@ -103,6 +109,7 @@ public final class MatchingVerticle extends VerticleBase {
       .compose(v -> queue == null ? Future.succeededFuture() : queue.leave().otherwiseEmpty())
       .compose(v -> server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+      .compose(v -> access == null ? Future.succeededFuture() : access.close())
       .andThen(v -> {
         if (channel != null) {
           channel.stop();

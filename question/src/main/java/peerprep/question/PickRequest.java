@@ -44,7 +44,7 @@ public record PickRequest(String topic, Difficulty difficulty, List<UUID> exclud
         throw Fields.invalid("excludeIds", "Every item of 'excludeIds' must be a string.");
       }
       try {
-        out.add(UUID.fromString(s));
+        out.add(peerprep.common.ids.Uuids.parse(s));
       } catch (IllegalArgumentException e) {
         continue;
       }

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.redis.client.Redis;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
@@ -14,6 +17,7 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.redis.Redises;
 
 import java.util.List;
 
@@ -23,6 +27,8 @@ public final class QuestionVerticle extends VerticleBase {
   private Pool pool;
   private Discovery discovery;
   private Router router;
+  private Redis redis;
+  private AccessControl access;
 
   @Override
   public Future<?> start() {
@@ -42,11 +48,20 @@ public final class QuestionVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(QuestionConfig cfg) {
-    Handler<RoutingContext> signedIn = Auth.required(JwksVerifier.fromDiscovery(vertx, discovery));
+    redis = Redises.client(vertx, cfg.settings());
+    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "question-service")
+      .compose(ac -> {
+        access = ac;
+        return listen(cfg, Auth.required(ac.verifier()));
+      });
+  }
+
+  private Future<HttpServer> listen(QuestionConfig cfg, Handler<RoutingContext> signedIn) {
     Handler<RoutingContext> admin = Auth.role("admin");
     QuestionApi questions = new QuestionApi(new QuestionRepository(pool));
     ImageApi images = new ImageApi(new ImageRepository(pool), cfg.imageMaxBytes());
-    router = ServiceRouter.create(vertx, "question-service", cfg.bodyLimit(), Health.postgres(Health.handler(vertx), pool),
+    HealthCheckHandler health = Health.redis(Health.postgres(Health.handler(vertx), pool), redis);
+    router = ServiceRouter.create(vertx, "question-service", cfg.bodyLimit(), health,
       "openapi/question.json", r -> {
         questions.mount(r, signedIn, admin);
         images.mount(r, signedIn, admin);
@@ -66,6 +81,8 @@ public final class QuestionVerticle extends VerticleBase {
       discovery.close();
     }
     return (server == null ? Future.succeededFuture() : server.close())
-      .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+      .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+      .eventually(() -> access == null ? Future.succeededFuture() : access.close())
+      .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

@@ -2,6 +2,7 @@ package peerprep.user;
 
 import io.vertx.core.Future;
 import peerprep.common.auth.Principal;
+import peerprep.common.auth.Revocations;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 
@@ -14,8 +15,11 @@ public final class Accounts {
   private final Authenticator authenticator;
   private final Tokens tokens;
   private final DeletionOutbox outbox;
+  private final Revocations revocations;
 
-  public Accounts(UserRepository users, Passwords passwords, Authenticator authenticator, Tokens tokens, DeletionOutbox outbox) {
+  public Accounts(UserRepository users, Passwords passwords, Authenticator authenticator, Tokens tokens, DeletionOutbox outbox,
+                  Revocations revocations) {
+    this.revocations = revocations;
     this.users = users;
     this.passwords = passwords;
     this.authenticator = authenticator;
@@ -57,12 +61,16 @@ public final class Accounts {
       .compose(user -> user == null ? Future.failedFuture(gone()) : Future.succeededFuture(user));
   }
 
-  /** Sets a new password, ends every session of the account, and starts a fresh one for the caller. */
+  /**
+   * Sets a new password, ends every session of the account (refresh tokens here, access tokens in every
+   * service through the revocations), and starts a fresh one for the caller.
+   */
   public Future<Session> changePassword(Principal principal, PasswordChange change, String address) {
     return authenticator.confirm(idOf(principal), change.currentPassword(), address).compose(found -> {
       User user = found.user();
       PasswordPolicy.check(change.newPassword(), user.username(), user.email());
       return passwords.hash(change.newPassword())
+        .compose(hash -> revocations.revoke(user.id().toString()).recover(Accounts::notRevoked).map(hash))
         .compose(hash -> users.changePassword(user.id(), hash)
           .compose(v -> tokens.startChecked(new UserRepository.Credentials(user, hash))));
     });
@@ -71,6 +79,7 @@ public final class Accounts {
   /** Deletes the account; the history service hears of it through the outbox. */
   public Future<Void> delete(Principal principal, String password, String address) {
     return authenticator.confirm(idOf(principal), password, address)
+      .compose(found -> revocations.revoke(found.user().id().toString()).recover(Accounts::notRevoked).map(found))
       .compose(found -> users.delete(found.user().id()))
       .compose(deleted -> {
         if (!deleted) {
@@ -79,6 +88,15 @@ public final class Accounts {
         outbox.deliverSoon();
         return Future.succeededFuture();
       });
+  }
+
+  /**
+   * Tokens are revoked before the change is stored, so a change is never in effect while old tokens still
+   * work elsewhere; when the revocation cannot be stored, nothing changes.
+   */
+  static <T> Future<T> notRevoked(Throwable e) {
+    return Future.failedFuture(ApiException.unavailable(
+      "The change could not be applied right now (sessions elsewhere could not be signed out). Try again in a moment."));
   }
 
   private static UUID idOf(Principal principal) {

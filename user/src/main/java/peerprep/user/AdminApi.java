@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.Principal;
+import peerprep.common.auth.Revocations;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 
@@ -20,8 +21,10 @@ public final class AdminApi {
   private final UserRepository users;
   private final AdminRepository admins;
   private final Handler<RoutingContext> signedIn;
+  private final Revocations revocations;
 
-  public AdminApi(UserRepository users, AdminRepository admins, Handler<RoutingContext> signedIn) {
+  public AdminApi(UserRepository users, AdminRepository admins, Handler<RoutingContext> signedIn, Revocations revocations) {
+    this.revocations = revocations;
     this.users = users;
     this.admins = admins;
     this.signedIn = signedIn;
@@ -78,7 +81,10 @@ public final class AdminApi {
     if (id.toString().equals(Principal.of(ctx).id()) && changes.locksOut()) {
       throw ApiException.conflict("Admins cannot remove their own admin role or disable their own account; ask another admin.");
     }
-    admins.update(id, changes)
+    // A disabled account, or one whose role changed, must not keep acting on its old tokens anywhere.
+    Future<Void> revoked = changes.role() != null || Boolean.TRUE.equals(changes.disabled())
+      ? revocations.revoke(id.toString()).recover(Accounts::notRevoked) : Future.succeededFuture();
+    revoked.compose(v -> admins.update(id, changes))
       .compose(AdminApi::found)
       .onSuccess(user -> ctx.json(user.toJson()))
       .onFailure(ctx::fail);

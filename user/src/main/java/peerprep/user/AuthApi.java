@@ -2,6 +2,7 @@ package peerprep.user;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import peerprep.common.abuse.RateLimiter;
 import peerprep.common.auth.TokenIssuer;
 import peerprep.common.http.Bodies;
 
@@ -11,8 +12,10 @@ public final class AuthApi {
   private final Authenticator authenticator;
   private final Tokens tokens;
   private final TokenIssuer issuer;
+  private final RateLimiter signUps;
 
-  public AuthApi(Accounts accounts, Authenticator authenticator, Tokens tokens, TokenIssuer issuer) {
+  public AuthApi(Accounts accounts, Authenticator authenticator, Tokens tokens, TokenIssuer issuer, RateLimiter signUps) {
+    this.signUps = signUps;
     this.accounts = accounts;
     this.authenticator = authenticator;
     this.tokens = tokens;
@@ -29,7 +32,8 @@ public final class AuthApi {
 
   private void register(RoutingContext ctx) {
     Registration registration = Registration.fromJson(Bodies.json(ctx));
-    accounts.register(registration)
+    signUps.take(authenticator.clientAddress(ctx.request()))
+      .compose(v -> accounts.register(registration))
       .onSuccess(session -> send(ctx, 201, session))
       .onFailure(ctx::fail);
   }

@@ -14,13 +14,18 @@ import java.util.List;
 
 /**
  * Counts failed sign-ins per account and per client address in Redis, so every task of the service
- * enforces the same limits. A window starts with its first failure and ends {@code windowSeconds} later.
+ * enforces the same limits, and the different accounts that failed from one address, so spraying one
+ * password over many accounts is stopped long before the per-address count would. A window starts with
+ * its first failure and ends {@code windowSeconds} later. An address over the accounts limit may still
+ * try the accounts it already tried (within their own limits).
  */
 public final class LoginThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
   private static final String PREFIX = "user-service:login-failures:";
-  private static final String COUNT_FAILURE = "for _, key in ipairs(KEYS) do "
-    + "if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[1]) end end return 1";
+  private static final String COUNT_FAILURE = "for i = 1, 2 do "
+    + "if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end end "
+    + "if redis.call('SADD', KEYS[3], ARGV[2]) == 1 and redis.call('SCARD', KEYS[3]) == 1 then "
+    + "redis.call('PEXPIRE', KEYS[3], ARGV[1]) end return 1";
   private final Redis redis;
   private final UserConfig.Throttle limits;
 
@@ -29,33 +34,22 @@ public final class LoginThrottle {
     this.limits = limits;
   }
 
-  /**
-   * The client's address. Each trusted proxy (the ALB, nginx) appends the address it saw to
-   * X-Forwarded-For, so the entry {@code trustedHops} from the right is the one no client can forge;
-   * entries further left are whatever the client sent. With no trusted proxy, the peer address.
-   */
-  public static String clientAddress(HttpServerRequest request, int trustedHops) {
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded != null && trustedHops > 0) {
-      String[] hops = forwarded.split(",");
-      String hop = hops[Math.max(0, hops.length - trustedHops)].trim();
-      if (!hop.isEmpty()) {
-        return hop.length() > 64 ? hop.substring(0, 64) : hop;
-      }
-    }
-    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-  }
-
+  /** The client's address: the peer, or what the configured trusted proxies say the client was. */
   public String clientAddress(HttpServerRequest request) {
-    return clientAddress(request, limits.trustedProxyHops());
+    return limits.proxies().clientAddress(request);
   }
 
-  /** Fails with 429 and the seconds to wait when either the account or the address is over its limit. */
+  /**
+   * Fails with 429 and the seconds to wait when the account, the address, or the number of different
+   * accounts that failed from the address (password spraying) is over its limit.
+   */
   public Future<Void> check(String account, String address) {
     String a = accountKey(account);
     String b = addressKey(address);
+    String c = sprayKey(address);
     return redis.batch(List.of(Request.cmd(Command.GET).arg(a), Request.cmd(Command.PTTL).arg(a),
-        Request.cmd(Command.GET).arg(b), Request.cmd(Command.PTTL).arg(b)))
+        Request.cmd(Command.GET).arg(b), Request.cmd(Command.PTTL).arg(b),
+        Request.cmd(Command.SCARD).arg(c), Request.cmd(Command.SISMEMBER).arg(c).arg(account), Request.cmd(Command.PTTL).arg(c)))
       .recover(LoginThrottle::unavailable)
       .compose(r -> {
         long waitMs = 0;
@@ -64,6 +58,9 @@ public final class LoginThrottle {
         }
         if (number(r.get(2)) >= limits.maxPerAddress()) {
           waitMs = Math.max(waitMs, remaining(r.get(3)));
+        }
+        if (number(r.get(4)) >= limits.maxAccountsPerAddress() && number(r.get(5)) == 0) {
+          waitMs = Math.max(waitMs, remaining(r.get(6)));
         }
         if (waitMs == 0) {
           return Future.succeededFuture();
@@ -74,8 +71,8 @@ public final class LoginThrottle {
   }
 
   public Future<Void> recordFailure(String account, String address) {
-    return redis.send(Request.cmd(Command.EVAL).arg(COUNT_FAILURE).arg(2).arg(accountKey(account)).arg(addressKey(address))
-        .arg(limits.windowSeconds() * 1000L))
+    return redis.send(Request.cmd(Command.EVAL).arg(COUNT_FAILURE).arg(3).arg(accountKey(account)).arg(addressKey(address))
+        .arg(sprayKey(address)).arg(limits.windowSeconds() * 1000L).arg(account))
       .recover(LoginThrottle::unavailable)
       .mapEmpty();
   }
@@ -90,6 +87,10 @@ public final class LoginThrottle {
 
   private static String addressKey(String address) {
     return PREFIX + "address:" + address;
+  }
+
+  private static String sprayKey(String address) {
+    return PREFIX + "accounts-from:" + address;
   }
 
   private static long number(Response r) {

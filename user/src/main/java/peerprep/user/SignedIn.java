@@ -1,7 +1,6 @@
 package peerprep.user;
 
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,21 +22,12 @@ final class SignedIn {
   static Handler<RoutingContext> handler(JwksVerifier verifier) {
     Handler<RoutingContext> verified = Auth.required(verifier);
     return ctx -> {
-      if (lacksExpiry(tokenOf(ctx.request()))) {
+      if (lacksExpiry(Auth.token(ctx.request()))) {
         ctx.fail(ApiException.unauthorized("The token has no expiry time; sign in again for a new one."));
       } else {
         verified.handle(ctx);
       }
     };
-  }
-
-  /** Where {@link Auth} looks for the token: the bearer header, else the access_token query parameter. */
-  private static String tokenOf(HttpServerRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return header.substring(7).trim();
-    }
-    return request.getParam("access_token");
   }
 
   /** True only for a well-formed token whose payload has no numeric exp; anything else the verifier judges. */

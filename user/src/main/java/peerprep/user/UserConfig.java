@@ -1,5 +1,6 @@
 package peerprep.user;
 
+import peerprep.common.abuse.TrustedProxies;
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;
 import peerprep.common.db.DbSettings;
@@ -44,13 +45,19 @@ public record UserConfig(int port, DbSettings db, Settings settings, String inte
     }
   }
 
-  /** Failed-login limits within one window, counted in Redis so every task sees the same numbers. */
-  public record Throttle(int maxPerAccount, int maxPerAddress, int windowSeconds, int trustedProxyHops) {
+  /**
+   * Failed-login and sign-up limits, counted in Redis so every task sees the same numbers, and the proxies
+   * whose X-Forwarded-For names the client's address.
+   */
+  public record Throttle(int maxPerAccount, int maxPerAddress, int maxAccountsPerAddress, int windowSeconds,
+                         int signUpsPerAddressPerHour, TrustedProxies proxies) {
     static Throttle from(Settings s) {
       return new Throttle(atLeast(s, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1),
         atLeast(s, "LOGIN_MAX_FAILURES_PER_ADDRESS", 30, 1),
+        atLeast(s, "LOGIN_MAX_ACCOUNTS_PER_ADDRESS", 10, 1),
         atLeast(s, "LOGIN_FAILURE_WINDOW_SECONDS", 900, 1),
-        atLeast(s, "TRUSTED_PROXY_HOPS", 1, 0));
+        atLeast(s, "SIGNUPS_PER_ADDRESS_PER_HOUR", 10, 1),
+        TrustedProxies.parse(s.string("TRUSTED_PROXIES", "")));
     }
   }
 

@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import peerprep.common.abuse.RateLimiter;
+import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.TokenIssuer;
 import peerprep.common.config.ConfigException;
@@ -31,6 +33,7 @@ public final class UserVerticle extends VerticleBase {
   private DeletionOutbox outbox;
   private Router router;
   private long purgeTimer = -1;
+  private AccessControl access;
 
   @Override
   public Future<?> start() {
@@ -55,6 +58,15 @@ public final class UserVerticle extends VerticleBase {
     Health.postgres(health, pool);
     redis = Redises.client(vertx, cfg.settings());
     Health.redis(health, redis);
+    JwksVerifier verifier = new JwksVerifier(vertx, () -> Future.succeededFuture(issuer.jwks()), 60_000);
+    return AccessControl.start(vertx, cfg.settings(), redis, verifier, "user-service")
+      .compose(ac -> {
+        access = ac;
+        return routes(cfg, issuer, health, ac);
+      });
+  }
+
+  private Future<HttpServer> routes(UserConfig cfg, TokenIssuer issuer, HealthCheckHandler health, AccessControl ac) {
     UserRepository users = new UserRepository(pool);
     AdminRepository admins = new AdminRepository(pool);
     Passwords passwords = new Passwords(vertx, cfg.hashing());
@@ -62,12 +74,14 @@ public final class UserVerticle extends VerticleBase {
       cfg.refreshReuseGrace());
     Authenticator authenticator = new Authenticator(users, passwords, new LoginThrottle(redis, cfg.throttle()));
     outbox = new DeletionOutbox(vertx, new OutboxRepository(pool), discovery, cfg.internalToken(), cfg.outbox());
-    Accounts accounts = new Accounts(users, passwords, authenticator, tokens, outbox);
-    Handler<RoutingContext> signedIn = SignedIn.handler(new JwksVerifier(vertx, () -> Future.succeededFuture(issuer.jwks()), 60_000));
+    Accounts accounts = new Accounts(users, passwords, authenticator, tokens, outbox, ac.revocations());
+    RateLimiter signUps = new RateLimiter(redis, "user-service:sign-ups", cfg.throttle().signUpsPerAddressPerHour(),
+      3_600_000, "Too many accounts were created from this address; wait before creating another.");
+    Handler<RoutingContext> signedIn = SignedIn.handler(ac.verifier());
     router = ServiceRouter.create(vertx, "user-service", 64 * 1024, health, "openapi/user.json", r -> {
-      new AuthApi(accounts, authenticator, tokens, issuer).mount(r);
+      new AuthApi(accounts, authenticator, tokens, issuer, signUps).mount(r);
       new ProfileApi(accounts, signedIn).mount(r);
-      new AdminApi(users, admins, signedIn).mount(r);
+      new AdminApi(users, admins, signedIn, ac.revocations()).mount(r);
     });
     return passwords.warmUp()
       .compose(v -> new AdminSeeder(admins, passwords).seed(cfg.admin()))
@@ -99,6 +113,7 @@ public final class UserVerticle extends VerticleBase {
     }
     return (server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+      .eventually(() -> access == null ? Future.succeededFuture() : access.close())
       .andThen(v -> {
         if (redis != null) {
           redis.close();

@@ -28,7 +28,7 @@ final class Jwts {
       Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
       signer.initSign(key);
       signer.update(input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + b64(signer.sign());
+      return peerprep.common.auth.Es256Signatures.lowS(input + "." + b64(signer.sign()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

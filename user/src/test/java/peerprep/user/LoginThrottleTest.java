@@ -20,7 +20,7 @@ import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("Failed sign-ins are throttled per account and per address across two tasks")
+@DisplayName("Failed sign-ins are throttled per account and per address across two tasks, behind a trusted proxy at 127.0.0.1")
 class LoginThrottleTest {
   private static final int PER_ACCOUNT = 3;
   private static final int PER_ADDRESS = 5;
@@ -33,7 +33,8 @@ class LoginThrottleTest {
     taskA = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_throttle_test")
       .put("LOGIN_MAX_FAILURES_PER_ACCOUNT", PER_ACCOUNT)
       .put("LOGIN_MAX_FAILURES_PER_ADDRESS", PER_ADDRESS)
-      .put("LOGIN_FAILURE_WINDOW_SECONDS", WINDOW));
+      .put("LOGIN_FAILURE_WINDOW_SECONDS", WINDOW)
+      .put("TRUSTED_PROXIES", "127.0.0.1/32"));
     taskB = taskA.secondTask();
   }
 
@@ -87,7 +88,7 @@ class LoginThrottleTest {
   }
 
   @Test
-  @DisplayName("Failures from one address over many accounts reach the address limit; another address is not affected")
+  @DisplayName("Failures from one address (named by the trusted proxy's X-Forwarded-For) reach the address limit; another address is not affected")
   void addressLimitAcrossTasks() {
     for (int i = 0; i < PER_ADDRESS; i++) {
       assertThat(login(i % 2 == 0 ? taskA : taskB, unique("many"), "Wrong-password-1", "192.0.2.7").statusCode()).isEqualTo(401);

@@ -169,7 +169,7 @@ class ProfileRoutesTest {
       new JsonObject().put("password", PASSWORD));
 
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(204);
-    assertProblem(service.get("/users/me", session.getString("accessToken")), 401, "no longer exists");
+    assertProblem(service.get("/users/me", session.getString("accessToken")), 401, "revoked");
     assertThat(service.post("/auth/refresh", new JsonObject().put("refreshToken", session.getString("refreshToken"))).statusCode()).isEqualTo(401);
     assertProblem(service.login(name, PASSWORD), 401, "Invalid credentials.");
     assertThat(service.sql("SELECT count(*) FROM account_deletion_outbox WHERE user_id = $1::uuid", id).iterator().next().getLong(0)).isOne();

@@ -48,7 +48,10 @@ final class ServiceUnderTest {
     this.db = Databases.pool(vertx, DbSettings.from(new Settings(config), "user_db"));
   }
 
-  /** Config for a fresh database, a new signing key, cheap Argon2 and a history service that is not there. */
+  /**
+   * Config for a fresh database, a new signing key, cheap Argon2, a history service that is not there, and
+   * a sign-up limit no test of other behaviour reaches (every test signs up from 127.0.0.1).
+   */
   static JsonObject config(String database) {
     return TestEnv.config(database)
       .put("SECRET_JWT_PRIVATE_KEY", JwtKeys.privatePem(JwtKeys.generate()))
@@ -56,7 +59,8 @@ final class ServiceUnderTest {
       .put("ARGON2_MEMORY_KIB", 1024)
       .put("ARGON2_ITERATIONS", 1)
       .put("HISTORY_SERVICE_URL", "http://127.0.0.1:9")
-      .put("OUTBOX_INTERVAL_MS", 3_600_000);
+      .put("OUTBOX_INTERVAL_MS", 3_600_000)
+      .put("SIGNUPS_PER_ADDRESS_PER_HOUR", 100_000);
   }
 
   static ServiceUnderTest start(Vertx vertx, JsonObject config) {

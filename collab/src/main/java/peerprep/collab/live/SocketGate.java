@@ -12,6 +12,7 @@ import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
+import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
 
 
@@ -21,11 +22,13 @@ import peerprep.common.http.ApiException;
  */
 public final class SocketGate {
   private final JwksVerifier verifier;
+  private final UserSockets sockets;
   private final LiveContext live;
 
-  public SocketGate(JwksVerifier verifier, SessionRepository sessions, PresenceRepository presence, SessionHub hub,
+  public SocketGate(JwksVerifier verifier, UserSockets sockets, SessionRepository sessions, PresenceRepository presence, SessionHub hub,
                     Limits limits) {
     this.verifier = verifier;
+    this.sockets = sockets;
     this.live = new LiveContext(sessions, presence, hub, limits);
   }
 
@@ -42,7 +45,7 @@ public final class SocketGate {
       .compose(principal -> session(id).compose(s -> {
         Participant me = s.participant(principal.id())
           .orElseThrow(() -> ApiException.forbidden("Only the two participants can join this session."));
-        return request.toWebSocket().map(ws -> {
+        return sockets.upgrade(principal, request::toWebSocket).map(ws -> {
           connect(ws, s, me);
           return null;
         });

@@ -2,6 +2,7 @@ package peerprep.common.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
@@ -16,14 +17,19 @@ public final class Auth {
   private Auth() {
   }
 
-  /** Requires a valid access token (Authorization header, or {@code access_token} query for WebSockets). */
+  /**
+   * Requires a valid access token (Authorization header, or {@code access_token} query on a WebSocket
+   * upgrade). A plain {@code GET} also counts against the user's read limit when the verifier has one.
+   */
   public static Handler<RoutingContext> required(JwksVerifier verifier) {
     return ctx -> {
-      if (ctx.request().canUpgradeToWebSocket()) {
+      boolean upgrade = ctx.request().canUpgradeToWebSocket();
+      if (upgrade) {
         // Verification may be asynchronous; an upgrade must find the request unread afterwards.
         ctx.request().pause();
       }
       authenticate(verifier, ctx.request())
+        .compose(p -> upgrade || ctx.request().method() != HttpMethod.GET ? Future.succeededFuture(p) : verifier.admitRead(p).map(p))
         .onSuccess(p -> {
           ctx.put(Principal.KEY, p);
           ctx.next();
@@ -46,19 +52,27 @@ public final class Auth {
   /** The principal of a request's token, for handlers that authenticate outside a router (WebSockets). */
   public static Future<Principal> authenticate(JwksVerifier verifier, HttpServerRequest request) {
     String token = token(request);
+    if (token == null && request.getParam("access_token") != null) {
+      return Future.failedFuture(ApiException.unauthorized("The 'access_token' query parameter is accepted only on "
+        + "WebSocket upgrades; send 'Authorization: Bearer <token>'."));
+    }
     if (token == null) {
       return Future.failedFuture(ApiException.unauthorized("Sign in and send the access token as 'Authorization: Bearer <token>'."));
     }
     return verifier.verify(token).recover(e -> Future.failedFuture(ApiException.unauthorized(e.getMessage())));
   }
 
-  /** The bearer token of a request: the Authorization header, or the {@code access_token} query parameter. */
+  /**
+   * The bearer token of a request: the Authorization header, or on a WebSocket upgrade (browsers cannot
+   * set headers there) the {@code access_token} query parameter. A query token on any other request is
+   * ignored, so tokens are never invited into URLs that proxies and browsers record.
+   */
   public static String token(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return header.substring(7).trim();
     }
-    return request.getParam("access_token");
+    return request.canUpgradeToWebSocket() ? request.getParam("access_token") : null;
   }
 
   /** Requires the shared service credential in {@value #INTERNAL_HEADER}. */

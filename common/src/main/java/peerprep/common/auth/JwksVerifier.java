@@ -11,6 +11,7 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import org.slf4j.Logger;
+import peerprep.common.abuse.RateLimiter;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import java.util.function.Supplier;
 /**
  * Verifies access tokens locally with vertx-auth-jwt against the user service's JWKS. The key set is
  * cached and fetched again when a token names an unknown {@code kid} (at most once per cool-down).
- * Only ES256 is accepted: {@code alg: none}, HMAC and RSA tokens are refused before any crypto runs.
+ * Only ES256 is accepted: {@code alg: none}, HMAC and RSA tokens are refused before any crypto runs, and
+ * so is any signature but the canonical low-S one ({@link Es256Signatures}). With {@link #revokedBy}, a
+ * token issued before its account's revocation is refused too.
  */
 public final class JwksVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(JwksVerifier.class);
@@ -38,6 +41,8 @@ public final class JwksVerifier {
   private volatile long lastFetch;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private Future<Void> inflight;
+  private volatile Revocations revocations;
+  private volatile RateLimiter reads;
 
   public JwksVerifier(Vertx vertx, Supplier<Future<JsonObject>> fetchJwks, long refetchCooldownMs) {
     this.vertx = vertx;
@@ -53,8 +58,39 @@ public final class JwksVerifier {
       .map(io.vertx.ext.web.client.HttpResponse::bodyAsJsonObject), 10_000);
   }
 
+  /** Refuses from now on every token that the revocations say was issued before its account's cut-off. */
+  public JwksVerifier revokedBy(Revocations revocations) {
+    this.revocations = revocations;
+    return this;
+  }
+
+  /** Counts each signed-in read ({@code GET}) against the user's limit; see {@link Auth#required}. */
+  public JwksVerifier limitReads(RateLimiter reads) {
+    this.reads = reads;
+    return this;
+  }
+
+  /** Succeeds when the user may read once more, fails with 429 over the read limit. */
+  Future<Void> admitRead(Principal principal) {
+    RateLimiter limiter = reads;
+    return limiter == null ? Future.succeededFuture() : limiter.take(principal.id());
+  }
+
   /** The principal of a valid token; a failed future with an {@link InvalidTokenException} otherwise. */
   public Future<Principal> verify(String token) {
+    return signed(token).compose(this::current);
+  }
+
+  private Future<Principal> current(Principal p) {
+    Revocations r = revocations;
+    if (r != null && r.revoked(p.id(), p.issuedAtMs())) {
+      return Future.failedFuture(new InvalidTokenException(
+        "This token was revoked (the account was disabled or deleted, or its password or role changed). Sign in again."));
+    }
+    return Future.succeededFuture(p);
+  }
+
+  private Future<Principal> signed(String token) {
     Verified hit = token == null ? null : verified.get(token);
     if (hit != null) {
       if (hit.expiresAtSeconds() > System.currentTimeMillis() / 1000) {
@@ -71,7 +107,7 @@ public final class JwksVerifier {
     if (!JwtKeys.ALGORITHM.equals(header.getString("alg"))) {
       return Future.failedFuture(new InvalidTokenException("The token's algorithm is not accepted."));
     }
-    if (!canonicalSignature(token.substring(token.lastIndexOf('.') + 1))) {
+    if (!Es256Signatures.canonical(token)) {
       return Future.failedFuture(new InvalidTokenException("The token's signature is malformed."));
     }
     String kid = header.getString("kid");
@@ -156,16 +192,6 @@ public final class JwksVerifier {
     }
   }
 
-  /** An ES256 signature is exactly 64 bytes in unpadded base64url; anything else (extra characters) is refused. */
-  private static boolean canonicalSignature(String encoded) {
-    try {
-      byte[] sig = Base64.getUrlDecoder().decode(encoded);
-      return sig.length == 64 && Base64.getUrlEncoder().withoutPadding().encodeToString(sig).equals(encoded);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   private static Future<Principal> toPrincipal(User user) {
     JsonObject p = user.principal();
     String sub = p.getString("sub");
@@ -179,6 +205,14 @@ public final class JwksVerifier {
     }
     Set<String> roleSet = new HashSet<>();
     roles.forEach(r -> roleSet.add(String.valueOf(r)));
-    return Future.succeededFuture(new Principal(sub, username, Set.copyOf(roleSet)));
+    return Future.succeededFuture(new Principal(sub, username, Set.copyOf(roleSet), issuedAtMs(p)));
+  }
+
+  /** The precise issue time the user service adds, else the {@code iat} second; 0 (before any cut-off) without either. */
+  private static long issuedAtMs(JsonObject claims) {
+    if (claims.getValue(TokenIssuer.ISSUED_AT_MS) instanceof Number ms) {
+      return ms.longValue();
+    }
+    return claims.getValue("iat") instanceof Number s ? s.longValue() * 1000 : 0;
   }
 }

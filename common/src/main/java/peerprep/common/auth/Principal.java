@@ -5,9 +5,16 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
 
-/** The signed-in user a verified access token speaks for. */
-public record Principal(String id, String username, Set<String> roles) {
+/**
+ * The signed-in user a verified access token speaks for, and when that token was issued (epoch ms, 0 when
+ * unknown), which decides whether a later revocation covers it.
+ */
+public record Principal(String id, String username, Set<String> roles, long issuedAtMs) {
   static final String KEY = "peerprep.principal";
+
+  public Principal(String id, String username, Set<String> roles) {
+    this(id, username, roles, 0);
+  }
 
   public boolean isAdmin() {
     return roles.contains("admin");

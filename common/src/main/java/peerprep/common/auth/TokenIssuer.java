@@ -15,11 +15,14 @@ import java.util.List;
 
 /**
  * Signs ES256 access tokens with the configured key and {@code kid}, and publishes the JWKS
- * (the current key plus, during a rotation, the previous public key).
+ * (the current key plus, during a rotation, the previous public key). Signatures are given in their
+ * canonical low-S form, the only one verifiers accept.
  */
 public final class TokenIssuer {
   public static final String ISSUER = "peerprep-user-service";
   public static final String AUDIENCE = "peerprep";
+  /** The claim with the issue time in epoch milliseconds, finer than {@code iat}, which revocation compares. */
+  public static final String ISSUED_AT_MS = "iat_ms";
 
   private final JWTAuth signer;
   private final String kid;
@@ -50,14 +53,15 @@ public final class TokenIssuer {
       throw new IllegalArgumentException("Access tokens must expire: ttlSeconds must be positive");
     }
     JsonObject claims = new JsonObject()
+      .put(ISSUED_AT_MS, System.currentTimeMillis())
       .put("username", principal.username())
       .put("roles", new JsonArray(principal.roles().stream().sorted().toList()));
-    return signer.generateToken(claims, new JWTOptions()
+    return Es256Signatures.lowS(signer.generateToken(claims, new JWTOptions()
       .setAlgorithm(JwtKeys.ALGORITHM)
       .setSubject(principal.id())
       .setIssuer(ISSUER)
       .setAudience(List.of(AUDIENCE))
       .setExpiresInSeconds(ttlSeconds)
-      .setHeader(new JsonObject().put("kid", kid)));
+      .setHeader(new JsonObject().put("kid", kid))));
   }
 }

@@ -97,10 +97,11 @@ public final class Bodies {
     return out;
   }
 
+  /** A canonical 36-character UUID ({@link peerprep.common.ids.Uuids}), else 400 with a detail. */
   public static UUID uuid(String value, String what) {
     try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException | NullPointerException e) {
+      return peerprep.common.ids.Uuids.parse(value);
+    } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("The " + what + " '" + value + "' is not a valid id.");
     }
   }

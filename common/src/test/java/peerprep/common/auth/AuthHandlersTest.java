@@ -47,8 +47,21 @@ class AuthHandlersTest {
     var r = client.get("/things/1").putHeader("Authorization", ada.bearer()).send().await();
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyAsJsonObject().getString("username")).isEqualTo("ada");
+  }
+
+  @Test
+  @DisplayName("The access_token query parameter is refused on a plain HTTP route with a detail, and accepted on a WebSocket upgrade")
+  void queryTokenOnlyOnUpgrade(Vertx vertx) {
+    TestAuth.TestUser ada = auth.user("ada");
     var viaQuery = client.get("/things/1?access_token=" + ada.token()).send().await();
-    assertThat(viaQuery.statusCode()).isEqualTo(200);
+    assertThat(viaQuery.statusCode()).isEqualTo(401);
+    assertThat(viaQuery.bodyAsJsonObject().getString("detail")).contains("only on WebSocket upgrades");
+    var upgrade = client.get("/things/1?access_token=" + ada.token())
+      .putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade")
+      .putHeader("Sec-WebSocket-Version", "13").putHeader("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+      .send().await();
+    assertThat(upgrade.statusCode()).isEqualTo(200);
+    assertThat(upgrade.bodyAsJsonObject().getString("username")).isEqualTo("ada");
   }
 
   @Test

@@ -53,7 +53,7 @@ class JwksVerifierTest {
     Signature sig = Signature.getInstance("SHA256withECDSAinP1363Format");
     sig.initSign(key.getPrivate());
     sig.update(input.getBytes(StandardCharsets.US_ASCII));
-    return input + "." + B64.encodeToString(sig.sign());
+    return Es256Signatures.lowS(input + "." + B64.encodeToString(sig.sign()));
   }
 
   private static JsonObject claims(long expOffsetSeconds) {
@@ -65,8 +65,12 @@ class JwksVerifierTest {
   @Test
   @DisplayName("A token signed by the published key yields its user, name and roles")
   void valid() {
+    long before = System.currentTimeMillis();
     Principal p = verify(issuerA.issue(new Principal("u-1", "ada", Set.of("user", "admin")), 60));
-    assertThat(p).isEqualTo(new Principal("u-1", "ada", Set.of("user", "admin")));
+    assertThat(p.id()).isEqualTo("u-1");
+    assertThat(p.username()).isEqualTo("ada");
+    assertThat(p.roles()).containsExactlyInAnyOrder("user", "admin");
+    assertThat(p.issuedAtMs()).isBetween(before, System.currentTimeMillis());
     assertThat(p.isAdmin()).isTrue();
   }
 
@@ -161,6 +165,19 @@ class JwksVerifierTest {
         .isInstanceOf(InvalidTokenException.class).hasMessageContaining("unknown key");
     }
     assertThat(fetches.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("The high-S twin of a valid ES256 signature is refused, and every issued token carries the low-S one")
+  void highS() {
+    for (int i = 0; i < 20; i++) {
+      String token = issuerA.issue(new Principal("u-" + i, "ada", Set.of("user")), 60);
+      assertThat(Es256Signatures.canonical(token)).isTrue();
+      assertThat(verify(token).id()).isEqualTo("u-" + i);
+      String twin = Es256Signatures.highSTwin(token);
+      assertThat(twin).isNotEqualTo(token);
+      assertThatThrownBy(() -> verify(twin)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("signature");
+    }
   }
 
   @Test

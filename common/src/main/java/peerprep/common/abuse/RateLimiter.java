@@ -1,0 +1,62 @@
+package peerprep.common.abuse;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerprep.common.http.ApiException;
+
+/**
+ * A fixed-window request counter in Redis, so every task of a service enforces one limit: at most
+ * {@code limit} takes per key within a window that starts with the key's first take. Over the limit the
+ * take fails with 429 and the seconds left in the window (Retry-After). When Redis does not answer, the
+ * take is allowed and logged: a limit must not turn a Redis failover into an outage.
+ */
+public final class RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+  private static final String TAKE = "local n = redis.call('INCR', KEYS[1]) "
+    + "local ttl = redis.call('PTTL', KEYS[1]) "
+    + "if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end "
+    + "return {n, ttl}";
+  private final Redis redis;
+  private final String name;
+  private final int limit;
+  private final long windowMs;
+  private final String detail;
+
+  /**
+   * @param name   keeps this limit's counters apart from others, e.g. {@code user-service:sign-ups}
+   * @param detail what the 429 tells the client
+   */
+  public RateLimiter(Redis redis, String name, int limit, long windowMs, String detail) {
+    this.redis = redis;
+    this.name = name;
+    this.limit = limit;
+    this.windowMs = windowMs;
+    this.detail = detail;
+  }
+
+  public int limit() {
+    return limit;
+  }
+
+  /** Counts one request for the key; fails with 429 when the key is over the limit in this window. */
+  public Future<Void> take(String key) {
+    return redis.send(Request.cmd(Command.EVAL).arg(TAKE).arg(1).arg("peerprep:limit:" + name + ":" + key).arg(windowMs))
+      .transform(ar -> {
+        if (ar.failed()) {
+          LOG.warn("Redis did not answer the '{}' limit; allowing the request: {}", name, ar.cause().getMessage());
+          return Future.succeededFuture();
+        }
+        Response r = ar.result();
+        if (r.get(0).toLong() <= limit) {
+          return Future.succeededFuture();
+        }
+        long waitMs = Math.max(1, r.get(1).toLong());
+        return Future.failedFuture(ApiException.tooManyRequests(detail, (waitMs + 999) / 1000));
+      });
+  }
+}
