@@ -12,6 +12,8 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,12 +33,12 @@ public final class HistoryVerticle extends VerticleBase {
         .compose(n -> Discovery.start(vertx, settings, List.of("user-service")))
         .compose(d -> {
           discovery = d;
-          return listen(cfg, JwksVerifier.fromDiscovery(vertx, d));
+          return listen(cfg, HttpTimeouts.from(settings), JwksVerifier.fromDiscovery(vertx, d));
         });
     }).onSuccess(s -> server = s);
   }
 
-  private Future<HttpServer> listen(HistoryConfig cfg, JwksVerifier verifier) {
+  private Future<HttpServer> listen(HistoryConfig cfg, HttpTimeouts timeouts, JwksVerifier verifier) {
     pool = Databases.pool(vertx, cfg.db());
     HealthCheckHandler health = Health.postgres(Health.handler(vertx), pool);
     AttemptRepository attempts = new AttemptRepository(pool);
@@ -46,7 +48,7 @@ public final class HistoryVerticle extends VerticleBase {
       publicApi::mount);
     // Service-to-service routes answer at the root only: the public prefix is what the ALB forwards from outside.
     new InternalApi(vertx, cfg, attempts, new TranscriptRepository(pool), accounts).mount(router);
-    return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
+    return ServiceServer.listen(vertx, timeouts, router, cfg.port());
   }
 
   Router router() {
