@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the container setup without a Docker engine: compose files against the compose schema,
-# Dockerfiles with a linter, compose/env/doc consistency, and the nginx template through `nginx -t`.
+# Dockerfiles with a linter, compose/env/doc consistency, and the nginx template through `nginx -t` and
+# a real nginx in front of a stub upstream.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,9 @@ if grep -q '[$][{]' "$work/nginx.conf"; then
 fi
 grep -q 'connection_upgrade' "$work/nginx.conf"
 nginx -t -q -c "$work/nginx.conf" -e "$work/error.log"
+
+echo "-- real nginx from the template: encoded paths, /internal/, problem pages, access log, headers"
+scripts/test-nginx-edge.sh
 
 echo "-- compose, env samples and ENVIRONMENT_VARIABLES.md agree"
 node --test docker/tests/

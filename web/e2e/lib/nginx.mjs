@@ -37,7 +37,7 @@ export async function startNginx({ template, root, upstreams, log }) {
   // worker processes run as an unprivileged user when nginx starts as root; they need to reach the prefix
   await chmod(prefix, 0o755);
   const port = await freePort();
-  const values = { NGINX_PORT: String(port), NGINX_ROOT: root, NGINX_RESOLVER: '127.0.0.1', ...upstreams };
+  const values = { NGINX_PORT: String(port), NGINX_ROOT: root, NGINX_RESOLVER: '127.0.0.1', NGINX_CONNECT_SRC: '', ...upstreams };
   const rendered = render(await readFile(template, 'utf8'), values);
   const unrendered = rendered.match(/\$\{[A-Z_]+\}/);
   if (unrendered) {

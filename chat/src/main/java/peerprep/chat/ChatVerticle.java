@@ -13,6 +13,8 @@ import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
@@ -68,8 +70,8 @@ public final class ChatVerticle extends VerticleBase {
         return subscriber.start();
       })
       .compose(v -> consumer.start())
-      .compose(v -> vertx.createHttpServer(SocketServers.options(64 * 1024))
-        .requestHandler(router).listen(cfg.port()))
+      .compose(v -> ServiceServer.listen(vertx, SocketServers.options(64 * 1024), HttpTimeouts.from(cfg.settings()),
+        router, cfg.port()))
       .onSuccess(s -> server = s);
   }
 

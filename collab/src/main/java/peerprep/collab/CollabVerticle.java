@@ -21,6 +21,8 @@ import peerprep.common.config.ConfigLoader;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
@@ -83,7 +85,8 @@ public final class CollabVerticle extends VerticleBase {
     Sweeper sweeper = new Sweeper(presence, finalizer, t.staleAfterMs());
     timers.add(vertx.setPeriodic(t.heartbeatMs(), id -> heartbeat.beat()));
     timers.add(vertx.setPeriodic(t.sweepMs(), id -> sweeper.sweep()));
-    return vertx.createHttpServer(SocketServers.options(2 * cfg.limits().maxFrameBytes())).requestHandler(router).listen(cfg.port());
+    return ServiceServer.listen(vertx, SocketServers.options(2 * cfg.limits().maxFrameBytes()), HttpTimeouts.from(cfg.settings()),
+      router, cfg.port());
   }
 
   Router router() {

@@ -14,6 +14,8 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.redis.Redises;
 
 import java.time.Clock;
@@ -41,12 +43,12 @@ public final class HistoryVerticle extends VerticleBase {
         })
         .compose(ac -> {
           access = ac;
-          return listen(cfg, ac.verifier());
+          return listen(cfg, HttpTimeouts.from(settings), ac.verifier());
         });
     }).onSuccess(s -> server = s);
   }
 
-  private Future<HttpServer> listen(HistoryConfig cfg, JwksVerifier verifier) {
+  private Future<HttpServer> listen(HistoryConfig cfg, HttpTimeouts timeouts, JwksVerifier verifier) {
     pool = Databases.pool(vertx, cfg.db());
     HealthCheckHandler health = Health.redis(Health.postgres(Health.handler(vertx), pool), redis);
     AttemptRepository attempts = new AttemptRepository(pool);
@@ -56,7 +58,7 @@ public final class HistoryVerticle extends VerticleBase {
       publicApi::mount);
     // Service-to-service routes answer at the root only: the public prefix is what the ALB forwards from outside.
     new InternalApi(vertx, cfg, attempts, new TranscriptRepository(pool), accounts).mount(router);
-    return vertx.createHttpServer().requestHandler(router).listen(cfg.port());
+    return ServiceServer.listen(vertx, timeouts, router, cfg.port());
   }
 
   Router router() {

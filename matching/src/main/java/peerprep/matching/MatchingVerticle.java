@@ -15,6 +15,8 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 
@@ -67,7 +69,7 @@ public final class MatchingVerticle extends VerticleBase {
         return queue.heartbeat();
       })
       .compose(v -> channel.start())
-      .compose(v -> listen(cfg.port()))
+      .compose(v -> listen(HttpTimeouts.from(cfg.settings()), cfg.port()))
       .onSuccess(s -> sweeper.start());
   }
 
@@ -80,9 +82,9 @@ public final class MatchingVerticle extends VerticleBase {
     return health;
   }
 
-  private Future<HttpServer> listen(int port) {
+  private Future<HttpServer> listen(HttpTimeouts timeouts, int port) {
     // frames are limited to 4096 characters by the socket, which answers with 1009; this is only a backstop
-    return vertx.createHttpServer(SocketServers.options(NETTY_FRAME_LIMIT)).requestHandler(router).listen(port).onSuccess(s -> server = s);
+    return ServiceServer.listen(vertx, SocketServers.options(NETTY_FRAME_LIMIT), timeouts, router, port).onSuccess(s -> server = s);
   }
 
   /** The router, for tests that compare its routes with the OpenAPI document. */

@@ -17,6 +17,8 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.redis.Redises;
 
 import java.util.List;
@@ -68,7 +70,7 @@ public final class QuestionVerticle extends VerticleBase {
       });
     // Internal routes at the root only: the public prefix is what nginx and the ALB forward from outside.
     new PickApi(new Picker(new PickRepository(pool))).mount(router, Auth.internal(cfg.internalToken()));
-    return vertx.createHttpServer().requestHandler(router).listen(cfg.port()).onSuccess(s -> server = s);
+    return ServiceServer.listen(vertx, HttpTimeouts.from(cfg.settings()), router, cfg.port()).onSuccess(s -> server = s);
   }
 
   Router router() {

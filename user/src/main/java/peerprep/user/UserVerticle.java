@@ -19,6 +19,8 @@ import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
 import peerprep.common.http.ServiceRouter;
+import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceServer;
 import peerprep.common.redis.Redises;
 
 import java.util.List;
@@ -85,7 +87,7 @@ public final class UserVerticle extends VerticleBase {
     });
     return passwords.warmUp()
       .compose(v -> new AdminSeeder(admins, passwords).seed(cfg.admin()))
-      .compose(v -> vertx.createHttpServer().requestHandler(router).listen(cfg.port()))
+      .compose(v -> ServiceServer.listen(vertx, HttpTimeouts.from(cfg.settings()), router, cfg.port()))
       .onSuccess(s -> {
         outbox.start();
         purgeTimer = vertx.setPeriodic(PURGE_INTERVAL_MS, id -> tokens.purgeExpired());

@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import peerprep.common.text.StorableText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,15 @@ public final class Bodies {
   private Bodies() {
   }
 
-  /** The request body as a JSON object, or a 400 that says what is wrong with it. */
+  /**
+   * The request body as a JSON object, or a 415 when the body is declared as another type, or a 400 that
+   * says what is wrong with it, including any string or field name that PostgreSQL could not store.
+   */
   public static JsonObject json(RoutingContext ctx) {
+    String type = EdgeGuard.mediaType(ctx.request().getHeader("Content-Type"));
+    if (type != null && !type.equals("application/json") && !type.endsWith("+json")) {
+      throw new ApiException(415, "Unsupported Media Type", "Send the body as application/json, not " + type + ".");
+    }
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("The request needs a JSON object body.");
@@ -29,6 +37,7 @@ public final class Bodies {
     if (!(parsed instanceof JsonObject object)) {
       throw ApiException.badRequest("The request body must be a JSON object, not " + kind(parsed) + ".");
     }
+    StorableText.requireJson(object);
     return object;
   }
 

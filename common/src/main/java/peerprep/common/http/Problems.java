@@ -1,5 +1,6 @@
 package peerprep.common.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -66,6 +67,28 @@ public final class Problems {
     response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
   }
 
+  /**
+   * Answers a request that never reached a router (the HTTP decoder refused it) with a problem, and closes
+   * its connection: what follows a request the decoder could not read cannot be trusted either.
+   */
+  public static void write(HttpServerRequest request, int status, String title, String detail) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    String body = new JsonObject()
+      .put("type", "about:blank")
+      .put("title", title)
+      .put("status", status)
+      .put("detail", detail)
+      .encode();
+    response.setStatusCode(status)
+      .putHeader("Content-Type", CONTENT_TYPE)
+      .putHeader("Connection", "close")
+      .end(body)
+      .onComplete(done -> request.connection().close());
+  }
+
   static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
@@ -75,7 +98,9 @@ public final class Problems {
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
+      case 431 -> "Request Header Fields Too Large";
       case 429 -> "Too Many Requests";
       default -> "Error";
     };

@@ -3,18 +3,23 @@ package peerprep.common.http;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import peerprep.common.health.Health;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Builds a service's root router: access log, body limits, the API answered both at the root and under
- * the public prefix ({@code /question-service-api}), {@code /health}, {@code /health/live}, {@code /metrics} (root only),
- * {@code /openapi.json}, and problem+json for every failure including unknown paths and methods.
+ * Builds a service's root router: access log, the request deadline, the edge checks (no path that climbs
+ * out of the public prefix, no form bodies, storable query strings), body limits, the API answered both at
+ * the root and under the public prefix ({@code /question-service-api}) except its {@code /internal/} routes,
+ * which answer at the root only, {@code /health}, {@code /health/live}, {@code /metrics} (root only),
+ * {@code /openapi.json}, and problem+json for every failure including unknown paths and methods. Serve it
+ * with {@link ServiceServer}.
  */
 public final class ServiceRouter {
   private ServiceRouter() {
@@ -31,6 +36,10 @@ public final class ServiceRouter {
                               String openApi, Consumer<Router> api) {
     Router root = Router.router(vertx);
     root.route().handler(new AccessLog(service));
+    RequestDeadline deadline = new RequestDeadline(vertx);
+    root.putMetadata(RequestDeadline.METADATA, deadline);
+    root.route().handler(deadline);
+    root.route().handler(EdgeGuard::check);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit).setHandleFileUploads(false);
     root.route().handler(ctx -> {
       HttpMethod m = ctx.request().method();
@@ -52,6 +61,12 @@ public final class ServiceRouter {
       api.accept(r);
     }
     // Service-to-service routes answer at the root only: the public prefix is what nginx and the ALB forward.
+    for (Route route : List.copyOf(prefixed.getRoutes())) {
+      String path = route.getPath();
+      if (path != null && (path.equals("/internal") || path.startsWith("/internal/"))) {
+        route.remove();
+      }
+    }
     root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
     installErrors(root);
@@ -61,7 +76,7 @@ public final class ServiceRouter {
 
   private static void installErrors(Router router) {
     router.route().failureHandler(Problems::handle);
-    for (int status : new int[]{400, 401, 403, 404, 405, 413, 415}) {
+    for (int status : new int[]{400, 401, 403, 404, 405, 413, 414, 415, 431}) {
       router.errorHandler(status, ctx -> Problems.handle(ctx, status));
     }
     router.errorHandler(500, Problems::handle);
