@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record Session(String id, String matchId, String status, int version, String doc, String language,
                       JsonObject question, List<Participant> participants, String createdAt, String endedAt,
-                      String endReason, Map<String, String> presence) {
+                      String endReason, Map<String, String> presence, JsonObject starterCode) {
 
   public static final String ACTIVE = "active";
   public static final String ENDING = "ending";
@@ -26,7 +26,7 @@ public record Session(String id, String matchId, String status, int version, Str
     return new Session(h.get("id"), h.get("matchId"), h.get("status"), Integer.parseInt(h.getOrDefault("version", "0")),
       h.getOrDefault("doc", ""), h.get("language"), new JsonObject(h.get("question")),
       Participant.listFromJson(new JsonArray(h.get("participants"))), h.get("createdAt"), h.get("endedAt"),
-      h.get("endReason"), presence(h));
+      h.get("endReason"), presence(h), new JsonObject(h.getOrDefault("starterCode", "{}")));
   }
 
   private static Map<String, String> presence(Map<String, String> h) {
@@ -73,13 +73,25 @@ public record Session(String id, String matchId, String status, int version, Str
       .put("language", language);
   }
 
+  /** A participant's session in lists: what to show and where to go back to, without the text. */
+  public JsonObject toSummaryJson(String userId) {
+    return new JsonObject()
+      .put("sessionId", id)
+      .put("status", publicStatus())
+      .put("question", question)
+      .put("language", language)
+      .put("partner", partnerOf(userId).map(Participant::toJson).orElse(null))
+      .put("createdAt", createdAt);
+  }
+
   /** What a participant sees of their own session. */
   public JsonObject toParticipantJson(String userId) {
     JsonObject json = toInternalJson()
       .put("partner", partnerOf(userId).map(Participant::toJson).orElse(null))
       .put("text", doc)
       .put("version", version)
-      .put("createdAt", createdAt);
+      .put("createdAt", createdAt)
+      .put("starterCode", starterCode);
     if (!isActive()) {
       json.put("endedAt", endedAt).put("endReason", endReason);
     }
