@@ -236,6 +236,47 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'the session starts with the question\'s Python starter code, swapped for Java\'s and back while untouched',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const python = await editorText(a);
+        assert(/^class Solution:/.test(python), `the editor starts with the Python starter code: ${JSON.stringify(python.slice(0, 60))}`);
+        assertEqual(await editorText(l), python, 'linus starts with the same starter code');
+        await shot(a, 'session-starter-code');
+        await a.locator('#session-language').selectOption('java');
+        await waitUntil(async () => /^class Solution \{/.test(await editorText(l)), { message: async () => `linus sees ${JSON.stringify((await editorText(l)).slice(0, 60))}` });
+        assertEqual(await l.locator('#session-language').inputValue(), 'java', 'linus\'s language after the switch');
+        assertEqual(await editorText(a), await editorText(l), 'both see the Java starter code');
+        await a.locator('#session-language').selectOption('python');
+        await waitUntil(async () => (await editorText(l)) === python && (await editorText(a)) === python, { message: 'back to the Python starter code for both' });
+      },
+    },
+    {
+      name: 'Tab indents by the language\'s unit inside the editor, and Escape then Tab moves on',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const content = a.locator('[data-testid=shared-editor] .cm-content');
+        await content.click();
+        await a.keyboard.press('Control+a');
+        await a.keyboard.press('Delete');
+        await a.keyboard.type('x');
+        await a.keyboard.press('Home');
+        await a.keyboard.press('Tab');
+        await waitUntil(async () => (await editorText(a)) === '    x', { message: async () => `Python indents by 4 spaces: ${JSON.stringify(await editorText(a))}` });
+        assert(await a.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=shared-editor]'))), 'Tab kept the focus in the editor');
+        const before = await editorText(a);
+        await a.keyboard.press('Escape');
+        await a.keyboard.press('Tab');
+        assert(await a.evaluate(() => !document.activeElement?.closest('[data-testid=shared-editor]')), 'Escape then Tab left the editor');
+        assertEqual(await editorText(a), before, 'Escape then Tab typed nothing');
+        // the next steps start from an empty editor
+        await content.click();
+        await a.keyboard.press('Control+a');
+        await a.keyboard.press('Delete');
+        await waitUntil(async () => (await editorText(l)) === '' && (await editorText(a)) === '', { message: 'both editors are empty again' });
+      },
+    },
+    {
       name: 'both type into the editor at once and see the same text',
       run: async () => {
         const { ada: a, linus: l } = pages;
@@ -274,10 +315,17 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
-      name: 'the language switch reaches the partner',
+      name: 'switching the language of edited code asks first; keeping the code switches only the language',
       run: async () => {
-        await pages.ada.locator('#session-language').selectOption('java');
-        await pages.linus.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector('#session-language')).value === 'java');
+        const { ada: a, linus: l } = pages;
+        await a.locator('#session-language').selectOption('java');
+        const dialog = a.getByRole('dialog', { name: 'Switch to Java?' });
+        await dialog.waitFor();
+        await shot(a, 'session-language-ask');
+        await dialog.getByRole('button', { name: 'Keep my code' }).click();
+        await l.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector('#session-language')).value === 'java');
+        assertEqual(await editorText(l), shared.text, 'the code is kept');
+        assertEqual(await editorText(a), shared.text, 'the code is kept for ada too');
       },
     },
     {
@@ -346,6 +394,48 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         shared.text += ' ok';
         await waitUntil(async () => (await editorText(pages.ada)) === shared.text, { message: 'ada sees the edit made after the reload' });
         await shot(l, 'session-room-after-reload');
+      },
+    },
+    {
+      name: 'leaving the room through a link asks first; the session stays one click away on every page and on another device, even 5 minutes later',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const history = a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' });
+        await history.click();
+        const leave = a.getByRole('dialog', { name: 'Leave the session room?' });
+        await leave.waitFor();
+        await shot(a, 'session-leave-ask');
+        await leave.getByRole('button', { name: 'Stay' }).click();
+        assert(a.url().endsWith(`/session/${shared.sessionId}`), 'Stay keeps ada in the room');
+        await history.click();
+        await leave.getByRole('button', { name: 'Leave the room' }).click();
+        await a.waitForURL(/\/history$/);
+        const banner = a.getByTestId('active-session-banner');
+        await banner.getByText(shared.question).waitFor();
+        await shot(a, 'history-with-session-banner');
+        // another device, whose clock runs 5 minutes ahead while the user reads other pages; the
+        // matching service forgets the match result after 5 s in this stack, so only the collaboration
+        // service's own record can bring the user back
+        const other = await open('ada-laptop');
+        await other.clock.install();
+        await other.goto('/login');
+        await logIn(other, ada.username, ada.password);
+        await other.getByRole('heading', { name: /ready to practise/ }).waitFor();
+        await other.getByTestId('active-session-banner').getByText(shared.question).waitFor();
+        await other.clock.fastForward('05:00');
+        await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
+        await other.getByRole('heading', { name: 'Questions', exact: true }).waitFor();
+        await other.getByTestId('active-session-banner').getByRole('link', { name: 'Rejoin the session' }).click();
+        await other.waitForURL(new RegExp(`/session/${shared.sessionId}$`));
+        await editable(other);
+        await waitUntil(async () => (await editorText(other)) === shared.text, { message: async () => `the other device sees ${JSON.stringify(await editorText(other))}` });
+        await other.context().close();
+        delete pages['ada-laptop'];
+        await banner.getByRole('link', { name: 'Rejoin the session' }).click();
+        await a.waitForURL(new RegExp(`/session/${shared.sessionId}$`));
+        await editable(a);
+        await waitUntil(async () => (await editorText(a)) === shared.text, { message: 'ada is back with the code' });
+        await waitUntil(async () => (await l.getByTestId('partner-presence').innerText()) === 'online', { message: 'linus sees ada back' });
       },
     },
     {

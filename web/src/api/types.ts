@@ -126,6 +126,18 @@ export interface SessionView {
   createdAt: string;
   endedAt?: string;
   endReason?: string;
+  /** The question's starter code by language, as the session started with it. */
+  starterCode?: StarterCode;
+}
+
+/** One of my sessions that is still running, as the collaboration service lists them. */
+export interface ActiveSession {
+  sessionId: string;
+  status: 'active';
+  question: QuestionRef;
+  language: Language;
+  partner: Participant | null;
+  createdAt: string;
 }
 
 export interface ChatMessage {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, client } from '../api';
-import type { Difficulty, Language, QueueStats, SessionView } from '../api/types';
+import type { Difficulty, Language, QueueStats } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorNotice, Loading, Notice } from '../components/Feedback';
+import { ErrorNotice, Loading } from '../components/Feedback';
 import { DifficultyBadge } from '../components/Badges';
 import { MatchSession } from '../matching/MatchSession';
 import { isWaiting, secondsLeft } from '../matching/matchState';
@@ -36,7 +36,6 @@ export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const topics = useAsync(() => api.questions.topics(), []);
-  const [active, setActive] = useState<SessionView | null>(null);
   const session = useMemo(() => new MatchSession(client), []);
   const match = useStore(session.store);
   const stats = useQueueStats(match.phase);
@@ -48,21 +47,16 @@ export function DashboardPage() {
 
   useEffect(() => () => session.destroy(), [session]);
 
-  // one look at my latest request: still waiting (another visit, a reload) is followed again; matched
-  // into a session that is still running is offered as a way back in
+  // one look at my latest request: one still waiting (another visit, a reload) is followed again; a
+  // session still running is offered by the banner above every page
   useEffect(() => {
     if (followed.current) {
       return;
     }
     followed.current = true;
-    api.matching.current().then(async (r) => {
+    api.matching.current().then((r) => {
       if ((r.state === 'waiting' || r.state === 'matching') && session.store.get().phase === 'idle') {
         session.follow();
-      } else if (r.state === 'matched' && r.match) {
-        const s = await api.sessions.get(r.match.sessionId);
-        if (s.status === 'active') {
-          setActive(s);
-        }
       }
     }).catch(() => undefined); // 404: no request lately
   }, [session]);
@@ -102,13 +96,6 @@ export function DashboardPage() {
           <p className="muted">Choose a topic and a difficulty; we pair you with someone who chose the same.</p>
         </div>
       </header>
-
-      {active && (
-        <Notice kind="info">
-          Your session on <strong>{active.question.title}</strong> with {active.partner?.username ?? 'your partner'} is still open.{' '}
-          <Link className="button button-small button-primary" to={`/session/${active.sessionId}`}>Rejoin the session</Link>
-        </Notice>
-      )}
 
       <div className="dashboard">
         <section className="card match-card" aria-labelledby="match-title">

@@ -14,6 +14,9 @@ import { formatDateTime } from '../lib/format';
 import { useTheme } from '../theme/theme';
 import { ChatPanel } from './session/ChatPanel';
 import { QuestionPanel } from './session/QuestionPanel';
+import { LanguageSwitchDialog } from './session/LanguageSwitchDialog';
+import { planSwitch } from './session/languageSwitch';
+import { useLeaveGuard } from './session/useLeaveGuard';
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
@@ -44,7 +47,45 @@ function Room({ session }: { session: SessionView }) {
   const [collab, setCollab] = useState<CollabSession | null>(null);
   const [chat, setChat] = useState<ChatSession | null>(null);
   const chatView = useMaybeStore(chat?.store ?? null);
+  const collabView = useMaybeStore(collab?.store ?? null);
   const [confirming, setConfirming] = useState(false);
+  const [switchingTo, setSwitchingTo] = useState<Language | null>(null);
+  const guard = useLeaveGuard(!collabView?.ended && !collabView?.stopped);
+  const starter = session.starterCode ?? {};
+
+  const requestLanguage = (next: Language) => {
+    if (!collab) {
+      return;
+    }
+    const { language, status } = collab.store.get();
+    if (next === language) {
+      return;
+    }
+    if (status !== 'open') {
+      collab.setLanguage(next); // says it must wait for the connection
+      return;
+    }
+    const plan = planSwitch(collab.text(), language, next, starter);
+    if (plan === 'ask') {
+      setSwitchingTo(next);
+      return;
+    }
+    if (plan === 'swap') {
+      collab.replaceText(starter[next] ?? '');
+    }
+    collab.setLanguage(next);
+  };
+
+  const finishSwitch = (replace: boolean) => {
+    const next = switchingTo;
+    setSwitchingTo(null);
+    if (collab && next) {
+      if (replace) {
+        collab.replaceText(starter[next] ?? '');
+      }
+      collab.setLanguage(next);
+    }
+  };
 
   // sessions are made by effects (not memos) so that each mount owns, and closes, its own sockets
   useEffect(() => {
@@ -81,7 +122,7 @@ function Room({ session }: { session: SessionView }) {
 
   return (
     <div className="room">
-      {collab && <RoomHeader collab={collab} session={session} onEnd={() => setConfirming(true)} chatStatus={chatView?.status ?? 'connecting'} />}
+      {collab && <RoomHeader collab={collab} session={session} onEnd={() => setConfirming(true)} onLanguage={requestLanguage} chatStatus={chatView?.status ?? 'connecting'} />}
       <div className="room-grid">
         <QuestionPanel summary={session.question} question={question.data} loading={question.loading} />
         <section className="panel editor-panel" aria-label="Code">
@@ -94,6 +135,11 @@ function Room({ session }: { session: SessionView }) {
         onCancel={() => setConfirming(false)}
         onConfirm={() => { collab?.end(); setConfirming(false); }}>
         <p>The code as it is now is saved to both your histories, with the chat and a replay. Neither of you can edit it afterwards.</p>
+      </ConfirmDialog>
+      <LanguageSwitchDialog to={switchingTo} onReplace={() => finishSwitch(true)} onKeep={() => finishSwitch(false)} onCancel={() => setSwitchingTo(null)} />
+      <ConfirmDialog open={guard.target !== null} title="Leave the session room?" confirmLabel="Leave the room" cancelLabel="Stay"
+        onCancel={guard.stay} onConfirm={guard.leave}>
+        <p>The session keeps running and your partner stays in it. While it runs you can come back at any time with <strong>Rejoin the session</strong> at the top of every page, from any device.</p>
       </ConfirmDialog>
     </div>
   );
@@ -108,7 +154,9 @@ function presenceLabel(p: SessionParticipant | undefined): { text: string; tone:
   }
 }
 
-function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSession; session: SessionView; onEnd: () => void; chatStatus: string }) {
+function RoomHeader({ collab, session, onEnd, onLanguage, chatStatus }: {
+  collab: CollabSession; session: SessionView; onEnd: () => void; onLanguage: (l: Language) => void; chatStatus: string;
+}) {
   const view = useStore(collab.store);
   const partner = view.participants.find((p) => p.id !== view.me?.id);
   // while our own connection is down we cannot know whether the partner is still there
@@ -126,7 +174,7 @@ function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSess
         <div className="room-actions">
           <label htmlFor="session-language" className="inline-label">Language</label>
           <select id="session-language" value={view.language} disabled={Boolean(view.ended)}
-            onChange={(e) => collab.setLanguage(e.target.value as Language)}>
+            onChange={(e) => onLanguage(e.target.value as Language)}>
             {LANGUAGES.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
           </select>
           <span className={`sync-state ${view.unsent ? 'pending' : ''}`} aria-live="polite">
