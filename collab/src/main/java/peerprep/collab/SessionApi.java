@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import peerprep.collab.session.DisplayName;
 import peerprep.collab.session.NewSession;
 import peerprep.collab.session.Session;
 import peerprep.collab.session.SessionIds;
@@ -37,6 +38,7 @@ final class SessionApi {
     r.get("/internal/sessions/:id").handler(Auth.internal(internalToken)).handler(this::describe);
     r.get("/sessions/active").handler(Auth.required(verifier)).handler(this::active);
     r.get("/sessions/:id").handler(Auth.required(verifier)).handler(this::show);
+    r.put("/sessions/:id/me").handler(Auth.required(verifier)).handler(this::rename);
   }
 
   private void create(RoutingContext ctx) {
@@ -77,6 +79,17 @@ final class SessionApi {
         return new JsonObject().put("sessions", out);
       })
       .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  /** A participant says how their partner should call them (their profile's display name). */
+  private void rename(RoutingContext ctx) {
+    Principal me = Principal.of(ctx);
+    String name = DisplayName.fromJson(Bodies.json(ctx));
+    load(ctx.pathParam("id"))
+      .compose(s -> s.participant(me.id()).isPresent() ? sessions.displayName(s.id(), me.id(), name) : Future.failedFuture(unknown(s.id())))
+      .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(unknown(ctx.pathParam("id"))))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
 

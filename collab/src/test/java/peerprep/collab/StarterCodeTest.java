@@ -87,6 +87,39 @@ class StarterCodeTest {
   }
 
   @Test
+  @DisplayName("History records the language the code was last edited in: a switch after the last edit does not change it, an edit after a switch does")
+  void languageOfTheFinalCode(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    Future<String> switchedLast = stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
+      a.edit(ChangeSet.fromJson(new JsonArray().add(new JsonArray().add(0).add("print(1)"))));
+      return a.reach(1).compose(v -> {
+        int from = a.frameCount();
+        a.send(new JsonObject().put("type", "language").put("language", "java"));
+        return a.awaitType(from, "language");
+      }).compose(f -> {
+        a.send(new JsonObject().put("type", "end"));
+        return stack.history().awaitCalls(id, 1).map(calls -> calls.get(0).getString("language"));
+      });
+    }));
+    Future<String> editedLast = stack.createSession(ada, linus).compose(id -> stack.join(0, ada, id).compose(a -> {
+      int from = a.frameCount();
+      a.send(new JsonObject().put("type", "language").put("language", "javascript"));
+      return a.awaitType(from, "language").compose(f -> {
+        a.edit(ChangeSet.fromJson(new JsonArray().add(new JsonArray().add(0).add("console.log(1)"))));
+        return a.reach(1);
+      }).compose(v -> {
+        a.send(new JsonObject().put("type", "end"));
+        return stack.history().awaitCalls(id, 1).map(calls -> calls.get(0).getString("language"));
+      });
+    }));
+    Future.all(switchedLast, editedLast).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+      assertThat(switchedLast.result()).isEqualTo("python");
+      assertThat(editedLast.result()).isEqualTo("javascript");
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   @DisplayName("Without starter code for its language a session starts empty at version 0")
   void noStarterForLanguage(VertxTestContext ctx) {
     TestUser ada = stack.user("ada"), linus = stack.user("linus");

@@ -17,6 +17,7 @@ public final class SessionRepository {
   private static final LuaScript PUSH = LuaScript.load("push");
   private static final LuaScript LANGUAGE = LuaScript.load("language");
   private static final LuaScript END = LuaScript.load("end");
+  private static final LuaScript NAME = LuaScript.load("name");
 
   private final Redis redis;
   private final long ttlMs;
@@ -99,6 +100,11 @@ public final class SessionRepository {
     return END.run(redis, List.of(Keys.session(id), Keys.log(id), Keys.FINALIZE, Keys.AWAY),
         List.of(id, now.toEpochMilli(), now.truncatedTo(ChronoUnit.MILLIS).toString(), reason, Keys.channel(id), envelope))
       .map(r -> r.toInteger());
+  }
+
+  /** Sets how the user is shown to their partner ('' clears it); false when the session does not exist. */
+  public Future<Boolean> displayName(String id, String userId, String name) {
+    return NAME.run(redis, List.of(Keys.session(id)), List.of(userId, name)).map(r -> r.toInteger() == 1);
   }
 
   /** Sends a message to every socket of the session, on every task, without storing it. */
