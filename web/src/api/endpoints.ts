@@ -81,6 +81,8 @@ export function endpoints(client: ApiClient) {
     },
     sessions: {
       get: (id: string) => r<SessionView>('collaboration', `/sessions/${encodeURIComponent(id)}`),
+      rename: (id: string, displayName: string | null) =>
+        r<void>('collaboration', `/sessions/${encodeURIComponent(id)}/me`, { method: 'PUT', json: { displayName } }),
       active: () => r<{ sessions: ActiveSession[] }>('collaboration', '/sessions/active').then((a) => a.sessions),
     },
     history: {

@@ -101,6 +101,8 @@ export interface QueueStats {
 export interface Participant {
   id: string | null;
   username: string;
+  /** The name they go by in a session (set by them), when there is one. */
+  displayName?: string | null;
 }
 
 export interface MatchRequestView {

@@ -53,6 +53,7 @@ export class CollabSession {
   private readonly clientID = randomId();
   private limits = { maxChangeChars: Infinity, maxDocChars: Infinity };
   private readonly onOnline = () => this.socket.reconnectNow();
+  private readonly names = new Map<string, string>();
 
   constructor(options: CollabSessionOptions) {
     this.store = new Store<CollabView>({
@@ -100,6 +101,11 @@ export class CollabSession {
     if (!this.protocol.setLanguage(language)) {
       this.patch({ notice: { code: 'offline', message: 'The language can be changed once the connection is back.' } });
     }
+  }
+
+  /** The name the partner's caret is labelled with (their display name), instead of their username. */
+  setDisplayName(userId: string, name: string): void {
+    this.names.set(userId, name);
   }
 
   end(): boolean {
@@ -215,7 +221,7 @@ export class CollabSession {
     if (!selection || user.id === this.store.get().me?.id) {
       return;
     }
-    this.view.dispatch({ effects: setRemoteCursor.of({ userId: user.id, name: user.username, anchor: selection.anchor, head: selection.head }) });
+    this.view.dispatch({ effects: setRemoteCursor.of({ userId: user.id, name: this.names.get(user.id) ?? user.username, anchor: selection.anchor, head: selection.head }) });
   }
 
   private languageChanged(language: Language): void {

@@ -26,7 +26,8 @@ export function CodeViewer({ value, language, label }: { value: string; language
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // focusable, so keyboard users can scroll long code (the view is read-only)
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           lang.current.of(languageSupport(language)),
           theme.current.of(dark ? oneDark : []),
         ],

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { api, client } from '../api';
 import type { Difficulty, Language, QueueStats } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -13,6 +13,7 @@ import { topicName } from '../lib/format';
 import { MatchForm } from './dashboard/MatchForm';
 import { MatchStatus } from './dashboard/MatchStatus';
 import { RecentPractice } from './dashboard/RecentPractice';
+import type { RematchState } from './SessionPage';
 
 const STATS_EVERY_MS = 5000;
 
@@ -44,6 +45,8 @@ export function DashboardPage() {
   const [language, setLanguage] = useState<Language>(user?.preferredLanguage ?? 'python');
   const [now, setNow] = useState(Date.now());
   const followed = useRef(false);
+  const location = useLocation();
+  const rematch = (location.state as Partial<RematchState> | null)?.rematch;
 
   useEffect(() => () => session.destroy(), [session]);
 
@@ -60,6 +63,19 @@ export function DashboardPage() {
       }
     }).catch(() => undefined); // 404: no request lately
   }, [session]);
+
+  // "Find a new partner" from a room whose partner left: the same request again, at once, once
+  useEffect(() => {
+    if (!rematch) {
+      return;
+    }
+    followed.current = true;
+    setTopic(rematch.topic);
+    setDifficulty(rematch.difficulty);
+    setLanguage(rematch.language);
+    navigate('/', { replace: true, state: null });
+    session.request(rematch.topic, rematch.difficulty, rematch.language);
+  }, [rematch, navigate, session]);
 
   useEffect(() => {
     if (!topic && topics.data && topics.data.length > 0) {
