@@ -188,18 +188,24 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
-      name: 'sign-up refuses a weak password with the service\'s explanation',
+      name: 'sign-up says what is wrong as the user types, marks the field and says why the button waits',
       run: async () => {
         const page = await open('ada');
         await page.goto('/signup');
+        const submit = page.getByRole('button', { name: 'Create account' });
+        assert(await submit.isDisabled(), 'nothing filled in: the button waits');
+        await page.getByText('Fill in your username, email and password to continue.').waitFor();
         await shot(page, 'signup');
         await page.getByLabel('Username').fill(ada.username);
         await page.getByLabel('Email').fill(ada.email);
-        await page.getByLabel('Password', { exact: true }).fill('short');
-        await page.getByRole('button', { name: 'Create account' }).click();
-        const error = page.locator('.form-error');
-        await error.waitFor();
-        assert(/at least 10 characters/.test(await error.innerText()), `the detail of the 400 is shown: ${await error.innerText()}`);
+        const password = page.getByLabel('Password', { exact: true });
+        await password.fill('short');
+        await page.locator('#password-problem', { hasText: 'at least 10 characters' }).waitFor();
+        assertEqual(await password.getAttribute('aria-invalid'), 'true', 'the password field is marked');
+        assert(await submit.isDisabled(), 'a weak password keeps the button disabled');
+        await page.getByText('Fix the password above to continue.').waitFor();
+        await password.fill('alllowercaseletters');
+        await page.locator('#password-problem', { hasText: 'two kinds of characters' }).waitFor();
         await shot(page, 'signup-error');
       },
     },
@@ -704,13 +710,15 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.locator('label.segment', { hasText: 'Hard' }).click();
         await page.getByRole('button', { name: 'Find a partner' }).click();
         await page.getByText(/Looking for a partner on/).waitFor();
-        // the queue counts follow my own request at once, not at the next poll
-        await page.locator('label.segment', { hasText: 'Hard' }).getByText('1 waiting').waitFor({ timeout: 4_000 });
+        // my own request shows as mine at once, and is not counted among the others waiting
+        await page.locator('label.segment', { hasText: 'Hard' }).getByText('you are waiting').waitFor({ timeout: 4_000 });
+        await page.getByText('Nobody else is waiting at the moment').waitFor({ timeout: 8_000 });
         await page.getByText('any difficulty of this topic is fine now').waitFor({ timeout: 30_000 });
         await shot(page, 'dashboard-relaxed');
         await page.getByText('No partner this time.').waitFor({ timeout: 30_000 });
         await page.getByText(/No partner was found for Bit Manipulation within \d+ seconds\./).waitFor({ timeout: 4_000 });
         await page.getByText('Nobody is waiting at the moment.', { exact: false }).waitFor({ timeout: 4_000 });
+        assertEqual(await page.locator('.match-card .button-primary').count(), 1, 'one primary button after the timeout');
         await shot(page, 'dashboard-timeout');
         await page.getByRole('button', { name: 'Try again' }).click();
         await page.getByText(/Looking for a partner on/).waitFor();
@@ -754,6 +762,11 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.getByLabel('Search').fill(linus.username);
         await page.getByRole('button', { name: 'Search' }).click();
         await page.getByText('1 account', { exact: true }).waitFor();
+        await page.setViewportSize({ width: 390, height: 844 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 390, `the users page fits a phone (${width} px)`);
+        await shot(page, 'admin-users-phone');
+        await page.setViewportSize(DESKTOP);
         await page.getByRole('button', { name: `Disable ${linus.username}` }).click();
         await page.getByRole('button', { name: `Enable ${linus.username}` }).waitFor();
         await shot(page, 'admin-users');

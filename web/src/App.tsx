@@ -67,8 +67,8 @@ export function App() {
             <Route path="/questions" element={page(<QuestionsPage />)} />
             <Route path="/questions/:id" element={page(<QuestionPage />)} />
             <Route path="/admin/questions" element={page(<AdminQuestionsPage />, { admin: true })} />
-            <Route path="/admin/questions/new" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
-            <Route path="/admin/questions/:id" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
+            <Route path="/admin/questions/new" element={page(<QuestionEditorPage />, { admin: true })} />
+            <Route path="/admin/questions/:id" element={page(<QuestionEditorPage />, { admin: true })} />
             <Route path="/admin/users" element={page(<AdminUsersPage />, { admin: true })} />
             <Route path="*" element={<Layout><NotFoundPage /></Layout>} />
           </Routes>

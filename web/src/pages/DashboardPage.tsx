@@ -14,6 +14,7 @@ import { MatchForm } from './dashboard/MatchForm';
 import { MatchStatus } from './dashboard/MatchStatus';
 import { RecentPractice } from './dashboard/RecentPractice';
 import type { RematchState } from './SessionPage';
+import { othersWaiting } from './dashboard/queueCounts';
 
 const STATS_EVERY_MS = 5000;
 
@@ -33,13 +34,38 @@ function useQueueStats(phase: string): QueueStats | null {
   return stats;
 }
 
+/**
+ * Matched while the tab is in the background: the tab's title says so, and so does a notification when
+ * the user has allowed them, until the tab is seen again.
+ */
+function useMatchedInBackground(partner: string | null) {
+  useEffect(() => {
+    if (partner === null || document.visibilityState === 'visible') {
+      return undefined;
+    }
+    const before = document.title;
+    document.title = `Matched with ${partner} · PeerPrep`;
+    const notification = 'Notification' in window && Notification.permission === 'granted'
+      ? new Notification('PeerPrep: you have a partner', { body: `${partner} is waiting in your session.` })
+      : null;
+    const restore = () => {
+      if (document.visibilityState === 'visible') {
+        document.title = before;
+        notification?.close();
+      }
+    };
+    document.addEventListener('visibilitychange', restore);
+    return () => document.removeEventListener('visibilitychange', restore);
+  }, [partner]);
+}
+
 export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const topics = useAsync(() => api.questions.topics(), []);
   const session = useMemo(() => new MatchSession(client), []);
   const match = useStore(session.store);
-  const stats = useQueueStats(match.phase);
+  const allStats = useQueueStats(match.phase);
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<Difficulty>('Easy');
   const [language, setLanguage] = useState<Language>(user?.preferredLanguage ?? 'python');
@@ -91,18 +117,35 @@ export function DashboardPage() {
     return () => clearInterval(timer);
   }, [match.phase]);
 
+  // into the room a moment after the match, or, in a background tab, once the user comes back to it
   useEffect(() => {
-    if (match.phase === 'matched' && match.match) {
-      const timer = setTimeout(() => navigate(`/session/${match.match?.sessionId}`), 1200);
-      return () => clearTimeout(timer);
+    if (match.phase !== 'matched' || !match.match) {
+      return undefined;
     }
-    return undefined;
+    const to = `/session/${match.match.sessionId}`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const go = () => {
+      if (document.visibilityState === 'visible') {
+        timer = setTimeout(() => navigate(to), 1200);
+        document.removeEventListener('visibilitychange', go);
+      }
+    };
+    document.addEventListener('visibilitychange', go);
+    go();
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', go);
+    };
   }, [match.phase, match.match, navigate]);
+
+  const waiting = isWaiting(match.phase);
+  const stats = useMemo(() => (allStats ? othersWaiting(allStats, waiting && topic ? { topic, difficulty } : null) : null),
+    [allStats, waiting, topic, difficulty]);
+  useMatchedInBackground(match.phase === 'matched' ? match.match?.partner.username ?? null : null);
 
   const names = useMemo(() => new Map((topics.data ?? []).map((t) => [t.slug, t.name])), [topics.data]);
   const chosen = topics.data?.find((t) => t.slug === topic);
   const waitingFor = (d: Difficulty) => stats?.queues.find((q) => q.topic === topic && q.difficulty === d)?.waiting ?? 0;
-  const waiting = isWaiting(match.phase);
 
   return (
     <div className="page">
@@ -123,6 +166,7 @@ export function DashboardPage() {
             <MatchForm
               topics={topics.data} topic={topic} setTopic={setTopic} difficulty={difficulty} setDifficulty={setDifficulty}
               language={language} setLanguage={setLanguage} disabled={waiting} waitingFor={waitingFor} chosen={chosen}
+              mine={waiting ? difficulty : null} quiet={match.phase === 'timeout'}
               onStart={() => session.request(topic, difficulty, language)}
             />
           )}
@@ -139,7 +183,9 @@ export function DashboardPage() {
           <section className="card queue-card" aria-labelledby="queue-title">
             <h2 id="queue-title">Waiting right now</h2>
             {!stats && <Loading label="Counting…" />}
-            {stats && stats.total === 0 && <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>}
+            {stats && stats.total === 0 && (waiting
+              ? <p className="muted">Nobody else is waiting at the moment; the next person who picks the same topic and difficulty joins you.</p>
+              : <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>)}
             {stats && stats.total > 0 && (
               <table className="table compact">
                 <thead><tr><th scope="col">Topic</th><th scope="col">Difficulty</th><th scope="col">Waiting</th></tr></thead>
