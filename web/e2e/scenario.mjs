@@ -531,7 +531,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         assert(Math.abs(width - shared.questionWidth) < 2, `the question panel keeps its width after the reload (${shared.questionWidth} → ${width})`);
         await waitUntil(async () => (await editorText(l)) === shared.text, { message: async () => `after the reload linus sees ${JSON.stringify(await editorText(l))}` });
         await l.locator('.chat-list .chat-text', { hasText: 'Yes, then scan once' }).waitFor();
-        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once | Back online', 'linus\'s chat after the reload');
+        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once | Back online | Phone check', 'linus\'s chat after the reload');
         assertEqual(await l.locator('#session-language').inputValue(), 'java', 'the language after the reload');
         await waitUntil(async () => (await pages.ada.getByTestId('partner-presence').innerText()) === 'online', { message: 'ada sees linus back online' });
         await l.locator('[data-testid=shared-editor] .cm-content').click();
@@ -589,10 +589,13 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       run: async () => {
         const a = pages.ada;
         const context = pages.linus.context();
+        const lines = (/** @type {string} */ text) => a.getByTestId('chat-event').filter({ hasText: text }).count();
+        const leftBefore = await lines(`${linus.username} left the room`);
+        const backBefore = await lines(`${linus.username} is back.`);
         await pages.linus.close();
         const away = a.getByTestId('partner-away');
         await away.getByText(`${linus.username} left the room.`).waitFor({ timeout: 5_000 });
-        await a.getByTestId('chat-event').getByText(`${linus.username} left the room`).waitFor();
+        await waitUntil(async () => (await lines(`${linus.username} left the room`)) > leftBefore, { timeout: 5_000, message: 'the chat says linus left' });
         for (const choice of [`Wait for ${linus.username}`, 'End the session', 'Find a new partner']) {
           await away.getByRole('button', { name: choice }).waitFor();
         }
@@ -604,7 +607,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         pages.linus = l;
         await l.goto(`/session/${shared.sessionId}`);
         await editable(l);
-        await a.getByTestId('chat-event').getByText(`${linus.username} is back.`).waitFor();
+        await waitUntil(async () => (await lines(`${linus.username} is back.`)) > backBefore, { message: 'the chat says linus is back' });
         await away.waitFor({ state: 'detached' });
         await waitUntil(async () => (await editorText(l)) === shared.text, { message: 'linus is back with the code' });
       },
@@ -676,7 +679,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
             await shot(page, 'attempt-replay');
             await page.getByRole('tab', { name: /Chat/ }).click();
             await waitUntil(async () => {
-              if (await page.locator('.transcript .chat-text').count() === 3) {
+              if (await page.locator('.transcript .chat-text').count() === 4) {
                 return true;
               }
               const again = page.getByRole('button', { name: 'Check again' });
