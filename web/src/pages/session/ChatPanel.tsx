@@ -49,7 +49,7 @@ export function ChatPanel({ chat, view, partnerName, events = [] }: { chat: Chat
         <h2 id="chat-title">Chat</h2>
         {view.status !== 'open' && !view.ended && <span className="status-dot status-warn">{view.status === 'connecting' ? 'connecting' : 'reconnecting'}</span>}
       </header>
-      <ol className="chat-list" ref={list} aria-live="polite" aria-label="Messages">
+      <ol className="chat-list" ref={list} aria-live="polite" aria-label="Messages" tabIndex={0}>
         {view.loaded && view.messages.length === 0 && view.pending.length === 0 && (
           <li className="chat-empty muted">Say hi to {partnerName} and agree on an approach.</li>
         )}

@@ -13,7 +13,8 @@ export function QuestionPanel({ summary, question, loading }: { summary: Questio
         <h2 id="question-title">{summary.title}</h2>
         <div className="panel-meta"><DifficultyBadge difficulty={summary.difficulty} /> <TopicTags topics={summary.topics} names={names} /></div>
       </header>
-      <div className="panel-body">
+      {/* focusable: keyboard users can scroll a long question */}
+      <div className="panel-body" tabIndex={0} role="region" aria-labelledby="question-title">
         {loading && <Loading label="Loading the question…" />}
         {!loading && !question && <p className="muted">The full text of this question is no longer available.</p>}
         {question && <QuestionBody question={question} />}

@@ -82,7 +82,9 @@ export function PhoneTabs({ tab, onTab, unread, children }: { tab: RoomTab; onTa
         <button key={t.id} id={`room-tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`room-panel-${t.id}`}
           tabIndex={tab === t.id ? 0 : -1} className={`room-tab${tab === t.id ? ' room-tab-on' : ''}`} onClick={() => onTab(t.id)}>
           {t.label}
-          {t.id === 'chat' && unread > 0 && <span className="unread" aria-label={`${unread} new`}>{unread}</span>}
+          {t.id === 'chat' && unread > 0 && (
+            <><span className="unread" aria-hidden="true">{unread}</span><span className="visually-hidden"> ({unread} new)</span></>
+          )}
         </button>
       ))}
       {children}
