@@ -62,9 +62,9 @@ stop_stack() {
 trap stop_stack EXIT
 
 echo "== starting the backend (ports ${ports[0]}-${ports[5]}, log in web/test-results/devstack.log)"
-# matching relaxes after 4 s and gives up after 12 s here (20 s and 60 s by default), so the scenario
-# can wait for both on the dashboard
-MATCH_RELAX_AFTER_MS=4000 MATCH_TIMEOUT_MS=12000 \
+# matching relaxes after 4 s, gives up after 12 s and forgets a match result after 5 s here (20 s, 60 s and
+# 120 s by default), so the scenario can wait for the first two and rejoins without the third
+MATCH_RELAX_AFTER_MS=4000 MATCH_TIMEOUT_MS=12000 MATCH_RESULT_TTL_MS=5000 \
   java -Dpeerprep.portOffset="$offset" -Dpeerprep.state="$state" -jar "$root/$jar" > "$stack_log" 2>&1 &
 stack_pid=$!
 

@@ -1,7 +1,9 @@
 // The end-to-end scenario: what two users and an admin do with PeerPrep, step by step.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gradientPng } from './lib/png.mjs';
 import { assert, assertEqual, waitUntil } from './lib/runner.mjs';
+import { describeViolations, seriousViolations } from './lib/axe.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Browser} Browser */
@@ -12,16 +14,21 @@ const DESKTOP = { width: 1366, height: 860 };
  * @param {{ browser: Browser, gateway: { url: string, down?: () => Promise<void>, up?: () => Promise<void> }, adminPassword: string, screenshots: string }} env
  */
 export function scenario({ browser, gateway, adminPassword, screenshots }) {
+  // PEERPREP_E2E_DOC_SCREENSHOTS=1 also saves the room's screenshots for docs/web.md into docs/images/
+  const docShots = process.env.PEERPREP_E2E_DOC_SCREENSHOTS === '1'
+    ? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'images') : null;
   const baseUrl = gateway.url;
   const tag = Date.now().toString(36).slice(-5);
-  const ada = { username: `ada_${tag}`, email: `ada_${tag}@example.com`, password: 'Practice-Pairs-2026' };
+  const ada = { username: `ada_${tag}`, email: `ada_${tag}@example.com`, password: 'Practice-Pairs-2026', displayName: 'Ada L.' };
   const linus = { username: `linus_${tag}`, email: `linus_${tag}@example.com`, password: 'Kernel-Hacking-2026' };
   const questionTitle = `Lighthouse Signal Gaps ${tag}`;
   /** @type {Record<string, Page>} */
   const pages = {};
   /** @type {string[]} */
   const browserErrors = [];
-  const shared = { sessionId: '', question: '', text: '' };
+  /** @type {string[]} */
+  const a11yProblems = [];
+  const shared = { sessionId: '', question: '', text: '', questionWidth: 0 };
   /** While the test cuts the gateway on purpose, failed WebSocket handshakes are expected. */
   let outage = false;
   let shots = 0;
@@ -30,6 +37,13 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
   async function open(name, viewport = DESKTOP) {
     const context = await browser.newContext({ viewport, baseURL: baseUrl, reducedMotion: 'reduce' });
     const page = await context.newPage();
+    watch(page, name);
+    pages[name] = page;
+    return page;
+  }
+
+  /** Collects the page's script errors. @param {Page} page @param {string} name */
+  function watch(page, name) {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => browserErrors.push(`${name}: ${e.message}`));
     page.on('console', (m) => {
@@ -38,8 +52,6 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         browserErrors.push(`${name}: ${m.text()}`);
       }
     });
-    pages[name] = page;
-    return page;
   }
 
   /**
@@ -54,10 +66,55 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
     }, [username, role]);
   }
 
-  /** @param {Page} page @param {string} name */
+  /**
+   * Takes a screenshot and checks the page with axe in both themes.
+   * @param {Page} page @param {string} name
+   */
   async function shot(page, name) {
     shots += 1;
     await page.screenshot({ path: join(screenshots, `${String(shots).padStart(2, '0')}-${name}.png`) });
+    await accessible(page, name);
+  }
+
+  /** @param {Page} page */
+  const themeOf = (page) => page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
+
+  /**
+   * Switches the page to `want`: through the system preference while the user has not picked a theme,
+   * else with the toggle. False when it cannot (a modal dialog covers the toggle).
+   * @param {Page} page @param {string} want
+   */
+  async function switchTheme(page, want) {
+    const picked = await page.evaluate(() => window.localStorage.getItem('peerprep.theme'));
+    if (picked === null) {
+      await page.emulateMedia({ colorScheme: /** @type {'light' | 'dark'} */ (want) });
+    } else {
+      if (await page.locator('dialog[open]').count() > 0) {
+        return false;
+      }
+      await page.getByRole('button', { name: /Switch to the (dark|light) theme/ }).click();
+    }
+    await page.waitForFunction((w) => document.documentElement.dataset.theme === w, want);
+    return true;
+  }
+
+  /**
+   * Runs axe in the page's theme and in the other one, then puts the theme back; serious and critical
+   * violations are collected for the last step.
+   * @param {Page} page @param {string} name
+   */
+  async function accessible(page, name) {
+    const first = await themeOf(page);
+    const other = first === 'dark' ? 'light' : 'dark';
+    for (const v of await seriousViolations(page)) {
+      a11yProblems.push(`${name} (${first}): ${describeViolations([v])}`);
+    }
+    if (await switchTheme(page, other)) {
+      for (const v of await seriousViolations(page)) {
+        a11yProblems.push(`${name} (${other}): ${describeViolations([v])}`);
+      }
+      await switchTheme(page, first);
+    }
   }
 
   /** @param {Page} page */
@@ -71,14 +128,17 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
   /** @param {Page} page */
   const editable = (page) => page.locator('[data-testid=shared-editor] .cm-content[contenteditable=true]').waitFor();
 
-  /** @param {Page} page @param {{ username: string, email: string, password: string }} user */
+  /** @param {Page} page @param {{ username: string, email: string, password: string, displayName?: string }} user */
   async function signUp(page, user) {
     await page.goto('/signup');
     await page.getByLabel('Username').fill(user.username);
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password', { exact: true }).fill(user.password);
+    if (user.displayName) {
+      await page.getByLabel('Display name').fill(user.displayName);
+    }
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: new RegExp(`Hi ${user.username}`) }).waitFor();
+    await page.getByRole('heading', { name: `Hi ${user.displayName ?? user.username}, ready to practise?` }).waitFor();
   }
 
   /** @param {Page} page @param {string} identifier @param {string} password */
@@ -128,18 +188,24 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
-      name: 'sign-up refuses a weak password with the service\'s explanation',
+      name: 'sign-up says what is wrong as the user types, marks the field and says why the button waits',
       run: async () => {
         const page = await open('ada');
         await page.goto('/signup');
+        const submit = page.getByRole('button', { name: 'Create account' });
+        assert(await submit.isDisabled(), 'nothing filled in: the button waits');
+        await page.getByText('Fill in your username, email and password to continue.').waitFor();
         await shot(page, 'signup');
         await page.getByLabel('Username').fill(ada.username);
         await page.getByLabel('Email').fill(ada.email);
-        await page.getByLabel('Password', { exact: true }).fill('short');
-        await page.getByRole('button', { name: 'Create account' }).click();
-        const error = page.locator('.form-error');
-        await error.waitFor();
-        assert(/at least 10 characters/.test(await error.innerText()), `the detail of the 400 is shown: ${await error.innerText()}`);
+        const password = page.getByLabel('Password', { exact: true });
+        await password.fill('short');
+        await page.locator('#password-problem', { hasText: 'at least 10 characters' }).waitFor();
+        assertEqual(await password.getAttribute('aria-invalid'), 'true', 'the password field is marked');
+        assert(await submit.isDisabled(), 'a weak password keeps the button disabled');
+        await page.getByText('Fix the password above to continue.').waitFor();
+        await password.fill('alllowercaseletters');
+        await page.locator('#password-problem', { hasText: 'two kinds of characters' }).waitFor();
         await shot(page, 'signup-error');
       },
     },
@@ -236,6 +302,47 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'the session starts with the question\'s Python starter code, swapped for Java\'s and back while untouched',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const python = await editorText(a);
+        assert(/^class Solution:/.test(python), `the editor starts with the Python starter code: ${JSON.stringify(python.slice(0, 60))}`);
+        assertEqual(await editorText(l), python, 'linus starts with the same starter code');
+        await shot(a, 'session-starter-code');
+        await a.locator('#session-language').selectOption('java');
+        await waitUntil(async () => /^class Solution \{/.test(await editorText(l)), { message: async () => `linus sees ${JSON.stringify((await editorText(l)).slice(0, 60))}` });
+        assertEqual(await l.locator('#session-language').inputValue(), 'java', 'linus\'s language after the switch');
+        assertEqual(await editorText(a), await editorText(l), 'both see the Java starter code');
+        await a.locator('#session-language').selectOption('python');
+        await waitUntil(async () => (await editorText(l)) === python && (await editorText(a)) === python, { message: 'back to the Python starter code for both' });
+      },
+    },
+    {
+      name: 'Tab indents by the language\'s unit inside the editor, and Escape then Tab moves on',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const content = a.locator('[data-testid=shared-editor] .cm-content');
+        await content.click();
+        await a.keyboard.press('Control+a');
+        await a.keyboard.press('Delete');
+        await a.keyboard.type('x');
+        await a.keyboard.press('Home');
+        await a.keyboard.press('Tab');
+        await waitUntil(async () => (await editorText(a)) === '    x', { message: async () => `Python indents by 4 spaces: ${JSON.stringify(await editorText(a))}` });
+        assert(await a.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=shared-editor]'))), 'Tab kept the focus in the editor');
+        const before = await editorText(a);
+        await a.keyboard.press('Escape');
+        await a.keyboard.press('Tab');
+        assert(await a.evaluate(() => !document.activeElement?.closest('[data-testid=shared-editor]')), 'Escape then Tab left the editor');
+        assertEqual(await editorText(a), before, 'Escape then Tab typed nothing');
+        // the next steps start from an empty editor
+        await content.click();
+        await a.keyboard.press('Control+a');
+        await a.keyboard.press('Delete');
+        await waitUntil(async () => (await editorText(l)) === '' && (await editorText(a)) === '', { message: 'both editors are empty again' });
+      },
+    },
+    {
       name: 'both type into the editor at once and see the same text',
       run: async () => {
         const { ada: a, linus: l } = pages;
@@ -252,7 +359,12 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
           message: async () => `ada sees ${JSON.stringify(await editorText(a))}, linus sees ${JSON.stringify(await editorText(l))}`,
         });
         await a.getByText('All changes saved').waitFor();
-        await l.locator(`.cm-remote-caret[data-name="${ada.username}"]`).waitFor();
+        // each sees the other by the name they go by: ada's display name, linus's username
+        await l.locator(`.cm-remote-caret[data-name="${ada.displayName}"]`).waitFor();
+        await l.getByRole('heading', { name: `Session with ${ada.displayName}` }).waitFor();
+        await a.getByRole('heading', { name: `Session with ${linus.username}` }).waitFor();
+        const label = await l.locator('.cm-remote-caret').evaluate((el) => getComputedStyle(el, '::after').top);
+        assertEqual(label, '0px', 'the caret label sits on its own line, not over the line above');
         await a.locator(`.cm-remote-caret[data-name="${linus.username}"]`).waitFor();
         assertEqual(await a.getByTestId('partner-presence').innerText(), 'online', 'ada sees linus online');
       },
@@ -263,9 +375,10 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         const { ada: a, linus: l } = pages;
         await a.locator('#chat-input').click();
         await a.keyboard.type('Shall we sort first', { delay: 20 });
-        await l.getByText(`${ada.username} is typing…`).waitFor();
+        await l.getByText(`${ada.displayName} is typing…`).waitFor();
         await a.keyboard.press('Enter');
         await l.locator('.chat-list .chat-text', { hasText: 'Shall we sort first' }).waitFor();
+        await l.locator('.chat-message', { hasText: 'Shall we sort first' }).getByText(ada.displayName).waitFor();
         await sendChat(l, 'Yes, then scan once');
         await a.locator('.chat-list .chat-text', { hasText: 'Yes, then scan once' }).waitFor();
         assertEqual((await chatTexts(a)).join(' | '), 'Shall we sort first | Yes, then scan once', 'ada\'s chat');
@@ -274,10 +387,17 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
-      name: 'the language switch reaches the partner',
+      name: 'switching the language of edited code asks first; keeping the code switches only the language',
       run: async () => {
-        await pages.ada.locator('#session-language').selectOption('java');
-        await pages.linus.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector('#session-language')).value === 'java');
+        const { ada: a, linus: l } = pages;
+        await a.locator('#session-language').selectOption('java');
+        const dialog = a.getByRole('dialog', { name: 'Switch to Java?' });
+        await dialog.waitFor();
+        await shot(a, 'session-language-ask');
+        await dialog.getByRole('button', { name: 'Keep my code' }).click();
+        await l.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector('#session-language')).value === 'java');
+        assertEqual(await editorText(l), shared.text, 'the code is kept');
+        assertEqual(await editorText(a), shared.text, 'the code is kept for ada too');
       },
     },
     {
@@ -330,14 +450,88 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'on a phone the room shows one panel at a time with Question, Code and Chat tabs, and counts new messages',
+      run: async () => {
+        const a = pages.ada;
+        await a.setViewportSize({ width: 390, height: 844 });
+        const tabs = a.getByRole('tablist', { name: 'Room' });
+        await tabs.waitFor();
+        const tab = (/** @type {string} */ name) => tabs.getByRole('tab', { name: new RegExp(`^${name}`) });
+        assertEqual(await tab('Code').getAttribute('aria-selected'), 'true', 'the Code tab is chosen first');
+        const editor = await a.locator('[data-testid=shared-editor]').boundingBox();
+        assert(editor && editor.width >= 330 && editor.height >= 300, `the editor fills the phone (${editor?.width}×${editor?.height})`);
+        assert(!(await a.locator('.chat-panel').isVisible()), 'the chat is on its own tab');
+        await tab('Question').click();
+        await a.locator('#question-title').waitFor();
+        assert(!(await a.locator('[data-testid=shared-editor]').isVisible()), 'the editor is hidden behind its tab');
+        await sendChat(pages.linus, 'Phone check');
+        await tab('Chat').getByText('1').waitFor();
+        await tab('Chat').click();
+        await a.locator('.chat-list .chat-text', { hasText: 'Phone check' }).waitFor();
+        assertEqual(await tab('Chat').locator('.unread').count(), 0, 'reading the chat clears the count');
+        const width = await a.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 390, `nothing overflows the phone's width (${width} px)`);
+        await tab('Code').click();
+        await a.setViewportSize(DESKTOP);
+      },
+    },
+    {
+      name: 'the panes resize with the keyboard or the mouse, and each user\'s widths are remembered',
+      run: async () => {
+        const l = pages.linus;
+        const question = () => l.locator('.pane-question').boundingBox();
+        const before = await question();
+        const handle = l.getByRole('separator', { name: 'Resize the question panel' });
+        await handle.focus();
+        await l.keyboard.press('End');
+        const after = await question();
+        assert(before && after && after.width > before.width + 100, `the question panel grew (${before?.width} → ${after?.width})`);
+        const chatHandle = l.getByRole('separator', { name: 'Resize the chat panel' });
+        const box = await chatHandle.boundingBox();
+        const chatBefore = await l.locator('.pane-chat').boundingBox();
+        assert(box && chatBefore, 'the chat handle and panel are on screen');
+        await l.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await l.mouse.down();
+        await l.mouse.move(box.x - 60, box.y + box.height / 2, { steps: 4 });
+        await l.mouse.up();
+        const chatAfter = await l.locator('.pane-chat').boundingBox();
+        assert(chatAfter && chatAfter.width > chatBefore.width + 40, `dragging widened the chat (${chatBefore.width} → ${chatAfter?.width})`);
+        shared.questionWidth = after.width;
+      },
+    },
+    {
+      name: 'screenshots of the room at 1280×800, 720×800 and 390×844 in both themes',
+      run: async () => {
+        const a = pages.ada;
+        for (const [width, height] of [[1280, 800], [720, 800], [390, 844]]) {
+          await a.setViewportSize({ width, height });
+          for (const theme of ['light', 'dark']) {
+            if (await themeOf(a) !== theme) {
+              await switchTheme(a, theme);
+            }
+            await a.locator('[data-testid=shared-editor] .cm-content').waitFor();
+            const name = `room-${width}-${theme}`;
+            await shot(a, name);
+            if (docShots) {
+              await a.screenshot({ path: join(docShots, `${name}.png`) });
+            }
+          }
+        }
+        await switchTheme(a, 'light');
+        await a.setViewportSize(DESKTOP);
+      },
+    },
+    {
       name: 'a reload brings the user back into the session with nothing lost',
       run: async () => {
         const l = pages.linus;
         await l.reload();
         await editable(l);
+        const width = (await l.locator('.pane-question').boundingBox())?.width ?? 0;
+        assert(Math.abs(width - shared.questionWidth) < 2, `the question panel keeps its width after the reload (${shared.questionWidth} → ${width})`);
         await waitUntil(async () => (await editorText(l)) === shared.text, { message: async () => `after the reload linus sees ${JSON.stringify(await editorText(l))}` });
         await l.locator('.chat-list .chat-text', { hasText: 'Yes, then scan once' }).waitFor();
-        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once | Back online', 'linus\'s chat after the reload');
+        assertEqual((await chatTexts(l)).join(' | '), 'Shall we sort first | Yes, then scan once | Back online | Phone check', 'linus\'s chat after the reload');
         assertEqual(await l.locator('#session-language').inputValue(), 'java', 'the language after the reload');
         await waitUntil(async () => (await pages.ada.getByTestId('partner-presence').innerText()) === 'online', { message: 'ada sees linus back online' });
         await l.locator('[data-testid=shared-editor] .cm-content').click();
@@ -349,14 +543,89 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'leaving the room through a link asks first; the session stays one click away on every page and on another device, even 5 minutes later',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        const history = a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' });
+        await history.click();
+        const leave = a.getByRole('dialog', { name: 'Leave the session room?' });
+        await leave.waitFor();
+        await shot(a, 'session-leave-ask');
+        await leave.getByRole('button', { name: 'Stay' }).click();
+        assert(a.url().endsWith(`/session/${shared.sessionId}`), 'Stay keeps ada in the room');
+        await history.click();
+        await leave.getByRole('button', { name: 'Leave the room' }).click();
+        await a.waitForURL(/\/history$/);
+        const banner = a.getByTestId('active-session-banner');
+        await banner.getByText(shared.question).waitFor();
+        await shot(a, 'history-with-session-banner');
+        // another device, whose clock runs 5 minutes ahead while the user reads other pages; the
+        // matching service forgets the match result after 5 s in this stack, so only the collaboration
+        // service's own record can bring the user back
+        const other = await open('ada-laptop');
+        await other.clock.install();
+        await other.goto('/login');
+        await logIn(other, ada.username, ada.password);
+        await other.getByRole('heading', { name: /ready to practise/ }).waitFor();
+        await other.getByTestId('active-session-banner').getByText(shared.question).waitFor();
+        await other.clock.fastForward('05:00');
+        await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
+        await other.getByRole('heading', { name: 'Questions', exact: true }).waitFor();
+        await other.getByTestId('active-session-banner').getByRole('link', { name: 'Rejoin the session' }).click();
+        await other.waitForURL(new RegExp(`/session/${shared.sessionId}$`));
+        await editable(other);
+        await waitUntil(async () => (await editorText(other)) === shared.text, { message: async () => `the other device sees ${JSON.stringify(await editorText(other))}` });
+        await other.context().close();
+        delete pages['ada-laptop'];
+        await banner.getByRole('link', { name: 'Rejoin the session' }).click();
+        await a.waitForURL(new RegExp(`/session/${shared.sessionId}$`));
+        await editable(a);
+        await waitUntil(async () => (await editorText(a)) === shared.text, { message: 'ada is back with the code' });
+        await waitUntil(async () => (await l.getByTestId('partner-presence').innerText()) === 'online', { message: 'linus sees ada back' });
+      },
+    },
+    {
+      name: 'a partner who closes the tab is reported at once, in the room and the chat, with the choices; waiting brings them back',
+      run: async () => {
+        const a = pages.ada;
+        const context = pages.linus.context();
+        const lines = (/** @type {string} */ text) => a.getByTestId('chat-event').filter({ hasText: text }).count();
+        const leftBefore = await lines(`${linus.username} left the room`);
+        const backBefore = await lines(`${linus.username} is back.`);
+        await pages.linus.close();
+        const away = a.getByTestId('partner-away');
+        await away.getByText(`${linus.username} left the room.`).waitFor({ timeout: 5_000 });
+        await waitUntil(async () => (await lines(`${linus.username} left the room`)) > leftBefore, { timeout: 5_000, message: 'the chat says linus left' });
+        for (const choice of [`Wait for ${linus.username}`, 'End the session', 'Find a new partner']) {
+          await away.getByRole('button', { name: choice }).waitFor();
+        }
+        await shot(a, 'session-partner-left');
+        await away.getByRole('button', { name: `Wait for ${linus.username}` }).click();
+        await away.getByText(`Waiting for ${linus.username} to come back.`).waitFor();
+        const l = await context.newPage();
+        watch(l, 'linus');
+        pages.linus = l;
+        await l.goto(`/session/${shared.sessionId}`);
+        await editable(l);
+        await waitUntil(async () => (await lines(`${linus.username} is back.`)) > backBefore, { message: 'the chat says linus is back' });
+        await away.waitFor({ state: 'detached' });
+        await waitUntil(async () => (await editorText(l)) === shared.text, { message: 'linus is back with the code' });
+      },
+    },
+    {
       name: 'one of them ends the session and both see it end',
       run: async () => {
         const { ada: a, linus: l } = pages;
         await a.getByText('All changes saved').waitFor();
         await a.getByRole('button', { name: 'End session' }).click();
         await a.getByRole('dialog').getByRole('button', { name: 'End session' }).click();
-        await Promise.all([a.getByTestId('ended-banner').waitFor(), l.getByTestId('ended-banner').waitFor()]);
-        assert((await l.getByTestId('ended-banner').innerText()).includes(`by ${ada.username}`), 'linus is told who ended it');
+        await Promise.all([a.getByTestId('ended-view').waitFor(), l.getByTestId('ended-view').waitFor()]);
+        assert((await l.getByTestId('ended-summary').innerText()).includes(`ended by ${ada.displayName}`), 'linus is told who ended it');
+        assert((await a.getByTestId('ended-summary').innerText()).includes('ended by you'), 'ada is told she ended it');
+        assertEqual(await l.getByRole('button', { name: 'End session' }).count(), 0, 'no End button once ended');
+        assertEqual(await l.locator('#session-language').count(), 0, 'no language picker once ended');
+        await l.getByRole('link', { name: 'Open it in your history' }).waitFor();
+        await waitUntil(async () => (await viewerText(l)) === shared.text, { message: 'the ended view shows the final code' });
         await shot(l, 'session-ended');
       },
     },
@@ -410,7 +679,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
             await shot(page, 'attempt-replay');
             await page.getByRole('tab', { name: /Chat/ }).click();
             await waitUntil(async () => {
-              if (await page.locator('.transcript .chat-text').count() === 3) {
+              if (await page.locator('.transcript .chat-text').count() === 4) {
                 return true;
               }
               const again = page.getByRole('button', { name: 'Check again' });
@@ -444,13 +713,15 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.locator('label.segment', { hasText: 'Hard' }).click();
         await page.getByRole('button', { name: 'Find a partner' }).click();
         await page.getByText(/Looking for a partner on/).waitFor();
-        // the queue counts follow my own request at once, not at the next poll
-        await page.locator('label.segment', { hasText: 'Hard' }).getByText('1 waiting').waitFor({ timeout: 4_000 });
+        // my own request shows as mine at once, and is not counted among the others waiting
+        await page.locator('label.segment', { hasText: 'Hard' }).getByText('you are waiting').waitFor({ timeout: 4_000 });
+        await page.getByText('Nobody else is waiting at the moment').waitFor({ timeout: 8_000 });
         await page.getByText('any difficulty of this topic is fine now').waitFor({ timeout: 30_000 });
         await shot(page, 'dashboard-relaxed');
         await page.getByText('No partner this time.').waitFor({ timeout: 30_000 });
         await page.getByText(/No partner was found for Bit Manipulation within \d+ seconds\./).waitFor({ timeout: 4_000 });
         await page.getByText('Nobody is waiting at the moment.', { exact: false }).waitFor({ timeout: 4_000 });
+        assertEqual(await page.locator('.match-card .button-primary').count(), 1, 'one primary button after the timeout');
         await shot(page, 'dashboard-timeout');
         await page.getByRole('button', { name: 'Try again' }).click();
         await page.getByText(/Looking for a partner on/).waitFor();
@@ -477,10 +748,10 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       run: async () => {
         const page = pages.ada;
         await page.goto('/profile');
-        await page.getByLabel('Display name').fill('Ada L.');
+        await page.getByLabel('Display name').fill('Ada Lovelace');
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.getByText('Saved.').waitFor();
-        await page.locator('.user-name', { hasText: 'Ada L.' }).waitFor();
+        await page.locator('.user-name', { hasText: 'Ada Lovelace' }).waitFor();
         await shot(page, 'profile');
       },
     },
@@ -494,6 +765,11 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.getByLabel('Search').fill(linus.username);
         await page.getByRole('button', { name: 'Search' }).click();
         await page.getByText('1 account', { exact: true }).waitFor();
+        await page.setViewportSize({ width: 390, height: 844 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 390, `the users page fits a phone (${width} px)`);
+        await shot(page, 'admin-users-phone');
+        await page.setViewportSize(DESKTOP);
         await page.getByRole('button', { name: `Disable ${linus.username}` }).click();
         await page.getByRole('button', { name: `Enable ${linus.username}` }).waitFor();
         await shot(page, 'admin-users');
@@ -597,6 +873,12 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await page.getByText(`“${questionTitle} revised” was deleted.`).waitFor();
         await pages.ada.reload();
         await pages.ada.getByRole('heading', { name: 'Question not found' }).waitFor();
+      },
+    },
+    {
+      name: 'axe finds no serious or critical violation on any page, in either theme',
+      run: async () => {
+        assert(a11yProblems.length === 0, `accessibility violations:\n${[...new Set(a11yProblems)].join('\n')}`);
       },
     },
     {

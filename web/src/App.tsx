@@ -11,11 +11,12 @@ import { HistoryPage } from './pages/HistoryPage';
 import { StatsPage } from './pages/StatsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { QuestionsPage } from './pages/QuestionsPage';
-import { QuestionPage } from './pages/QuestionPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { Loading } from './components/Feedback';
 
-// The editor (CodeMirror and its languages) is only loaded by the pages that show code.
+// The editor (CodeMirror, each language's grammar on its own) is only loaded by the pages that show
+// code, and Markdown (marked, DOMPurify) only by the pages that show a question.
+const QuestionPage = lazy(() => import('./pages/QuestionPage').then((m) => ({ default: m.QuestionPage })));
 const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
 const AttemptPage = lazy(() => import('./pages/AttemptPage').then((m) => ({ default: m.AttemptPage })));
 const QuestionEditorPage = lazy(() => import('./pages/admin/QuestionEditorPage').then((m) => ({ default: m.QuestionEditorPage })));
@@ -66,8 +67,8 @@ export function App() {
             <Route path="/questions" element={page(<QuestionsPage />)} />
             <Route path="/questions/:id" element={page(<QuestionPage />)} />
             <Route path="/admin/questions" element={page(<AdminQuestionsPage />, { admin: true })} />
-            <Route path="/admin/questions/new" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
-            <Route path="/admin/questions/:id" element={page(<QuestionEditorPage />, { admin: true, wide: true })} />
+            <Route path="/admin/questions/new" element={page(<QuestionEditorPage />, { admin: true })} />
+            <Route path="/admin/questions/:id" element={page(<QuestionEditorPage />, { admin: true })} />
             <Route path="/admin/users" element={page(<AdminUsersPage />, { admin: true })} />
             <Route path="*" element={<Layout><NotFoundPage /></Layout>} />
           </Routes>

@@ -75,7 +75,10 @@ export function assertEqual(actual, expected, what) {
   }
 }
 
-/** @param {unknown} condition @param {string} message */
+/**
+ * @param {unknown} condition @param {string} message
+ * @returns {asserts condition}
+ */
 export function assert(condition, message) {
   if (!condition) {
     throw new Error(message);

@@ -1,6 +1,6 @@
 import { ApiClient } from './client';
 import type {
-  Attempt, AttemptSummary, AuthSession, Language, MatchRequestView, Page, Question,
+  ActiveSession, Attempt, AttemptSummary, AuthSession, Language, MatchRequestView, Page, Question,
   QuestionContent, QuestionSummary, QueueStats, Replay, Role, SessionView, Stats, Topic, UploadedImage, User,
 } from './types';
 
@@ -81,6 +81,9 @@ export function endpoints(client: ApiClient) {
     },
     sessions: {
       get: (id: string) => r<SessionView>('collaboration', `/sessions/${encodeURIComponent(id)}`),
+      rename: (id: string, displayName: string | null) =>
+        r<void>('collaboration', `/sessions/${encodeURIComponent(id)}/me`, { method: 'PUT', json: { displayName } }),
+      active: () => r<{ sessions: ActiveSession[] }>('collaboration', '/sessions/active').then((a) => a.sessions),
     },
     history: {
       attempts: (f: AttemptFilter) => r<Page<AttemptSummary>>('history', `/attempts${query({ ...f })}`),

@@ -101,6 +101,8 @@ export interface QueueStats {
 export interface Participant {
   id: string | null;
   username: string;
+  /** The name they go by in a session (set by them), when there is one. */
+  displayName?: string | null;
 }
 
 export interface MatchRequestView {
@@ -126,6 +128,18 @@ export interface SessionView {
   createdAt: string;
   endedAt?: string;
   endReason?: string;
+  /** The question's starter code by language, as the session started with it. */
+  starterCode?: StarterCode;
+}
+
+/** One of my sessions that is still running, as the collaboration service lists them. */
+export interface ActiveSession {
+  sessionId: string;
+  status: 'active';
+  question: QuestionRef;
+  language: Language;
+  partner: Participant | null;
+  createdAt: string;
 }
 
 export interface ChatMessage {

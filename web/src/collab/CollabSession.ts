@@ -1,5 +1,6 @@
 import { Compartment, EditorState, Extension, Transaction } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
+import { indentWithTab } from '@codemirror/commands';
 import { basicSetup } from 'codemirror';
 import { collab, sendableUpdates } from '@codemirror/collab';
 import { oneDark } from '@codemirror/theme-one-dark';
@@ -9,7 +10,7 @@ import { ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { CollabProtocol, Presence, SessionEnd, SessionParticipant, Welcome } from './protocol';
-import { languageSupport } from './languages';
+import { applyLanguage, languageSupport } from './languages';
 import { clearRemoteCursor, remoteCursors, setRemoteCursor } from './remoteCursors';
 
 export interface CollabView {
@@ -52,6 +53,7 @@ export class CollabSession {
   private readonly clientID = randomId();
   private limits = { maxChangeChars: Infinity, maxDocChars: Infinity };
   private readonly onOnline = () => this.socket.reconnectNow();
+  private readonly names = new Map<string, string>();
 
   constructor(options: CollabSessionOptions) {
     this.store = new Store<CollabView>({
@@ -81,13 +83,29 @@ export class CollabSession {
       notice: (code, message) => this.patch({ notice: { code, message } }),
     });
     window.addEventListener('online', this.onOnline);
+    this.applyLanguage(options.language);
     this.socket.start();
+  }
+
+  /** The editor's text now (with edits the server has not confirmed yet). */
+  text(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** Replaces the whole text as one edit of this user (sent like typing). */
+  replaceText(text: string): void {
+    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, userEvent: 'input.replace' });
   }
 
   setLanguage(language: Language): void {
     if (!this.protocol.setLanguage(language)) {
       this.patch({ notice: { code: 'offline', message: 'The language can be changed once the connection is back.' } });
     }
+  }
+
+  /** The name the partner's caret is labelled with (their display name), instead of their username. */
+  setDisplayName(userId: string, name: string): void {
+    this.names.set(userId, name);
   }
 
   end(): boolean {
@@ -111,6 +129,8 @@ export class CollabSession {
 
   private createState(doc: string, version: number, language: Language, dark: boolean): EditorState {
     const extensions: Extension[] = [
+      // Tab indents; Escape then Tab leaves the editor (CodeMirror's own escape hatch)
+      keymap.of([indentWithTab]),
       basicSetup,
       this.language.of(languageSupport(language)),
       this.theme.of(dark ? oneDark : []),
@@ -163,6 +183,7 @@ export class CollabSession {
     const current = this.store.get();
     const selection = this.view.state.selection.main;
     this.view.setState(this.createState(doc, version, current.language, this.isDark()));
+    this.applyLanguage(current.language);
     const head = Math.min(selection.head, doc.length);
     this.view.dispatch({ selection: { anchor: head } });
     this.patch({ synced: true });
@@ -184,7 +205,7 @@ export class CollabSession {
       synced: w.mode !== 'snapshot' && this.store.get().synced,
     });
     if (languageChanged) {
-      this.view.dispatch({ effects: this.language.reconfigure(languageSupport(w.language)) });
+      this.applyLanguage(w.language);
     }
   }
 
@@ -200,12 +221,16 @@ export class CollabSession {
     if (!selection || user.id === this.store.get().me?.id) {
       return;
     }
-    this.view.dispatch({ effects: setRemoteCursor.of({ userId: user.id, name: user.username, anchor: selection.anchor, head: selection.head }) });
+    this.view.dispatch({ effects: setRemoteCursor.of({ userId: user.id, name: this.names.get(user.id) ?? user.username, anchor: selection.anchor, head: selection.head }) });
   }
 
   private languageChanged(language: Language): void {
     this.patch({ language });
-    this.view.dispatch({ effects: this.language.reconfigure(languageSupport(language)) });
+    this.applyLanguage(language);
+  }
+
+  private applyLanguage(language: Language): void {
+    applyLanguage(this.view, this.language, language, () => this.store.get().language);
   }
 
   private endedBy(end: SessionEnd): void {

@@ -13,12 +13,14 @@ export const setRemoteCursor = StateEffect.define<RemoteCursor>();
 export const clearRemoteCursor = StateEffect.define<string>();
 
 class CaretWidget extends WidgetType {
-  constructor(private readonly name: string) {
+  // the position is part of the identity so that each move draws the caret afresh and its name label
+  // shows again (it fades out when the partner rests)
+  constructor(private readonly name: string, private readonly pos: number) {
     super();
   }
 
   eq(other: CaretWidget): boolean {
-    return other.name === this.name;
+    return other.name === this.name && other.pos === this.pos;
   }
 
   toDOM(): HTMLElement {
@@ -73,7 +75,7 @@ function decorations(cursors: Map<string, RemoteCursor>): DecorationSet {
     if (from < to) {
       ranges.push({ from, to, deco: Decoration.mark({ class: 'cm-remote-selection', attributes: { title: c.name } }) });
     }
-    ranges.push({ from: c.head, to: c.head, deco: Decoration.widget({ widget: new CaretWidget(c.name), side: 1 }) });
+    ranges.push({ from: c.head, to: c.head, deco: Decoration.widget({ widget: new CaretWidget(c.name, c.head), side: 1 }) });
   });
   ranges.sort((a, b) => a.from - b.from || a.to - b.to);
   const builder = new RangeSetBuilder<Decoration>();

@@ -4,7 +4,7 @@ import { EditorView, lineNumbers } from '@codemirror/view';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { oneDark } from '@codemirror/theme-one-dark';
 import type { Language } from '../api/types';
-import { languageSupport } from '../collab/languages';
+import { applyLanguage, languageSupport } from '../collab/languages';
 import { useTheme } from '../theme/theme';
 
 /** Read-only code with highlighting: an attempt's final code, or a replay frame. */
@@ -13,6 +13,7 @@ export function CodeViewer({ value, language, label }: { value: string; language
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
   const theme = useRef(new Compartment());
+  const current = useRef(language);
   const { dark } = useTheme();
 
   useEffect(() => {
@@ -25,13 +26,15 @@ export function CodeViewer({ value, language, label }: { value: string; language
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // focusable, so keyboard users can scroll long code (the view is read-only)
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           lang.current.of(languageSupport(language)),
           theme.current.of(dark ? oneDark : []),
         ],
       }),
     });
     view.current = v;
+    applyLanguage(v, lang.current, language, () => current.current);
     return () => {
       v.destroy();
       view.current = null;
@@ -46,7 +49,10 @@ export function CodeViewer({ value, language, label }: { value: string; language
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: lang.current.reconfigure(languageSupport(language)) });
+    current.current = language;
+    if (view.current) {
+      applyLanguage(view.current, lang.current, language, () => current.current);
+    }
   }, [language]);
 
   useEffect(() => {

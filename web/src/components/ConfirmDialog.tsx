@@ -1,10 +1,11 @@
-import { ReactNode, useEffect, useRef } from 'react';
+import { ReactNode, useEffect, useId, useRef } from 'react';
 
 interface Props {
   open: boolean;
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -12,7 +13,8 @@ interface Props {
 }
 
 /** A modal question; Escape or Cancel closes it, focus starts on the safe choice. */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger, busy, onConfirm, onCancel }: Props) {
+  const titleId = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
@@ -34,11 +36,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
   }, [open]);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="dialog-title">{title}</h2>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+      <h2 id={titleId}>{title}</h2>
       {children && <div className="dialog-body">{children}</div>}
       <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onCancel}>Cancel</button>
+        <button ref={cancelRef} type="button" className="button" onClick={onCancel}>{cancelLabel}</button>
         <button type="button" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </button>

@@ -2,6 +2,7 @@ import { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useTheme } from '../theme/theme';
+import { ActiveSessionBanner } from './ActiveSessionBanner';
 
 function ThemeToggle() {
   const { dark, choice, cycle } = useTheme();
@@ -54,6 +55,7 @@ export function Layout({ children, wide = false, fill = false }: { children: Rea
           )}
         </div>
       </header>
+      {user && <ActiveSessionBanner />}
       <main id="main" className={`main${wide || fill ? ' main-wide' : ''}${fill ? ' main-fill' : ''}`} tabIndex={-1}>
         {children}
       </main>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { api, client } from '../api';
-import type { Difficulty, Language, QueueStats, SessionView } from '../api/types';
+import type { Difficulty, Language, QueueStats } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorNotice, Loading, Notice } from '../components/Feedback';
+import { ErrorNotice, Loading } from '../components/Feedback';
 import { DifficultyBadge } from '../components/Badges';
 import { MatchSession } from '../matching/MatchSession';
 import { isWaiting, secondsLeft } from '../matching/matchState';
@@ -13,6 +13,8 @@ import { topicName } from '../lib/format';
 import { MatchForm } from './dashboard/MatchForm';
 import { MatchStatus } from './dashboard/MatchStatus';
 import { RecentPractice } from './dashboard/RecentPractice';
+import type { RematchState } from './SessionPage';
+import { othersWaiting } from './dashboard/queueCounts';
 
 const STATS_EVERY_MS = 5000;
 
@@ -32,40 +34,74 @@ function useQueueStats(phase: string): QueueStats | null {
   return stats;
 }
 
+/**
+ * Matched while the tab is in the background: the tab's title says so, and so does a notification when
+ * the user has allowed them, until the tab is seen again.
+ */
+function useMatchedInBackground(partner: string | null) {
+  useEffect(() => {
+    if (partner === null || document.visibilityState === 'visible') {
+      return undefined;
+    }
+    const before = document.title;
+    document.title = `Matched with ${partner} · PeerPrep`;
+    const notification = 'Notification' in window && Notification.permission === 'granted'
+      ? new Notification('PeerPrep: you have a partner', { body: `${partner} is waiting in your session.` })
+      : null;
+    const restore = () => {
+      if (document.visibilityState === 'visible') {
+        document.title = before;
+        notification?.close();
+      }
+    };
+    document.addEventListener('visibilitychange', restore);
+    return () => document.removeEventListener('visibilitychange', restore);
+  }, [partner]);
+}
+
 export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const topics = useAsync(() => api.questions.topics(), []);
-  const [active, setActive] = useState<SessionView | null>(null);
   const session = useMemo(() => new MatchSession(client), []);
   const match = useStore(session.store);
-  const stats = useQueueStats(match.phase);
+  const allStats = useQueueStats(match.phase);
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<Difficulty>('Easy');
   const [language, setLanguage] = useState<Language>(user?.preferredLanguage ?? 'python');
   const [now, setNow] = useState(Date.now());
   const followed = useRef(false);
+  const location = useLocation();
+  const rematch = (location.state as Partial<RematchState> | null)?.rematch;
 
   useEffect(() => () => session.destroy(), [session]);
 
-  // one look at my latest request: still waiting (another visit, a reload) is followed again; matched
-  // into a session that is still running is offered as a way back in
+  // one look at my latest request: one still waiting (another visit, a reload) is followed again; a
+  // session still running is offered by the banner above every page
   useEffect(() => {
     if (followed.current) {
       return;
     }
     followed.current = true;
-    api.matching.current().then(async (r) => {
+    api.matching.current().then((r) => {
       if ((r.state === 'waiting' || r.state === 'matching') && session.store.get().phase === 'idle') {
         session.follow();
-      } else if (r.state === 'matched' && r.match) {
-        const s = await api.sessions.get(r.match.sessionId);
-        if (s.status === 'active') {
-          setActive(s);
-        }
       }
     }).catch(() => undefined); // 404: no request lately
   }, [session]);
+
+  // "Find a new partner" from a room whose partner left: the same request again, at once, once
+  useEffect(() => {
+    if (!rematch) {
+      return;
+    }
+    followed.current = true;
+    setTopic(rematch.topic);
+    setDifficulty(rematch.difficulty);
+    setLanguage(rematch.language);
+    navigate('/', { replace: true, state: null });
+    session.request(rematch.topic, rematch.difficulty, rematch.language);
+  }, [rematch, navigate, session]);
 
   useEffect(() => {
     if (!topic && topics.data && topics.data.length > 0) {
@@ -81,18 +117,35 @@ export function DashboardPage() {
     return () => clearInterval(timer);
   }, [match.phase]);
 
+  // into the room a moment after the match, or, in a background tab, once the user comes back to it
   useEffect(() => {
-    if (match.phase === 'matched' && match.match) {
-      const timer = setTimeout(() => navigate(`/session/${match.match?.sessionId}`), 1200);
-      return () => clearTimeout(timer);
+    if (match.phase !== 'matched' || !match.match) {
+      return undefined;
     }
-    return undefined;
+    const to = `/session/${match.match.sessionId}`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const go = () => {
+      if (document.visibilityState === 'visible') {
+        timer = setTimeout(() => navigate(to), 1200);
+        document.removeEventListener('visibilitychange', go);
+      }
+    };
+    document.addEventListener('visibilitychange', go);
+    go();
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', go);
+    };
   }, [match.phase, match.match, navigate]);
+
+  const waiting = isWaiting(match.phase);
+  const stats = useMemo(() => (allStats ? othersWaiting(allStats, waiting && topic ? { topic, difficulty } : null) : null),
+    [allStats, waiting, topic, difficulty]);
+  useMatchedInBackground(match.phase === 'matched' ? match.match?.partner.username ?? null : null);
 
   const names = useMemo(() => new Map((topics.data ?? []).map((t) => [t.slug, t.name])), [topics.data]);
   const chosen = topics.data?.find((t) => t.slug === topic);
   const waitingFor = (d: Difficulty) => stats?.queues.find((q) => q.topic === topic && q.difficulty === d)?.waiting ?? 0;
-  const waiting = isWaiting(match.phase);
 
   return (
     <div className="page">
@@ -102,13 +155,6 @@ export function DashboardPage() {
           <p className="muted">Choose a topic and a difficulty; we pair you with someone who chose the same.</p>
         </div>
       </header>
-
-      {active && (
-        <Notice kind="info">
-          Your session on <strong>{active.question.title}</strong> with {active.partner?.username ?? 'your partner'} is still open.{' '}
-          <Link className="button button-small button-primary" to={`/session/${active.sessionId}`}>Rejoin the session</Link>
-        </Notice>
-      )}
 
       <div className="dashboard">
         <section className="card match-card" aria-labelledby="match-title">
@@ -120,6 +166,7 @@ export function DashboardPage() {
             <MatchForm
               topics={topics.data} topic={topic} setTopic={setTopic} difficulty={difficulty} setDifficulty={setDifficulty}
               language={language} setLanguage={setLanguage} disabled={waiting} waitingFor={waitingFor} chosen={chosen}
+              mine={waiting ? difficulty : null} quiet={match.phase === 'timeout'}
               onStart={() => session.request(topic, difficulty, language)}
             />
           )}
@@ -136,7 +183,9 @@ export function DashboardPage() {
           <section className="card queue-card" aria-labelledby="queue-title">
             <h2 id="queue-title">Waiting right now</h2>
             {!stats && <Loading label="Counting…" />}
-            {stats && stats.total === 0 && <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>}
+            {stats && stats.total === 0 && (waiting
+              ? <p className="muted">Nobody else is waiting at the moment; the next person who picks the same topic and difficulty joins you.</p>
+              : <p className="muted">Nobody is waiting at the moment. Start a request and the next person who picks the same topic and difficulty joins you.</p>)}
             {stats && stats.total > 0 && (
               <table className="table compact">
                 <thead><tr><th scope="col">Topic</th><th scope="col">Difficulty</th><th scope="col">Waiting</th></tr></thead>

@@ -33,7 +33,7 @@ export function QuestionPage() {
         </div>
         {isAdmin && <Link className="button" to={`/admin/questions/${q.id}`}>Edit</Link>}
       </header>
-      <article className="card question-article"><QuestionBody question={q} /></article>
+      <article className="card question-article"><QuestionBody question={q} level={2} /></article>
     </div>
   );
 }

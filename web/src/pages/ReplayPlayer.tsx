@@ -7,6 +7,9 @@ import { ErrorNotice } from '../components/Feedback';
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
 /** Plays a session's edits back: a scrubber over every version, play/pause, and speed. */
+/** The author the collaboration service gives the question's starter code, the first step of a replay. */
+const STARTER_AUTHOR = 'starter-code';
+
 export function ReplayPlayer({ replay, language, participants }: { replay: Replay; language: Language; participants: Participant[] }) {
   const built = useMemo(() => {
     try {
@@ -40,7 +43,9 @@ export function ReplayPlayer({ replay, language, participants }: { replay: Repla
   }
 
   const author = timeline.authorAt(step);
-  const who = author === null ? null : participants.find((p) => p.id === author)?.username ?? 'deleted user';
+  const who = author === null ? null
+    : author === STARTER_AUTHOR ? 'the starter code'
+      : participants.find((p) => p.id === author)?.username ?? 'deleted user';
   const at = timeline.timeAt(step);
   const togglePlay = () => {
     if (!playing && step >= timeline.length) {

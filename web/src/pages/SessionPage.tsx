@@ -1,19 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { CSSProperties, ReactNode, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, client } from '../api';
 import { ApiError } from '../api/problem';
-import { LANGUAGES, Language, SessionView } from '../api/types';
+import { Language, Participant, SessionView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
 import { ChatSession } from '../chat/ChatSession';
 import { CollabSession, CollabView } from '../collab/CollabSession';
-import type { SessionParticipant } from '../collab/protocol';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice, Loading, Notice } from '../components/Feedback';
+import { personName } from '../lib/people';
 import { useMaybeStore, useStore } from '../lib/store';
 import { useAsync } from '../lib/useAsync';
-import { formatDateTime } from '../lib/format';
 import { useTheme } from '../theme/theme';
 import { ChatPanel } from './session/ChatPanel';
+import { EndedView } from './session/EndedView';
+import { LanguageSwitchDialog } from './session/LanguageSwitchDialog';
+import { planSwitch } from './session/languageSwitch';
+import { PartnerAway } from './session/PartnerAway';
 import { QuestionPanel } from './session/QuestionPanel';
+import { RoomHeader } from './session/RoomHeader';
+import { usePartnerEvents } from './session/usePartnerEvents';
+import { useLeaveGuard } from './session/useLeaveGuard';
+import { PhoneTabs, RoomTab, Splitter, useMediaQuery, usePaneWidths } from './session/RoomLayout';
+
+/** Below this width the room shows one panel at a time, with tabs. */
+const PHONE = '(max-width: 620px)';
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
@@ -34,17 +45,85 @@ export function SessionPage() {
   if (session.error || !session.data) {
     return <div className="page"><ErrorNotice error={session.error} onRetry={session.reload} title="The session could not be opened." /></div>;
   }
-  return <Room key={sessionId} session={session.data} />;
+  const s = session.data;
+  if (s.status !== 'active') {
+    return (
+      <EndedView session={s} partnerName={personName(s.partner)} info={{
+        endedAt: s.endedAt, by: null, abandoned: s.endReason === 'abandoned', code: s.text, language: s.language,
+      }} />
+    );
+  }
+  return <Room key={sessionId} session={s} />;
+}
+
+/**
+ * The partner as the room names them. My own display name goes to the session when the room opens; the
+ * partner's is read again whenever they come online, since they send theirs when their room opens.
+ */
+function usePartnerInfo(session: SessionView, view: CollabView | null): { partner: Participant | null; named: boolean } {
+  const { user } = useAuth();
+  const [partner, setPartner] = useState(session.partner);
+  const [named, setNamed] = useState(false);
+  const presence = view?.participants.find((p) => p.id !== view.me?.id)?.presence;
+
+  // the name is stored before the editor connects, so the partner who sees us arrive reads it
+  useEffect(() => {
+    let stopped = false;
+    api.sessions.rename(session.sessionId, user?.displayName?.trim() || null)
+      .catch(() => undefined)
+      .finally(() => !stopped && setNamed(true));
+    return () => {
+      stopped = true;
+    };
+  }, [session.sessionId, user?.displayName]);
+
+  useEffect(() => {
+    if (presence !== 'online') {
+      return undefined;
+    }
+    let stopped = false;
+    api.sessions.get(session.sessionId).then((s) => !stopped && setPartner(s.partner), () => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [presence, session.sessionId]);
+  return { partner, named };
+}
+
+/** Where the dashboard picks up a rematch: the same topic, difficulty and language, asked for at once. */
+export interface RematchState {
+  rematch: { topic: string; difficulty: SessionView['question']['difficulty']; language: Language };
 }
 
 function Room({ session }: { session: SessionView }) {
   const { dark } = useTheme();
+  const navigate = useNavigate();
   const question = useAsync(() => api.questions.get(session.question.id), [session.question.id]);
   const editorParent = useRef<HTMLDivElement>(null);
   const [collab, setCollab] = useState<CollabSession | null>(null);
   const [chat, setChat] = useState<ChatSession | null>(null);
   const chatView = useMaybeStore(chat?.store ?? null);
-  const [confirming, setConfirming] = useState(false);
+  const collabView = useMaybeStore(collab?.store ?? null);
+  const [confirming, setConfirming] = useState<'end' | 'rematch' | null>(null);
+  const [rematching, setRematching] = useState(false);
+  const [switchingTo, setSwitchingTo] = useState<Language | null>(null);
+  const guard = useLeaveGuard(!collabView?.ended && !collabView?.stopped);
+  const { partner: partnerInfo, named } = usePartnerInfo(session, collabView);
+  const partnerName = personName(partnerInfo);
+  const partner = usePartnerEvents(collab, partnerName);
+
+  useEffect(() => {
+    if (collab && partnerInfo?.id) {
+      collab.setDisplayName(partnerInfo.id, partnerName);
+    }
+  }, [collab, partnerInfo?.id, partnerName]);
+  const starter = session.starterCode ?? {};
+  const { user } = useAuth();
+  const grid = useRef<HTMLDivElement>(null);
+  const [widths, setWidth] = usePaneWidths(user?.id ?? 'anonymous');
+  const phone = useMediaQuery(PHONE);
+  const [tab, setTab] = useState<RoomTab>('code');
+  const unread = useUnread(chatView?.messages.length ?? 0, !phone || tab === 'chat');
 
   // sessions are made by effects (not memos) so that each mount owns, and closes, its own sockets
   useEffect(() => {
@@ -57,7 +136,7 @@ function Room({ session }: { session: SessionView }) {
   }, [session.sessionId]);
 
   useEffect(() => {
-    if (session.status !== 'active') {
+    if (!named) {
       return undefined;
     }
     const c = new CollabSession({
@@ -69,101 +148,130 @@ function Room({ session }: { session: SessionView }) {
       setCollab(null);
     };
     // the editor is built once per session; the theme follows through setDark below
-  }, [session.sessionId, session.status]);
+  }, [session.sessionId, named]);
 
   useEffect(() => {
     collab?.setDark(dark);
   }, [collab, dark]);
 
-  if (session.status !== 'active') {
-    return <EndedRoom session={session} />;
+  useEffect(() => {
+    if (rematching && collabView?.ended) {
+      const state: RematchState = { rematch: { topic: session.question.topics[0] ?? '', difficulty: session.question.difficulty, language: collabView.language } };
+      navigate('/', { state });
+    }
+  }, [rematching, collabView?.ended, collabView?.language, navigate, session.question]);
+
+  const requestLanguage = (next: Language) => {
+    if (!collab) {
+      return;
+    }
+    const { language, status } = collab.store.get();
+    if (next === language) {
+      return;
+    }
+    if (status !== 'open') {
+      collab.setLanguage(next); // says it must wait for the connection
+      return;
+    }
+    const plan = planSwitch(collab.text(), language, next, starter);
+    if (plan === 'ask') {
+      setSwitchingTo(next);
+      return;
+    }
+    // the language first: the server records the code as written in the language it was last edited in
+    collab.setLanguage(next);
+    if (plan === 'swap') {
+      collab.replaceText(starter[next] ?? '');
+    }
+  };
+
+  const finishSwitch = (replace: boolean) => {
+    const next = switchingTo;
+    setSwitchingTo(null);
+    if (collab && next) {
+      collab.setLanguage(next);
+      if (replace) {
+        collab.replaceText(starter[next] ?? '');
+      }
+    }
+  };
+
+  if (collab && collabView?.ended && !rematching) {
+    const by = collabView.ended.by;
+    return (
+      <EndedView session={session} partnerName={partnerName} info={{
+        endedAt: collabView.ended.endedAt,
+        by: by ? (by.id === collabView.me?.id ? 'you' : partnerName) : null,
+        abandoned: collabView.ended.reason === 'abandoned',
+        code: collab.text(),
+        language: collabView.language,
+      }} />
+    );
   }
 
   return (
     <div className="room">
-      {collab && <RoomHeader collab={collab} session={session} onEnd={() => setConfirming(true)} chatStatus={chatView?.status ?? 'connecting'} />}
-      <div className="room-grid">
-        <QuestionPanel summary={session.question} question={question.data} loading={question.loading} />
-        <section className="panel editor-panel" aria-label="Code">
-          {collab && <EditorNotices collab={collab} />}
-          <div className="editor-host" ref={editorParent} data-testid="shared-editor" />
-        </section>
-        {chat && chatView ? <ChatPanel chat={chat} view={chatView} partnerName={session.partner?.username ?? 'your partner'} /> : <section className="panel chat-panel" aria-label="Chat" />}
+      {collab && <RoomHeader collab={collab} session={session} partnerName={partnerName} onEnd={() => setConfirming('end')}
+        onLanguage={requestLanguage} chatStatus={chatView?.status ?? 'connecting'} />}
+      <PartnerAway away={partner.away} name={partnerName} onEnd={() => setConfirming('end')} onRematch={() => setConfirming('rematch')} />
+      {phone && <PhoneTabs tab={tab} onTab={setTab} unread={unread} />}
+      <div className={`room-grid${phone ? ' room-phone' : ''}`} ref={grid}
+        style={{ '--question-width': `${widths.question}%`, '--chat-width': `${widths.chat}%` } as CSSProperties}>
+        <RoomPane id="question" phone={phone} tab={tab}>
+          <QuestionPanel summary={session.question} question={question.data} loading={question.loading} />
+        </RoomPane>
+        {!phone && <Splitter pane="question" value={widths.question} onChange={(v) => setWidth('question', v)} grid={grid} />}
+        <RoomPane id="code" phone={phone} tab={tab}>
+          <section className="panel editor-panel" aria-label="Code">
+            {collab && <EditorNotices collab={collab} />}
+            <div className="editor-host" ref={editorParent} data-testid="shared-editor" />
+          </section>
+        </RoomPane>
+        {!phone && <Splitter pane="chat" value={widths.chat} onChange={(v) => setWidth('chat', v)} grid={grid} />}
+        <RoomPane id="chat" phone={phone} tab={tab}>
+          {chat && chatView
+            ? <ChatPanel chat={chat} view={chatView} partnerName={partnerName} events={partner.events} />
+            : <section className="panel chat-panel" aria-label="Chat" />}
+        </RoomPane>
       </div>
-      <ConfirmDialog open={confirming} title="End the session for both of you?" confirmLabel="End session" danger
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => { collab?.end(); setConfirming(false); }}>
+      <ConfirmDialog open={confirming === 'end'} title="End the session for both of you?" confirmLabel="End session" danger
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => { collab?.end(); setConfirming(null); }}>
         <p>The code as it is now is saved to both your histories, with the chat and a replay. Neither of you can edit it afterwards.</p>
+      </ConfirmDialog>
+      <ConfirmDialog open={confirming === 'rematch'} title="End this session and find a new partner?" confirmLabel="End and find a new partner"
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => { setRematching(true); collab?.end(); setConfirming(null); }}>
+        <p>The code as it is now is saved to both your histories. You then wait for someone on the same topic and difficulty, in the same language.</p>
+      </ConfirmDialog>
+      <LanguageSwitchDialog to={switchingTo} onReplace={() => finishSwitch(true)} onKeep={() => finishSwitch(false)} onCancel={() => setSwitchingTo(null)} />
+      <ConfirmDialog open={guard.target !== null} title="Leave the session room?" confirmLabel="Leave the room" cancelLabel="Stay"
+        onCancel={guard.stay} onConfirm={guard.leave}>
+        <p>The session keeps running and your partner stays in it. While it runs you can come back at any time with <strong>Rejoin the session</strong> at the top of every page, from any device.</p>
       </ConfirmDialog>
     </div>
   );
 }
 
-function presenceLabel(p: SessionParticipant | undefined): { text: string; tone: string } {
-  switch (p?.presence) {
-    case 'online': return { text: 'online', tone: 'ok' };
-    case 'reconnecting': return { text: 'reconnecting…', tone: 'warn' };
-    case 'left': return { text: 'left', tone: 'bad' };
-    default: return { text: 'not here yet', tone: 'idle' };
-  }
-}
-
-function RoomHeader({ collab, session, onEnd, chatStatus }: { collab: CollabSession; session: SessionView; onEnd: () => void; chatStatus: string }) {
-  const view = useStore(collab.store);
-  const partner = view.participants.find((p) => p.id !== view.me?.id);
-  // while our own connection is down we cannot know whether the partner is still there
-  const presence = view.status === 'open' ? presenceLabel(partner) : { text: 'unknown while offline', tone: 'idle' };
-  useLeaveWarning(view);
-  const reconnecting = !view.ended && (view.status === 'reconnecting' || chatStatus === 'reconnecting');
+/** A grid cell of the room; on a phone, the tab panel of its tab, shown only while that tab is chosen. */
+function RoomPane({ id, phone, tab, children }: { id: RoomTab; phone: boolean; tab: RoomTab; children: ReactNode }) {
   return (
-    <>
-      <div className="room-header">
-        <div className="room-title">
-          <span className="muted">Session with</span>{' '}
-          <strong>{partner?.username ?? session.partner?.username ?? 'your partner'}</strong>{' '}
-          <span className={`status-dot status-${presence.tone}`} data-testid="partner-presence">{presence.text}</span>
-        </div>
-        <div className="room-actions">
-          <label htmlFor="session-language" className="inline-label">Language</label>
-          <select id="session-language" value={view.language} disabled={Boolean(view.ended)}
-            onChange={(e) => collab.setLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
-          </select>
-          <span className={`sync-state ${view.unsent ? 'pending' : ''}`} aria-live="polite">
-            {syncLabel(view)}
-          </span>
-          <button type="button" className="button button-danger" onClick={onEnd} disabled={Boolean(view.ended) || view.status !== 'open'}>
-            End session
-          </button>
-        </div>
-      </div>
-      {reconnecting && (
-        <div className="banner banner-warn" role="status" data-testid="reconnecting-banner">
-          <span className="spinner" aria-hidden="true" /> Connection lost. Reconnecting… Keep typing: your edits are kept and sent once you are back.
-        </div>
-      )}
-      {view.stopped === 'gone' && (
-        <div className="banner banner-bad" role="alert">This session no longer exists. <Link to="/">Back to practice</Link></div>
-      )}
-      {view.ended && (
-        <div className="banner banner-info" role="status" data-testid="ended-banner">
-          <strong>Session ended</strong>
-          {view.ended.by ? ` by ${view.ended.by.id === view.me?.id ? 'you' : view.ended.by.username}` : ''} at {formatDateTime(view.ended.endedAt)}.
-          {' '}Your attempt is saved. <Link to={`/history/${session.sessionId}`}>Open it in your history</Link> · <Link to="/">Practise again</Link>
-        </div>
-      )}
-    </>
+    <div className={`room-pane pane-${id}`} id={`room-panel-${id}`} role={phone ? 'tabpanel' : undefined}
+      aria-labelledby={phone ? `room-tab-${id}` : undefined} hidden={phone && tab !== id}>
+      {children}
+    </div>
   );
 }
 
-function syncLabel(view: CollabView): string {
-  if (view.ended) {
-    return '';
-  }
-  if (view.status !== 'open') {
-    return view.unsent ? 'Edits kept until the connection is back' : '';
-  }
-  return view.unsent ? 'Saving…' : view.synced ? 'All changes saved' : 'Loading…';
+/** Messages that arrived while the chat was out of sight (the phone layout's other tabs). */
+function useUnread(count: number, visible: boolean): number {
+  const [seen, setSeen] = useState(count);
+  useEffect(() => {
+    if (visible) {
+      setSeen(count);
+    }
+  }, [visible, count]);
+  return visible ? 0 : Math.max(0, count - seen);
 }
 
 function EditorNotices({ collab }: { collab: CollabSession }) {
@@ -175,36 +283,5 @@ function EditorNotices({ collab }: { collab: CollabSession }) {
         <Notice kind="warning" onDismiss={() => collab.dismissNotice()}>{view.notice.message}</Notice>
       )}
     </>
-  );
-}
-
-/** Asks before closing the tab while some edits have not reached the server. */
-function useLeaveWarning(view: CollabView) {
-  useEffect(() => {
-    if (!view.unsent || view.ended) {
-      return undefined;
-    }
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [view.unsent, view.ended]);
-}
-
-function EndedRoom({ session }: { session: SessionView }) {
-  return (
-    <div className="page">
-      <h1>This session has ended</h1>
-      <p>
-        Your session on <strong>{session.question.title}</strong> with {session.partner?.username ?? 'your partner'} ended
-        {session.endedAt ? ` at ${formatDateTime(session.endedAt)}` : ''}
-        {session.endReason === 'abandoned' ? ' after both of you had left' : ''}.
-      </p>
-      <p className="actions">
-        <Link className="button button-primary" to={`/history/${session.sessionId}`}>Open it in your history</Link>
-        <Link className="button" to="/">Practise again</Link>
-      </p>
-    </div>
   );
 }

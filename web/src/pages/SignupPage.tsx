@@ -1,10 +1,9 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { LANGUAGES, Language } from '../api/types';
 import { safeNext } from '../lib/navigation';
-
-const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+import { signupProblems, whyNotReady } from '../lib/signupRules';
 
 export function SignupPage() {
   const { status, register } = useAuth();
@@ -20,7 +19,8 @@ export function SignupPage() {
   }
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const usernameHint = form.username && !USERNAME.test(form.username);
+  const problems = signupProblems(form);
+  const notReady = whyNotReady(form, problems);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,22 +50,24 @@ export function SignupPage() {
           <div className="field">
             <label htmlFor="username">Username</label>
             <input id="username" autoComplete="username" required value={form.username} onChange={set('username')}
-              aria-describedby="username-help" aria-invalid={usernameHint || undefined} autoFocus />
-            <small id="username-help" className={usernameHint ? 'help help-warning' : 'help'}>
-              3 to 32 letters, digits, dots, dashes or underscores.
-            </small>
+              aria-describedby="username-help username-problem" aria-invalid={Boolean(problems.username) || undefined} autoFocus />
+            <small id="username-help" className="help">3 to 32 letters, digits, dots, dashes or underscores.</small>
+            <FieldProblem id="username-problem">{problems.username}</FieldProblem>
           </div>
           <div className="field">
             <label htmlFor="email">Email</label>
-            <input id="email" type="email" autoComplete="email" required value={form.email} onChange={set('email')} />
+            <input id="email" type="email" autoComplete="email" required value={form.email} onChange={set('email')}
+              aria-describedby="email-problem" aria-invalid={Boolean(problems.email) || undefined} />
+            <FieldProblem id="email-problem">{problems.email}</FieldProblem>
           </div>
           <div className="field">
             <label htmlFor="new-password">Password</label>
             <input id="new-password" type="password" autoComplete="new-password" required value={form.password}
-              onChange={set('password')} aria-describedby="password-help" />
+              onChange={set('password')} aria-describedby="password-help password-problem" aria-invalid={Boolean(problems.password) || undefined} />
             <small id="password-help" className="help">
               At least 10 characters, with two kinds among lower-case, upper-case, digits and symbols.
             </small>
+            <FieldProblem id="password-problem">{problems.password}</FieldProblem>
           </div>
           <div className="field-row">
             <div className="field">
@@ -82,9 +84,10 @@ export function SignupPage() {
           </div>
           {error && <div className="form-error" role="alert">{error}</div>}
           <button type="submit" className="button button-primary button-block"
-            disabled={busy || !form.username || !form.email || !form.password}>
+            disabled={busy || notReady !== null} aria-describedby={notReady ? 'signup-not-ready' : undefined}>
             {busy ? 'Creating your account…' : 'Create account'}
           </button>
+          {notReady && <p id="signup-not-ready" className="help form-reason">{notReady}</p>}
         </form>
         <p className="auth-switch">
           Already have an account? <Link to={`/login${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
@@ -92,4 +95,9 @@ export function SignupPage() {
       </section>
     </div>
   );
+}
+
+/** A field's problem, said next to it as the user types (and read out when it appears). */
+function FieldProblem({ id, children }: { id: string; children?: ReactNode }) {
+  return <small id={id} className="field-problem" aria-live="polite">{children}</small>;
 }

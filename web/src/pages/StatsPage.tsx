@@ -42,8 +42,8 @@ export function StatsPage() {
       ) : (
         <>
           <div className="stat-cards">
-            <div className="card stat"><span className="stat-value" data-testid="stat-total">{s.total}</span><span className="stat-label">sessions</span></div>
-            <div className="card stat"><span className="stat-value">{s.solved}</span><span className="stat-label">different questions</span></div>
+            <div className="card stat"><span className="stat-value" data-testid="stat-total">{s.total}</span><span className="stat-label">{s.total === 1 ? 'session' : 'sessions'}</span></div>
+            <div className="card stat"><span className="stat-value">{s.solved}</span><span className="stat-label">{s.solved === 1 ? 'question' : 'different questions'}</span></div>
             <div className="card stat"><span className="stat-value">{s.currentStreak}</span><span className="stat-label">day streak now</span></div>
             <div className="card stat"><span className="stat-value">{s.longestStreak}</span><span className="stat-label">longest streak</span></div>
           </div>

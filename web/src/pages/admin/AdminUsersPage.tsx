@@ -57,17 +57,17 @@ export function AdminUsersPage() {
         <>
           <p className="muted">{users.data.total} account{users.data.total === 1 ? '' : 's'}</p>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table-stack">
               <thead><tr><th scope="col">User</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
               <tbody>
                 {users.data.items.map((u) => {
                   const self = u.id === me?.id;
                   return (
                     <tr key={u.id} className={u.disabled ? 'row-disabled' : ''}>
-                      <td><strong>{u.username}</strong>{u.displayName && <div className="row-meta">{u.displayName}</div>}</td>
-                      <td>{u.email}</td>
-                      <td>{formatDateTime(u.createdAt)}</td>
-                      <td>
+                      <td data-label="User"><strong>{u.username}</strong>{u.displayName && <div className="row-meta">{u.displayName}</div>}</td>
+                      <td data-label="Email" className="cell-wrap">{u.email}</td>
+                      <td data-label="Joined">{formatDateTime(u.createdAt)}</td>
+                      <td data-label="Role">
                         <label className="visually-hidden" htmlFor={`role-${u.id}`}>Role of {u.username}</label>
                         <select id={`role-${u.id}`} value={u.role} disabled={self || busyId === u.id}
                           title={self ? 'You cannot change your own role' : undefined}
@@ -76,7 +76,7 @@ export function AdminUsersPage() {
                           <option value="admin">Admin</option>
                         </select>
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <button type="button" className={`button button-small ${u.disabled ? '' : 'button-danger-ghost'}`} disabled={self || busyId === u.id}
                           onClick={() => change(u, { disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.username}`}>
                           {u.disabled ? 'Enable' : 'Disable'}

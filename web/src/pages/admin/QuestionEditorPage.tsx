@@ -146,7 +146,7 @@ function Editor({ id, version, initial, topics }: { id?: string; version?: numbe
             <textarea id="qe-description" ref={description} rows={18} value={form.description} onChange={(e) => set('description', e.target.value)}
               aria-invalid={error?.field === 'description' || undefined} />
           </div>
-          <div className="preview" aria-label="Preview">
+          <div className="preview" role="region" aria-label="Preview" tabIndex={0}>
             <span className="preview-label">Preview</span>
             {form.description.trim() ? <Markdown source={form.description} /> : <p className="muted">The description shows here as participants will see it.</p>}
           </div>

@@ -9,7 +9,12 @@ interface MatchFormProps {
   language: Language;
   setLanguage: (l: Language) => void;
   disabled: boolean;
+  /** People waiting besides me. */
   waitingFor: (d: Difficulty) => number;
+  /** The difficulty of my own request while it waits. */
+  mine: Difficulty | null;
+  /** Another button is the one to press now (Try again after a timeout). */
+  quiet: boolean;
   chosen: Topic | undefined;
   onStart: () => void;
 }
@@ -32,7 +37,7 @@ export function MatchForm(p: MatchFormProps) {
             <label key={d} className={`segment ${p.difficulty === d ? 'segment-on' : ''} ${count === 0 ? 'segment-empty' : ''}`}>
               <input type="radio" name="difficulty" value={d} checked={p.difficulty === d} onChange={() => p.setDifficulty(d)} disabled={count === 0} />
               <span className="segment-title">{d}</span>
-              <span className="segment-meta">{count} question{count === 1 ? '' : 's'}{waiting > 0 ? ` · ${waiting} waiting` : ''}</span>
+              <span className="segment-meta">{count} question{count === 1 ? '' : 's'}{waitingText(waiting, p.mine === d)}</span>
             </label>
           );
         })}
@@ -44,10 +49,17 @@ export function MatchForm(p: MatchFormProps) {
         </select>
       </div>
       {!p.disabled && (
-        <button type="submit" className="button button-primary button-large" disabled={!p.topic || (p.chosen?.counts[p.difficulty] ?? 0) === 0}>
+        <button type="submit" className={`button button-large${p.quiet ? '' : ' button-primary'}`} disabled={!p.topic || (p.chosen?.counts[p.difficulty] ?? 0) === 0}>
           Find a partner
         </button>
       )}
     </form>
   );
+}
+
+function waitingText(others: number, mine: boolean): string {
+  if (mine) {
+    return others > 0 ? ` · you and ${others} other${others === 1 ? '' : 's'} waiting` : ' · you are waiting';
+  }
+  return others > 0 ? ` · ${others} waiting` : '';
 }

@@ -1,8 +1,22 @@
 import { FormEvent, KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { ChatSession, ChatView } from '../../chat/ChatSession';
+import type { ChatMessage } from '../../api/types';
 import { formatTime } from '../../lib/format';
+import type { RoomEvent } from './partnerEvents';
 
-export function ChatPanel({ chat, view, partnerName }: { chat: ChatSession; view: ChatView; partnerName: string }) {
+type Line = { kind: 'message'; message: ChatMessage } | { kind: 'event'; event: RoomEvent };
+
+/** The chat's messages with the room's own lines about the partner, in time order. */
+function lines(messages: ChatMessage[], events: RoomEvent[]): Line[] {
+  const all: Line[] = [
+    ...messages.map((message): Line => ({ kind: 'message', message })),
+    ...events.map((event): Line => ({ kind: 'event', event })),
+  ];
+  const at = (l: Line) => Date.parse(l.kind === 'message' ? l.message.at : l.event.at);
+  return all.sort((a, b) => at(a) - at(b));
+}
+
+export function ChatPanel({ chat, view, partnerName, events = [] }: { chat: ChatSession; view: ChatView; partnerName: string; events?: RoomEvent[] }) {
   const [text, setText] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const meId = view.me?.id;
@@ -12,7 +26,7 @@ export function ChatPanel({ chat, view, partnerName }: { chat: ChatSession; view
     if (el) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [view.messages.length, view.pending.length]);
+  }, [view.messages.length, view.pending.length, events.length]);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -35,16 +49,20 @@ export function ChatPanel({ chat, view, partnerName }: { chat: ChatSession; view
         <h2 id="chat-title">Chat</h2>
         {view.status !== 'open' && !view.ended && <span className="status-dot status-warn">{view.status === 'connecting' ? 'connecting' : 'reconnecting'}</span>}
       </header>
-      <ol className="chat-list" ref={list} aria-live="polite" aria-label="Messages">
+      <ol className="chat-list" ref={list} aria-live="polite" aria-label="Messages" tabIndex={0}>
         {view.loaded && view.messages.length === 0 && view.pending.length === 0 && (
           <li className="chat-empty muted">Say hi to {partnerName} and agree on an approach.</li>
         )}
-        {view.messages.map((m) => (
-          <li key={m.id} className={`chat-message ${m.user === meId ? 'mine' : ''}`}>
-            <div className="chat-meta"><span className="chat-author">{m.user === meId ? 'You' : m.username}</span> <time dateTime={m.at}>{formatTime(m.at)}</time></div>
-            <div className="chat-text">{m.text}</div>
+        {lines(view.messages, events).map((line) => (line.kind === 'event' ? (
+          <li key={line.event.id} className="chat-event" data-testid="chat-event">
+            <time dateTime={line.event.at}>{formatTime(line.event.at)}</time> {line.event.text}
           </li>
-        ))}
+        ) : (
+          <li key={line.message.id} className={`chat-message ${line.message.user === meId ? 'mine' : ''}`}>
+            <div className="chat-meta"><span className="chat-author">{line.message.user === meId ? 'You' : partnerName}</span> <time dateTime={line.message.at}>{formatTime(line.message.at)}</time></div>
+            <div className="chat-text">{line.message.text}</div>
+          </li>
+        )))}
         {view.pending.map((p) => (
           <li key={p.clientMsgId} className={`chat-message mine pending ${p.status}`}>
             <div className="chat-meta"><span className="chat-author">You</span> <span>{p.status === 'failed' ? 'not sent' : 'sending…'}</span></div>
@@ -59,7 +77,7 @@ export function ChatPanel({ chat, view, partnerName }: { chat: ChatSession; view
           </li>
         ))}
       </ol>
-      <div className="typing" aria-live="polite">{view.typing ? `${view.typing.username} is typing…` : ''}</div>
+      <div className="typing" aria-live="polite">{view.typing ? `${partnerName} is typing…` : ''}</div>
       {view.notice && <div className="form-error" role="alert">{view.notice}</div>}
       {view.ended ? (
         <p className="muted chat-closed">The session has ended; the chat is read-only.</p>

@@ -13,7 +13,8 @@ export function QuestionPanel({ summary, question, loading }: { summary: Questio
         <h2 id="question-title">{summary.title}</h2>
         <div className="panel-meta"><DifficultyBadge difficulty={summary.difficulty} /> <TopicTags topics={summary.topics} names={names} /></div>
       </header>
-      <div className="panel-body">
+      {/* focusable: keyboard users can scroll a long question */}
+      <div className="panel-body" tabIndex={0} role="region" aria-labelledby="question-title">
         {loading && <Loading label="Loading the question…" />}
         {!loading && !question && <p className="muted">The full text of this question is no longer available.</p>}
         {question && <QuestionBody question={question} />}
@@ -22,13 +23,15 @@ export function QuestionPanel({ summary, question, loading }: { summary: Questio
   );
 }
 
-export function QuestionBody({ question }: { question: Question }) {
+/** The question's text; its section headings are one level below the page's heading of the question (`level`). */
+export function QuestionBody({ question, level = 3 }: { question: Question; level?: 2 | 3 }) {
+  const H = level === 2 ? 'h2' : 'h3';
   return (
     <>
       <Markdown source={question.description} />
       {question.examples.length > 0 && (
         <div className="examples">
-          <h3>Examples</h3>
+          <H>Examples</H>
           {question.examples.map((ex, i) => (
             <div className="example" key={i}>
               <div><span className="example-label">Input</span><pre>{ex.input}</pre></div>
@@ -40,13 +43,13 @@ export function QuestionBody({ question }: { question: Question }) {
       )}
       {question.constraints.length > 0 && (
         <>
-          <h3>Constraints</h3>
+          <H>Constraints</H>
           <ul className="constraints">{question.constraints.map((c, i) => <li key={i}><Markdown source={c} className="inline" /></li>)}</ul>
         </>
       )}
       {question.hints.length > 0 && (
         <>
-          <h3>Hints</h3>
+          <H>Hints</H>
           {question.hints.map((h, i) => (
             <details key={i} className="hint">
               <summary>Hint {i + 1}</summary>

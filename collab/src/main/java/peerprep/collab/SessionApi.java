@@ -1,9 +1,11 @@
 package peerprep.collab;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import peerprep.collab.session.DisplayName;
 import peerprep.collab.session.NewSession;
 import peerprep.collab.session.Session;
 import peerprep.collab.session.SessionIds;
@@ -19,6 +21,8 @@ import java.util.UUID;
 
 /** The HTTP routes of sessions: creation by the matching service, reads by services and by participants. */
 final class SessionApi {
+  /** Sessions end within minutes of both leaving, so only a user's latest few can still be active. */
+  private static final int ACTIVE_LOOKUPS = 5;
   private final SessionRepository sessions;
   private final JwksVerifier verifier;
   private final String internalToken;
@@ -32,7 +36,9 @@ final class SessionApi {
   void mount(Router r) {
     r.post("/internal/sessions").handler(Auth.internal(internalToken)).handler(this::create);
     r.get("/internal/sessions/:id").handler(Auth.internal(internalToken)).handler(this::describe);
+    r.get("/sessions/active").handler(Auth.required(verifier)).handler(this::active);
     r.get("/sessions/:id").handler(Auth.required(verifier)).handler(this::show);
+    r.put("/sessions/:id/me").handler(Auth.required(verifier)).handler(this::rename);
   }
 
   private void create(RoutingContext ctx) {
@@ -57,6 +63,33 @@ final class SessionApi {
     load(ctx.pathParam("id"))
       .map(s -> s.participant(me.id()).map(p -> s).orElseThrow(() -> unknown(s.id())))
       .onSuccess(s -> ctx.json(s.toParticipantJson(me.id())))
+      .onFailure(ctx::fail);
+  }
+
+  /** The caller's sessions that are still active, newest first, from this service's own record. */
+  private void active(RoutingContext ctx) {
+    String me = Principal.of(ctx).id();
+    sessions.latestOf(me)
+      .compose(ids -> Future.all(ids.stream().limit(ACTIVE_LOOKUPS).map(sessions::find).toList()))
+      .map(found -> {
+        JsonArray out = new JsonArray();
+        found.<Session>list().stream()
+          .filter(s -> s != null && s.isActive() && s.participant(me).isPresent())
+          .forEach(s -> out.add(s.toSummaryJson(me)));
+        return new JsonObject().put("sessions", out);
+      })
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  /** A participant says how their partner should call them (their profile's display name). */
+  private void rename(RoutingContext ctx) {
+    Principal me = Principal.of(ctx);
+    String name = DisplayName.fromJson(Bodies.json(ctx));
+    load(ctx.pathParam("id"))
+      .compose(s -> s.participant(me.id()).isPresent() ? sessions.displayName(s.id(), me.id(), name) : Future.failedFuture(unknown(s.id())))
+      .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(unknown(ctx.pathParam("id"))))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
 

@@ -61,7 +61,7 @@ final class Matchmaker {
     return question
       .compose(q -> queue.savePick(p.matchId(), q))
       .compose(q -> q == null ? Future.<Void>succeededFuture()
-        : peers.createSession(p, q, p.language()).compose(session -> tell(p, q, session)))
+        : peers.createSession(p, q, p.language()).compose(session -> tell(p, Peers.summary(q), session)))
       .recover(e -> undo(p, e));
   }
 

@@ -22,6 +22,7 @@ final class Peers {
   static final String QUESTION = "question-service";
   static final String HISTORY = "history-service";
   static final String COLLABORATION = "collaboration-service";
+  private static final String STARTER_CODE = "starterCode";
 
   private final PeerClients clients;
   private final String internalToken;
@@ -45,7 +46,7 @@ final class Peers {
     });
   }
 
-  /** A question of the topic for the pair, as its summary {id, title, difficulty, topics}. */
+  /** A question of the topic for the pair, as its summary {id, title, difficulty, topics} and its starterCode. */
   Future<JsonObject> pick(String topic, String difficulty, Collection<String> excludeIds) {
     JsonObject body = new JsonObject().put("topic", topic).put("difficulty", difficulty)
       .put("excludeIds", new JsonArray(new ArrayList<>(excludeIds)));
@@ -58,17 +59,26 @@ final class Peers {
       ensure(q != null && q.getString("id") != null, QUESTION, res);
       return new JsonObject().put("id", q.getString("id")).put("title", q.getString("title"))
         .put("difficulty", q.getString("difficulty"))
-        .put("topics", q.getJsonArray("topics", new JsonArray().add(topic)));
+        .put("topics", q.getJsonArray("topics", new JsonArray().add(topic)))
+        .put(STARTER_CODE, q.getJsonObject(STARTER_CODE, new JsonObject()));
     });
   }
 
-  /** Creates (or, for a retried match, finds) the collaboration session; its id. */
-  Future<String> createSession(Pairing p, JsonObject question, String language) {
+  /** The picked question as users and the match log see it: without its starter code. */
+  static JsonObject summary(JsonObject picked) {
+    JsonObject out = picked.copy();
+    out.remove(STARTER_CODE);
+    return out;
+  }
+
+  /** Creates (or, for a retried match, finds) the collaboration session, starting with the question's starter code; its id. */
+  Future<String> createSession(Pairing p, JsonObject picked, String language) {
     JsonObject body = new JsonObject().put("matchId", p.matchId())
       .put("participants", new JsonArray()
         .add(new JsonObject().put("id", p.a().userId()).put("username", p.a().username()))
         .add(new JsonObject().put("id", p.b().userId()).put("username", p.b().username())))
-      .put("question", question).put("language", language);
+      .put("question", summary(picked)).put("language", language)
+      .put(STARTER_CODE, picked.getJsonObject(STARTER_CODE, new JsonObject()));
     return call(COLLABORATION, c -> c.post("/internal/sessions"), body).map(res -> {
       ensure(res.statusCode() == 200 || res.statusCode() == 201, COLLABORATION, res);
       String id = res.bodyAsJsonObject().getString("sessionId");

@@ -39,7 +39,7 @@ class MatchSocketTest {
   }
 
   @Test
-  @DisplayName("Two users on two instances asking for the same topic and difficulty are matched and both told")
+  @DisplayName("Two users on two instances asking for the same topic and difficulty are matched, both told, and their session starts from the question's starter code")
   void matchesAcrossInstances() {
     String topic = topic();
     TestUser ada = h.user("ada");
@@ -69,6 +69,10 @@ class MatchSocketTest {
     assertThat(session.getString("sessionId")).isEqualTo(toA.getString("sessionId"));
     assertThat(session.getJsonArray("participants").size()).isEqualTo(2);
     assertThat(session.getString("language")).isEqualTo("java");
+    String questionId = toA.getJsonObject("question").getString("id");
+    assertThat(session.getJsonObject("starterCode")).isEqualTo(StubPeers.starterCode(questionId));
+    assertThat(session.getJsonObject("question").fieldNames()).doesNotContain("starterCode");
+    assertThat(toA.getJsonObject("question").fieldNames()).doesNotContain("starterCode");
     Row row = await(h.db.preparedQuery("SELECT * FROM matches WHERE id = $1")
       .execute(Tuple.of(toA.getString("matchId")))).iterator().next();
     assertThat(row.getString("user_a_id")).isEqualTo(ada.id());

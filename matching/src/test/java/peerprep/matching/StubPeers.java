@@ -89,8 +89,14 @@ final class StubPeers {
     }
     String id = questionId(topic, difficulty, n);
     JsonObject question = new JsonObject().put("id", id).put("title", "Question " + id).put("difficulty", difficulty)
-      .put("topics", new JsonArray().add(topic)).put("description", "Solve it.");
+      .put("topics", new JsonArray().add(topic)).put("description", "Solve it.").put("starterCode", starterCode(id));
     ctx.json(new JsonObject().put("question", question).put("relaxed", false));
+  }
+
+  /** The starter code the stub's bank has for a question, per language. */
+  static JsonObject starterCode(String questionId) {
+    return new JsonObject().put("python", "def solve():  # " + questionId + "\n    pass\n")
+      .put("java", "class Solution { /* " + questionId + " */ }\n");
   }
 
   /** Completes when a session request is being held (mode HOLD). */

@@ -62,7 +62,7 @@ public final class FinalizeRepository {
       .put("sessionId", s.id())
       .put("participants", Participant.toJson(s.participants()))
       .put("question", s.question())
-      .put("language", s.language())
+      .put("language", s.codeLanguage())
       .put("code", s.doc())
       .put("startedAt", s.createdAt())
       .put("endedAt", s.endedAt())

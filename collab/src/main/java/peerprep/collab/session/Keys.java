@@ -31,6 +31,11 @@ public final class Keys {
     return "collab:ch:" + id;
   }
 
+  /** A user's sessions: member = session id, score = when it was created (epoch µs). */
+  public static String userSessions(String userId) {
+    return "collab:u:" + userId + ":sessions";
+  }
+
   public static String match(String matchId) {
     return "collab:match:" + matchId;
   }

@@ -7,11 +7,18 @@ import peerprep.common.http.Bodies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** The body of POST /internal/sessions: a match's two participants, its question and the language. */
-public record NewSession(String matchId, List<Participant> participants, JsonObject question, String language) {
+/**
+ * The body of POST /internal/sessions: a match's two participants, its question, the language and the
+ * question's starter code per language (optional; the editor starts with the chosen language's).
+ */
+public record NewSession(String matchId, List<Participant> participants, JsonObject question, String language,
+                         Map<String, String> starterCode) {
   private static final Set<String> DIFFICULTIES = Set.of("Easy", "Medium", "Hard");
+  static final int MAX_STARTER_CHARS = 100_000;
 
   public static NewSession fromJson(JsonObject body) {
     String matchId = Bodies.uuid(Bodies.requiredString(body, "matchId"), "matchId").toString();
@@ -26,7 +33,41 @@ public record NewSession(String matchId, List<Participant> participants, JsonObj
       throw ApiException.badRequest("The two participants must be different users.");
     }
     String language = Languages.require(body.getValue("language"));
-    return new NewSession(matchId, List.copyOf(participants), question(body.getValue("question")), language);
+    return new NewSession(matchId, List.copyOf(participants), question(body.getValue("question")), language,
+      starterCode(body.getValue("starterCode")));
+  }
+
+  /** The text the editor starts with: the starter code of the session's language, line breaks as the editor keeps them. */
+  public String initialText() {
+    return starterCode.getOrDefault(language, "");
+  }
+
+  public JsonObject starterCodeJson() {
+    return new JsonObject(new TreeMap<String, Object>(starterCode));
+  }
+
+  private static Map<String, String> starterCode(Object value) {
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof JsonObject code)) {
+      throw ApiException.badRequest("The field 'starterCode' must be an object of code by language.");
+    }
+    Map<String, String> out = new TreeMap<>();
+    for (String language : code.fieldNames()) {
+      if (!Languages.valid(language)) {
+        throw ApiException.badRequest("starterCode." + language + " is not a language of sessions; use "
+          + String.join(", ", Languages.ALL.stream().sorted().toList()) + ".");
+      }
+      if (!(code.getValue(language) instanceof String text)) {
+        throw ApiException.badRequest("starterCode." + language + " must be a string.");
+      }
+      if (text.length() > MAX_STARTER_CHARS) {
+        throw ApiException.badRequest("starterCode." + language + " must be at most " + MAX_STARTER_CHARS + " characters.");
+      }
+      out.put(language, text.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+    return Map.copyOf(out);
   }
 
   private static JsonObject question(Object value) {

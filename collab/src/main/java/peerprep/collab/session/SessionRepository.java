@@ -5,6 +5,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class SessionRepository {
   private static final LuaScript PUSH = LuaScript.load("push");
   private static final LuaScript LANGUAGE = LuaScript.load("language");
   private static final LuaScript END = LuaScript.load("end");
+  private static final LuaScript NAME = LuaScript.load("name");
 
   private final Redis redis;
   private final long ttlMs;
@@ -27,18 +29,36 @@ public final class SessionRepository {
     this.graceMs = graceMs;
   }
 
-  /** The session of the match, created now unless it already exists. */
+  /**
+   * The session of the match, created now unless it already exists. With starter code for its language
+   * the text starts as that code, written as the log's first entry so that a replay starts from it too.
+   */
   public Future<Created> create(NewSession s, String sessionId, Instant now) {
     String createdAt = now.truncatedTo(ChronoUnit.MILLIS).toString();
-    List<Object> args = new ArrayList<>(List.of(sessionId, ttlMs, now.toEpochMilli() + graceMs));
-    args.addAll(List.of("id", sessionId, "matchId", s.matchId(), "status", Session.ACTIVE, "version", 0, "doc", "",
-      "language", s.language(), "question", s.question().encode(), "participants", Participant.toJson(s.participants()).encode(),
-      "createdAt", createdAt, "online", 0, "logBytes", 0));
+    String text = s.initialText();
+    String firstEntry = text.isEmpty() ? "" : StarterEntry.of(text, now.toEpochMilli());
+    List<Object> args = new ArrayList<>(List.of(sessionId, ttlMs, now.toEpochMilli() + graceMs, epochMicros(now), firstEntry));
+    args.addAll(List.of("id", sessionId, "matchId", s.matchId(), "status", Session.ACTIVE,
+      "version", text.isEmpty() ? 0 : 1, "doc", text, "language", s.language(), "question", s.question().encode(),
+      "participants", Participant.toJson(s.participants()).encode(), "starterCode", s.starterCodeJson().encode(),
+      "createdAt", createdAt, "online", 0, "logBytes", firstEntry.getBytes(StandardCharsets.UTF_8).length));
+    List<String> keys = new ArrayList<>(List.of(Keys.match(s.matchId()), Keys.session(sessionId), Keys.AWAY, Keys.log(sessionId)));
     for (Participant p : s.participants()) {
       args.addAll(List.of("user:" + p.id(), p.toJson().encode(), "online:" + p.id(), 0));
+      keys.add(Keys.userSessions(p.id()));
     }
-    return CREATE.run(redis, List.of(Keys.match(s.matchId()), Keys.session(sessionId), Keys.AWAY), args)
+    return CREATE.run(redis, keys, args)
       .map(r -> new Created(r.get(0).toString(), r.get(1).toInteger() == 1, r.get(2).toString(), r.get(3).toString()));
+  }
+
+  private static long epochMicros(Instant now) {
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+
+  /** The ids of the user's latest sessions, newest first (active or not; a session's own record says). */
+  public Future<List<String>> latestOf(String userId) {
+    return redis.send(Request.cmd(Command.ZRANGE).arg(Keys.userSessions(userId)).arg(0).arg(-1).arg("REV"))
+      .map(Replies::strings);
   }
 
   /** The session, or null when there is none with this id. */
@@ -80,6 +100,11 @@ public final class SessionRepository {
     return END.run(redis, List.of(Keys.session(id), Keys.log(id), Keys.FINALIZE, Keys.AWAY),
         List.of(id, now.toEpochMilli(), now.truncatedTo(ChronoUnit.MILLIS).toString(), reason, Keys.channel(id), envelope))
       .map(r -> r.toInteger());
+  }
+
+  /** Sets how the user is shown to their partner ('' clears it); false when the session does not exist. */
+  public Future<Boolean> displayName(String id, String userId, String name) {
+    return NAME.run(redis, List.of(Keys.session(id)), List.of(userId, name)).map(r -> r.toInteger() == 1);
   }
 
   /** Sends a message to every socket of the session, on every task, without storing it. */

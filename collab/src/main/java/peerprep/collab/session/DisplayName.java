@@ -1,0 +1,34 @@
+package peerprep.collab.session;
+
+import io.vertx.core.json.JsonObject;
+import peerprep.common.http.ApiException;
+
+/** The body of PUT /sessions/{id}/me: the name a participant is shown by to their partner, or null for none. */
+public final class DisplayName {
+  static final int MAX_CHARS = 64;
+
+  private DisplayName() {
+  }
+
+  /** The trimmed name, or the empty string to clear it. */
+  public static String fromJson(JsonObject body) {
+    if (!body.containsKey("displayName")) {
+      throw ApiException.badRequest("The field 'displayName' is required (null clears it).");
+    }
+    Object raw = body.getValue("displayName");
+    if (raw == null) {
+      return "";
+    }
+    if (!(raw instanceof String text)) {
+      throw ApiException.badRequest("The field 'displayName' must be a string or null.");
+    }
+    String name = text.strip();
+    if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_CHARS) {
+      throw ApiException.badRequest("The display name must be 1 to " + MAX_CHARS + " characters (send null to clear it).");
+    }
+    if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+      throw ApiException.badRequest("The display name must not contain control characters.");
+    }
+    return name;
+  }
+}
