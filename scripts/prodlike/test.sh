@@ -20,6 +20,8 @@ fi
 
 export PRODLIKE_DIR="$root/.prodlike-test" PRODLIKE_ID="plt" PRODLIKE_SKIP_BUILD=1
 # matching relaxes after 4 s and gives up after 12 s, as in the devstack end-to-end run
+# the browser contexts take turns on the two tasks of matching, collaboration and chat
+export PEERPREP_E2E_TASK_COOKIES="AWSALB=t0,AWSALB=t1"
 export PRODLIKE_EXTRA_ENV="MATCH_RELAX_AFTER_MS=4000 MATCH_TIMEOUT_MS=12000"
 export PRODLIKE_RUN="cd '$root/web' && node e2e/run.mjs --state '$PRODLIKE_DIR' --backend-port-offset 1000 && bash '$root/scripts/prodlike/check-spread.sh' && bash '$root/scripts/prodlike/faults.sh'"
 unshare -n bash -c 'ip link set lo up; bash scripts/prodlike/run.sh'

@@ -56,6 +56,20 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
 });
 
+// On the production-shaped stack, PEERPREP_E2E_TASK_COOKIES (e.g. "AWSALB=t0,AWSALB=t1") gives the
+// browser contexts the load balancer's stickiness cookies in turn, so the two users of a pair use different tasks.
+const taskCookies = (process.env.PEERPREP_E2E_TASK_COOKIES ?? '').split(',').filter(Boolean);
+if (taskCookies.length > 0) {
+  const newContext = browser.newContext.bind(browser);
+  let opened = 0;
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const [name, value] = taskCookies[opened++ % taskCookies.length].split('=');
+    await context.addCookies([{ name, value, url: nginx.url }]);
+    return context;
+  };
+}
+
 let ok = false;
 try {
   const run = scenario({ browser, gateway: nginx, adminPassword, screenshots });
