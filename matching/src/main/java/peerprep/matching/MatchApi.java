@@ -2,6 +2,8 @@ package peerprep.matching;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.ws.HeartbeatSettings;
 
 import java.util.UUID;
 
@@ -21,8 +24,13 @@ final class MatchApi {
   private final Matchmaker matchmaker;
   private final SocketHub hub;
   private final JwksVerifier verifier;
+  private final Vertx vertx;
+  private final HeartbeatSettings heartbeat;
 
-  MatchApi(MatchQueue queue, Matchmaker matchmaker, SocketHub hub, JwksVerifier verifier) {
+  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Matchmaker matchmaker, SocketHub hub,
+           JwksVerifier verifier) {
+    this.vertx = vertx;
+    this.heartbeat = heartbeat;
     this.queue = queue;
     this.matchmaker = matchmaker;
     this.hub = hub;
@@ -49,8 +57,9 @@ final class MatchApi {
       return;
     }
     Principal user = Principal.of(ctx);
+    HttpConnection tcp = ctx.request().connection();
     ctx.request().toWebSocket()
-      .onSuccess(ws -> new MatchSocket(ws, user, queue, matchmaker, hub).open())
+      .onSuccess(ws -> new MatchSocket(vertx, tcp, ws, heartbeat, user, queue, matchmaker, hub).open())
       .onFailure(e -> LOG.warn("WebSocket upgrade failed: {}", e.getMessage()));
   }
 

@@ -57,7 +57,7 @@ public final class MatchingVerticle extends VerticleBase {
     health.register("redis-subscription", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(channel.subscribed() ? Status.OK() : Status.KO()));
     sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
-    MatchApi api = new MatchApi(queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
+    MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, matchmaker, hub, JwksVerifier.fromDiscovery(vertx, discovery));
     router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
     return queue.heartbeat()
       .compose(v -> channel.start())

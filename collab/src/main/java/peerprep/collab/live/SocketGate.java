@@ -1,6 +1,8 @@
 package peerprep.collab.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +15,7 @@ import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.http.ApiException;
+import peerprep.common.ws.HeartbeatSettings;
 
 
 /**
@@ -23,10 +26,10 @@ public final class SocketGate {
   private final JwksVerifier verifier;
   private final LiveContext live;
 
-  public SocketGate(JwksVerifier verifier, SessionRepository sessions, PresenceRepository presence, SessionHub hub,
-                    Limits limits) {
+  public SocketGate(Vertx vertx, JwksVerifier verifier, SessionRepository sessions, PresenceRepository presence,
+                    SessionHub hub, Limits limits, HeartbeatSettings heartbeat) {
     this.verifier = verifier;
-    this.live = new LiveContext(sessions, presence, hub, limits);
+    this.live = new LiveContext(vertx, sessions, presence, hub, limits, heartbeat);
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -42,8 +45,9 @@ public final class SocketGate {
       .compose(principal -> session(id).compose(s -> {
         Participant me = s.participant(principal.id())
           .orElseThrow(() -> ApiException.forbidden("Only the two participants can join this session."));
+        HttpConnection connection = request.connection();
         return request.toWebSocket().map(ws -> {
-          connect(ws, s, me);
+          connect(ws, connection, s, me);
           return null;
         });
       }))
@@ -60,13 +64,13 @@ public final class SocketGate {
     return live.sessions().find(id).compose(s -> s == null ? Future.failedFuture(unknown(id)) : Future.succeededFuture(s));
   }
 
-  private void connect(ServerWebSocket ws, Session s, Participant me) {
+  private void connect(ServerWebSocket ws, HttpConnection connection, Session s, Participant me) {
     if (!s.isActive()) {
       ws.writeTextMessage(Frames.ended(s.endReason(), s.endedAt(), null))
         .eventually(() -> ws.close(Frames.ENDED, "The session has ended"));
       return;
     }
-    new CollabSocket(ws, live, s.id(), me).open();
+    new CollabSocket(ws, connection, live, s.id(), me).open();
   }
 
   private static ApiException unknown(String id) {
