@@ -165,6 +165,8 @@ public final class CollabSocket {
   private Future<Void> failed(Throwable e) {
     if (e instanceof ClientMessage.BadMessage) {
       send(Frames.error("bad-message", e.getMessage()));
+    } else if (e instanceof ClientMessage.Unstorable) {
+      send(Frames.error("unstorable-text", e.getMessage()));
     } else if (e instanceof InvalidChangeException) {
       send(Frames.error("invalid-change", e.getMessage()));
     } else {

@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +18,7 @@ import peerprep.collab.support.CollabClient;
 import peerprep.collab.support.TestStack;
 import peerprep.common.testing.SilentPeerProxy;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.testkit.EmbeddedRedis;
 
 import java.util.concurrent.TimeUnit;
 
@@ -106,5 +110,69 @@ class LivenessTest {
     String text = String.valueOf((char) ('a' + round % 26)).repeat(FLOOD_CHARS);
     writer.edit(ChangeSet.fromJson(new JsonArray().add(new JsonArray().add(writer.doc().length()).add(text))));
     return writer.idle().compose(v -> flood(writer, left, round + 1));
+  }
+
+  @Test
+  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("A push whose text holds a NUL character gets an unstorable-text error frame and changes nothing")
+  void nulPushIsRefused(Vertx vertx, VertxTestContext ctx) {
+    TestStack.start(vertx, 1, new JsonObject())
+      .compose(stack -> pushNul(stack).eventually(stack::close))
+      .onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static Future<Void> pushNul(TestStack stack) {
+    TestUser ann = stack.user("ann-nul");
+    TestUser bob = stack.user("bob-nul");
+    return stack.createSession(ann, bob)
+      .compose(id -> stack.join(0, ann, id).compose(client -> pushNulAndCheck(stack, ann, id, client)));
+  }
+
+  private static Future<Void> pushNulAndCheck(TestStack stack, TestUser ann, String id, CollabClient client) {
+    int from = client.frameCount();
+    JsonArray changes = new JsonArray().add(new JsonArray().add(0).add("a\u0000b"));
+    client.send(new JsonObject().put("type", "push").put("version", 0)
+      .put("updates", new JsonArray().add(new JsonObject().put("clientID", "nul-client").put("changes", changes))));
+    return client.await(from, f -> "error".equals(f.getString("type")))
+      .compose(error -> {
+        assertThat(error.getString("code")).isEqualTo("unstorable-text");
+        assertThat(error.getString("message")).contains("changes");
+        return stack.session(0, ann, id);
+      })
+      .map(session -> {
+        assertThat(session.getInteger("version")).isZero();
+        assertThat(session.getString("text")).isEmpty();
+        return null;
+      });
+  }
+
+  @Test
+  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+  @DisplayName("An attempt the history service refuses with a 400 is dead-lettered whole, sent once and not retried")
+  void refusedAttemptIsDeadLettered(Vertx vertx, VertxTestContext ctx) {
+    JsonObject settings = new JsonObject().put("COLLAB_SWEEP_MS", 50).put("COLLAB_RETRY_BASE_MS", 50)
+      .put("COLLAB_RETRY_MAX_MS", 200);
+    Redis redis = Redis.createClient(vertx, EmbeddedRedis.url());
+    TestStack.start(vertx, 1, settings)
+      .compose(stack -> endRefused(stack, redis).eventually(stack::close))
+      .eventually(redis::close)
+      .onComplete(ctx.succeedingThenComplete());
+  }
+
+  private static Future<Void> endRefused(TestStack stack, Redis redis) {
+    TestUser ann = stack.user("ann-refused");
+    TestUser bob = stack.user("bob-refused");
+    return stack.createSession(ann, bob).compose(id -> stack.join(0, ann, id).compose(client -> {
+      stack.history().refuseNext(1);
+      client.send(new JsonObject().put("type", "end"));
+      return redis.send(Request.cmd(Command.XREAD).arg("BLOCK").arg(10_000).arg("STREAMS")
+          .arg("collab:dead-letters").arg("0"))
+        .map(read -> {
+          assertThat(read).as("a dead letter").isNotNull();
+          assertThat(read.toString()).contains(id).contains("400").contains("\"code\"");
+          assertThat(stack.history().callsFor(id)).hasSize(1);
+          return null;
+        });
+    }));
   }
 }
