@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.text.StorableText;
 
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ final class InternalApi {
   }
 
   private void record(RoutingContext ctx) {
-    NewAttempt attempt = NewAttempt.fromJson(Bodies.json(ctx), limits);
+    NewAttempt attempt = NewAttempt.fromJson(storable(Bodies.json(ctx)), limits);
     vertx.executeBlocking(() -> attempt.edits().encode(attempt.participants()), false)
       .compose(log -> attempts.record(attempt, log))
       .compose(created -> attempts.find(attempt.sessionId()).map(stored -> {
@@ -58,7 +59,7 @@ final class InternalApi {
 
   private void putTranscript(RoutingContext ctx) {
     UUID sessionId = Bodies.uuid(ctx.pathParam("sessionId"), "session id");
-    Transcript transcript = Transcript.fromJson(sessionId, Bodies.json(ctx), limits);
+    Transcript transcript = Transcript.fromJson(sessionId, storable(Bodies.json(ctx)), limits);
     transcripts.put(transcript)
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
@@ -69,6 +70,12 @@ final class InternalApi {
     attempts.attemptedQuestionIds(userId)
       .onSuccess(ids -> ctx.json(new JsonObject().put("questionIds", new JsonArray(ids))))
       .onFailure(ctx::fail);
+  }
+
+  /** A body holding text PostgreSQL cannot store is a 400 naming where, never a 500 on every retry. */
+  private static JsonObject storable(JsonObject body) {
+    StorableText.requireJson(body);
+    return body;
   }
 
   private void forgetUser(RoutingContext ctx) {
