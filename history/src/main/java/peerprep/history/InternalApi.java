@@ -10,6 +10,8 @@ import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 import peerprep.common.text.StorableText;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +19,7 @@ import java.util.UUID;
  * transcript, the questions a user has seen, and forgetting a deleted account.
  */
 final class InternalApi {
+  private static final int MAX_USERS_PER_LOOKUP = 100;
   private final Vertx vertx;
   private final String credential;
   private final Limits limits;
@@ -39,6 +42,7 @@ final class InternalApi {
     r.post("/internal/attempts").handler(this::record);
     r.put("/internal/attempts/:sessionId/transcript").handler(this::putTranscript);
     r.get("/internal/users/:userId/attempted-question-ids").handler(this::attemptedQuestionIds);
+    r.post("/internal/attempted-question-ids").handler(this::attemptedQuestionIdsOfUsers);
     r.delete("/internal/users/:userId").handler(this::forgetUser);
   }
 
@@ -76,6 +80,21 @@ final class InternalApi {
   private static JsonObject storable(JsonObject body) {
     StorableText.requireJson(body);
     return body;
+  }
+
+  /** One query for both users of a pair, so a burst of matches needs half the connections. */
+  private void attemptedQuestionIdsOfUsers(RoutingContext ctx) {
+    Object ids = Bodies.json(ctx).getValue("userIds");
+    if (!(ids instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_USERS_PER_LOOKUP) {
+      throw ApiException.badRequest("'userIds' must be an array of 1 to " + MAX_USERS_PER_LOOKUP + " user ids.");
+    }
+    List<UUID> userIds = new ArrayList<>();
+    for (Object id : array) {
+      userIds.add(Bodies.uuid(id instanceof String s ? s : String.valueOf(id), "user id"));
+    }
+    attempts.attemptedQuestionIds(userIds)
+      .onSuccess(found -> ctx.json(new JsonObject().put("questionIds", new JsonArray(found))))
+      .onFailure(ctx::fail);
   }
 
   private void forgetUser(RoutingContext ctx) {
