@@ -22,6 +22,8 @@ import java.util.UUID;
 
 /** Wiring of the matching-service: config, storage, queue, sweeper, routes, HTTP server. */
 public final class MatchingVerticle extends VerticleBase {
+  /** History look-ups that may wait for a free slot; beyond that a pair is matched without exclusions. */
+  private static final int MAX_WAITING_LOOKUPS = 10_000;
   private static final int NETTY_FRAME_LIMIT = 64 * 1024;
   private final SocketHub hub = new SocketHub();
   private HttpServer server;
@@ -50,7 +52,8 @@ public final class MatchingVerticle extends VerticleBase {
     HealthCheckHandler health = storage(cfg);
     queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
-    matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
+    matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs(),
+      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)),
       new MatchRepository(pool));
     channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
       queue.channel(), hub);
