@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/client';
-import { ReconnectingSocket, SocketLike, SocketStatus } from '../realtime/ReconnectingSocket';
+import { HEARTBEAT, ReconnectingSocket, SocketLike, SocketStatus } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { ChatAction, ChatState, chatReducer, initialChat } from './chatState';
@@ -35,7 +35,7 @@ export class ChatSession {
         }
         this.store.set((s) => ({ ...s, status }));
       },
-      ping: { frame: '{"type":"ping"}', intervalMs: 25_000, timeoutMs: 10_000 },
+      ping: HEARTBEAT,
     });
     this.ticker = setInterval(() => this.dispatch({ type: 'tick', now: Date.now() }), 1000);
     window.addEventListener('online', this.onOnline);

@@ -6,7 +6,7 @@ import { collab, sendableUpdates } from '@codemirror/collab';
 import { oneDark } from '@codemirror/theme-one-dark';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../api/types';
-import { ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket';
+import { HEARTBEAT, ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { CollabProtocol, Presence, SessionEnd, SessionParticipant, Welcome } from './protocol';
@@ -68,7 +68,7 @@ export class CollabSession {
       onStatus: (status) => this.statusChanged(status),
       isFinal: (code) => FINAL_CODES.includes(code),
       onStopped: (code) => this.stopped(code),
-      ping: { frame: '{"type":"ping"}', intervalMs: 20_000, timeoutMs: 10_000 },
+      ping: HEARTBEAT,
     });
     this.protocol = new CollabProtocol({
       getState: () => this.view.state,

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../api/client';
 import type { Difficulty, Language } from '../api/types';
-import { ReconnectingSocket } from '../realtime/ReconnectingSocket';
+import { HEARTBEAT, ReconnectingSocket, SocketLike } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { MatchAction, MatchState, initialMatch, isWaiting, matchReducer } from './matchState';
 
@@ -21,7 +21,8 @@ export class MatchSession {
   private socket: ReconnectingSocket | null = null;
   private pendingRequest: object | null = null;
 
-  constructor(private readonly client: ApiClient) {}
+  /** `create` opens the socket; tests hand in a fake. */
+  constructor(private readonly client: ApiClient, private readonly create?: (url: string) => SocketLike) {}
 
   request(topic: string, difficulty: Difficulty, language: Language | null): void {
     this.dispatch({ type: 'request', topic, difficulty });
@@ -62,6 +63,7 @@ export class MatchSession {
     }
     this.socket = new ReconnectingSocket({
       url: () => this.client.socketUrl('matching', '/match/ws'),
+      create: this.create,
       onOpen: () => this.flush(),
       onMessage: (frame) => this.dispatch({ type: 'frame', frame }),
       onStatus: (status, failures) => {
@@ -72,6 +74,7 @@ export class MatchSession {
         }
       },
       isFinal: (code) => code === SUPERSEDED,
+      ping: HEARTBEAT,
       onStopped: (code) => {
         if (code === SUPERSEDED) {
           this.dispatch({ type: 'frame', frame: { type: 'superseded', requestId: this.store.get().requestId ?? '', detail: 'You asked for a match in another tab or window; it continues there.' } });

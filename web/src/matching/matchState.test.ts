@@ -36,6 +36,13 @@ describe('match state', () => {
     expect(s).toMatchObject({ phase: 'queued', requestId: 'new' });
   });
 
+  it('ends as lost when the server lost the waiting request, with its explanation', () => {
+    let s = matchReducer(initialMatch, { type: 'request', topic: 'arrays', difficulty: 'Easy' });
+    s = matchReducer(s, queued('r1'));
+    s = matchReducer(s, { type: 'frame', frame: { type: 'lost', requestId: 'r1', detail: 'Your match request was lost by the server; ask for a match again.' } });
+    expect(s).toMatchObject({ phase: 'lost', detail: 'Your match request was lost by the server; ask for a match again.' });
+  });
+
   it('ends with the server\'s explanation on timeout', () => {
     let s = matchReducer(initialMatch, { type: 'request', topic: 'arrays', difficulty: 'Easy' });
     s = matchReducer(s, queued('r1'));

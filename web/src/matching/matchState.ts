@@ -1,6 +1,6 @@
 import type { Difficulty, Language, Participant, QuestionRef } from '../api/types';
 
-export type MatchPhase = 'idle' | 'connecting' | 'queued' | 'matching' | 'matched' | 'timeout' | 'cancelled' | 'superseded' | 'error';
+export type MatchPhase = 'idle' | 'connecting' | 'queued' | 'matching' | 'matched' | 'timeout' | 'cancelled' | 'superseded' | 'lost' | 'error';
 
 export interface MatchResult {
   sessionId: string;
@@ -110,6 +110,7 @@ function onFrame(state: MatchState, frame: Record<string, unknown>): MatchState 
     case 'timeout':
     case 'cancelled':
     case 'superseded':
+    case 'lost':
       return { ...base, phase: type, detail: typeof frame.detail === 'string' ? frame.detail : null };
     case 'error': return { ...base, phase: 'error', detail: String(frame.detail ?? 'Matching failed.') };
     default: return state;

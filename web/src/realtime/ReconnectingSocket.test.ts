@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReconnectingSocket, SocketStatus } from './ReconnectingSocket';
+import { HEARTBEAT, ReconnectingSocket, SocketStatus } from './ReconnectingSocket';
 import { SessionExpiredError } from '../api/problem';
 import { FakeSocket } from '../test-support/fakeSocket';
 
@@ -118,6 +118,25 @@ describe('ReconnectingSocket', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(h.sockets[0].closedWith).toBe(4000);
     expect(h.socket.status).toBe('reconnecting');
+  });
+
+  it('with the app heartbeat, stays while pongs come and reconnects within 25 s once the server goes silent', async () => {
+    const h = harness({ ping: HEARTBEAT });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    for (let beat = 0; beat < 4; beat++) {
+      await vi.advanceTimersByTimeAsync(HEARTBEAT.intervalMs);
+      h.sockets[0].receive({ type: 'pong' });
+    }
+    expect(h.sockets[0].sent).toHaveLength(4);
+    expect(h.socket.status).toBe('open');
+    await vi.advanceTimersByTimeAsync(HEARTBEAT.intervalMs + HEARTBEAT.timeoutMs);
+    expect(HEARTBEAT.intervalMs + HEARTBEAT.timeoutMs).toBeLessThanOrEqual(25_000);
+    expect(h.sockets[0].closedWith).toBe(4000);
+    expect(h.socket.status).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(h.sockets).toHaveLength(2);
   });
 
   it('closes quietly when stopped and does not come back', async () => {

@@ -36,6 +36,13 @@ export interface ReconnectingSocketOptions {
 const DEFAULT_BACKOFF = [300, 1000, 2000, 4000, 8000];
 
 /**
+ * The heartbeat every real-time socket of the app uses: a `{"type":"ping"}` frame every 15 s, answered
+ * by a pong (docs/service-contracts.md). Any frame counts as an answer; a server silent for 10 s after a
+ * ping is presumed gone and the socket reconnects, so a dead server is noticed within 25 s.
+ */
+export const HEARTBEAT = { frame: '{"type":"ping"}', intervalMs: 15_000, timeoutMs: 10_000 } as const;
+
+/**
  * A WebSocket that comes back by itself: after an unexpected close it waits (growing delays, a little
  * jitter) and connects again with a fresh token, until it is stopped or closed with a final code.
  */

@@ -30,6 +30,13 @@ describe('the match status on the dashboard', () => {
     expect(handlers.onAgain).toHaveBeenCalledOnce();
   });
 
+  it('says a lost request was lost and offers to ask again', () => {
+    const handlers = status({ phase: 'lost', detail: 'Your match request was lost by the server; ask for a match again.' });
+    expect(screen.getByRole('alert').textContent).toContain('Your request was lost.');
+    fireEvent.click(screen.getByRole('button', { name: 'Ask again' }));
+    expect(handlers.onAgain).toHaveBeenCalledOnce();
+  });
+
   it('still reads well when the wait and the topic are unknown', () => {
     const handlers = status({ phase: 'timeout', topic: '', total: null });
     expect(screen.getByRole('alert').textContent).toContain('No partner was found for your topic in time.');

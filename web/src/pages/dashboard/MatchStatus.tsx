@@ -56,6 +56,17 @@ export function MatchStatus(p: MatchStatusProps) {
           </div>
         </div>
       );
+    case 'lost':
+      return (
+        <div className="match-status" role="alert">
+          <strong>Your request was lost.</strong>
+          <span className="muted">{p.detail || 'The matching service lost your request.'}</span>
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={p.onAgain}>Ask again</button>
+            <button type="button" className="button" onClick={p.onDismiss}>Change my choice</button>
+          </div>
+        </div>
+      );
     case 'cancelled':
       return <div className="match-status" role="status"><span className="muted">Request cancelled.</span> <button type="button" className="button button-small" onClick={p.onDismiss}>OK</button></div>;
     case 'superseded':

@@ -267,6 +267,29 @@ function ops.detach(id, socket)
   return 1
 end
 
+-- id, socket: the socket's peer missed the heartbeat deadline; it is gone, so a waiting request with no
+-- other socket leaves the queue now instead of after the disconnect grace, and nobody is paired with it
+function ops.vanish(id, socket)
+  redis.call('HDEL', sk(id), socket)
+  local r = load(id)
+  if not active(r) or present(id) then return 0 end
+  if r.state == 'waiting' then
+    finish(r, 'disconnected', nil, nil)
+  elseif not r.goneAt then
+    redis.call('HSET', rk(id), 'goneAt', now)
+  end
+  return 1
+end
+
+-- ids: those of these requests that no longer exist (Redis lost its data)
+function ops.missing(...)
+  local out = {}
+  for _, id in ipairs({...}) do
+    if redis.call('EXISTS', rk(id)) == 0 then table.insert(out, id) end
+  end
+  return out
+end
+
 -- user: a REST read of the request, which also counts as the user being present
 function ops.touch(user)
   local cur = redis.call('GET', uk(user))

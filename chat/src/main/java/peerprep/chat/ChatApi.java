@@ -1,6 +1,7 @@
 package peerprep.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,8 @@ final class ChatApi {
           return Future.failedFuture(new ApiException(426, "Upgrade Required",
             "This route speaks WebSocket; connect with a WebSocket client."));
         }
-        return sockets.upgrade(principal, request::toWebSocket).map(ws -> new ChatSocket(ws, principal, session, after, chat));
+        HttpConnection tcp = request.connection();
+        return sockets.upgrade(principal, request::toWebSocket).map(ws -> new ChatSocket(ws, tcp, principal, session, after, chat));
       }))
       .onSuccess(ChatSocket::start)
       .onFailure(e -> {

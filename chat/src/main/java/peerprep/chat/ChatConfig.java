@@ -2,6 +2,7 @@ package peerprep.chat;
 
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;
+import peerprep.common.ws.HeartbeatSettings;
 
 /** Every configuration key the chat-service reads, mapped once. */
 public record ChatConfig(
@@ -18,7 +19,8 @@ public record ChatConfig(
   long claimIntervalMs,
   long claimIdleMs,
   int transcriptAttempts,
-  long transcriptBackoffMs) {
+  long transcriptBackoffMs,
+  HeartbeatSettings heartbeat) {
 
   public static ChatConfig from(Settings s) {
     s.uri("REDIS_URL");
@@ -32,11 +34,12 @@ public record ChatConfig(
       positive(s, "CHAT_MAX_MSGS_PER_10S", 20),
       s.millis("CHAT_SESSION_CACHE_MS", 15_000),
       s.millis("CHAT_TYPING_THROTTLE_MS", 1_500),
-      Math.max(1_000, s.millis("CHAT_PRESENCE_TTL_MS", 60_000)),
+      Math.max(1_000, s.millis("CHAT_PRESENCE_TTL_MS", 30_000)),
       Math.max(100, s.millis("CHAT_CLAIM_INTERVAL_MS", 30_000)),
       s.millis("CHAT_CLAIM_IDLE_MS", 120_000),
       positive(s, "CHAT_TRANSCRIPT_ATTEMPTS", 5),
-      s.millis("CHAT_TRANSCRIPT_BACKOFF_MS", 500));
+      s.millis("CHAT_TRANSCRIPT_BACKOFF_MS", 500),
+      HeartbeatSettings.from(s));
   }
 
   private static int positive(Settings s, String key, int fallback) {

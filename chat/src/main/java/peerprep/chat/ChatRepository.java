@@ -16,6 +16,11 @@ import java.util.Set;
 final class ChatRepository {
   private static final RedisScript SEND = RedisScript.load("lua/send.lua");
   private static final RedisScript LEAVE = RedisScript.load("lua/leave.lua");
+  private static final RedisScript SWEEP = RedisScript.load("lua/sweep.lua");
+  private static final String PRESENCE_INDEX = "chat:presence";
+  /** Deliveries the history service refused, one stream entry each, for an operator to look at. */
+  static final String DEAD_LETTERS = "chat:dead-letters";
+  private static final int SWEEP_BATCH = 500;
   private static final long RATE_WINDOW_MS = 10_000;
   private static final int PAGE = 500;
   private final CommandConnection redis;
@@ -42,12 +47,23 @@ final class ChatRepository {
     return "chat:p:" + sessionId;
   }
 
+  /** Set while the session is known to chat; with its stream gone too, the session no longer exists. */
+  static String sessionMarker(String sessionId) {
+    return "chat:live:" + sessionId;
+  }
+
+  /** The presence index entry of one connection: what the sweep needs to announce it left. */
+  private static String indexEntry(String sessionId, String member, String username) {
+    return sessionId + "|" + member + "|" + username;
+  }
+
   /** Stores the message and publishes it, unless the session ended or the sender is over the rate. */
   Future<SendOutcome> send(String sessionId, String user, String username, String text) {
     return SEND.run(redis::send,
-      List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + user),
+      List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + user, sessionMarker(sessionId)),
       List.of(String.valueOf(config.maxMessages()), user, username, text,
-        String.valueOf(config.maxMessagesPer10s()), String.valueOf(RATE_WINDOW_MS), channel(sessionId)))
+        String.valueOf(config.maxMessagesPer10s()), String.valueOf(RATE_WINDOW_MS), channel(sessionId),
+        String.valueOf(config.retentionSeconds())))
       .map(SendOutcome::fromScript);
   }
 
@@ -98,35 +114,58 @@ final class ChatRepository {
       Request.cmd(Command.DEL).arg(presence(sessionId)))).mapEmpty();
   }
 
-  /** Adds a connection to the presence set; the answer holds the users connected now and whether the session ended. */
-  Future<JoinSnapshot> join(String sessionId, String member, long nowMs) {
+  /**
+   * Adds a connection to the presence set and the presence index, and marks the session as known; the
+   * answer holds the users connected now and whether the session ended.
+   */
+  Future<JoinSnapshot> join(String sessionId, String member, String username, long nowMs) {
     String key = presence(sessionId);
+    long expiry = nowMs + config.presenceTtlMs();
     return redis.batch(List.of(
-      Request.cmd(Command.ZADD).arg(key).arg(nowMs + config.presenceTtlMs()).arg(member),
+      Request.cmd(Command.ZADD).arg(key).arg(expiry).arg(member),
       Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()),
       Request.cmd(Command.ZRANGEBYSCORE).arg(key).arg(nowMs).arg("+inf"),
-      Request.cmd(Command.EXISTS).arg(endedMarker(sessionId))))
+      Request.cmd(Command.EXISTS).arg(endedMarker(sessionId)),
+      Request.cmd(Command.ZADD).arg(PRESENCE_INDEX).arg(expiry).arg(indexEntry(sessionId, member, username)),
+      Request.cmd(Command.SET).arg(sessionMarker(sessionId)).arg("1").arg("EX").arg(config.retentionSeconds())))
       .map(r -> new JoinSnapshot(users(r.get(2)), r.get(3).toInteger() == 1));
   }
 
-  /** Keeps the given connections' presence alive; ones of a crashed task lapse after the TTL. */
-  Future<Void> refresh(List<String[]> sessionAndMember, long nowMs) {
-    if (sessionAndMember.isEmpty()) {
+  /** Keeps the given connections' presence alive; ones of a crashed task lapse after the TTL and are swept. */
+  Future<Void> refresh(List<PresenceEntry> entries, long nowMs) {
+    if (entries.isEmpty()) {
       return Future.succeededFuture();
     }
+    long expiry = nowMs + config.presenceTtlMs();
     List<Request> batch = new ArrayList<>();
-    for (String[] sm : sessionAndMember) {
-      String key = presence(sm[0]);
-      batch.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(nowMs + config.presenceTtlMs()).arg(sm[1]));
+    for (PresenceEntry e : entries) {
+      String key = presence(e.sessionId());
+      batch.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(expiry).arg(e.member()));
       batch.add(Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()));
+      batch.add(Request.cmd(Command.ZADD).arg(PRESENCE_INDEX).arg(expiry)
+        .arg(indexEntry(e.sessionId(), e.member(), e.username())));
     }
     return redis.batch(batch).mapEmpty();
   }
 
   /** Removes a connection; true when its user is still connected through another one. */
-  Future<Boolean> leave(String sessionId, String member, String user, long nowMs) {
-    return LEAVE.run(redis::send, List.of(presence(sessionId)), List.of(member, user, String.valueOf(nowMs)))
+  Future<Boolean> leave(String sessionId, String member, String user, String username, long nowMs) {
+    return LEAVE.run(redis::send, List.of(presence(sessionId), PRESENCE_INDEX),
+        List.of(member, user, String.valueOf(nowMs), indexEntry(sessionId, member, username)))
       .map(r -> r.toInteger() == 1);
+  }
+
+  /** Records a transcript the history service refused; the session's messages stay until their retention ends. */
+  Future<Void> deadLetter(String sessionId, int status, String detail) {
+    return redis.send(Request.cmd(Command.XADD).arg(DEAD_LETTERS).arg("MAXLEN").arg("~").arg(10_000).arg("*")
+      .arg("sessionId").arg(sessionId).arg("status").arg(status).arg("detail").arg(detail)
+      .arg("at").arg(System.currentTimeMillis())).mapEmpty();
+  }
+
+  /** Removes lapsed presence entries of any task and announces "left" for users with no connection left. */
+  Future<Integer> sweepPresence(long nowMs) {
+    return SWEEP.run(redis::send, List.of(PRESENCE_INDEX), List.of(String.valueOf(nowMs), String.valueOf(SWEEP_BATCH)))
+      .map(Response::toInteger);
   }
 
   private static List<ChatMessage> messages(Response r) {
@@ -158,6 +197,10 @@ final class ChatRepository {
         default -> new SendOutcome(status, null, 0);
       };
     }
+  }
+
+  /** One connection whose presence this task keeps alive. */
+  record PresenceEntry(String sessionId, String member, String username) {
   }
 
   /** The presence and end state a joining socket starts from. */

@@ -1,11 +1,13 @@
 package peerprep.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
+import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.UUID;
 final class ChatSocket {
   static final short CLOSE_UNAVAILABLE = 1011;
   static final short CLOSE_TOO_SLOW = 1013;
+  static final short CLOSE_GONE = 4404;
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final int MAX_HELD = 1_000;
   private final ServerWebSocket ws;
+  private final HttpConnection tcp;
   private final Principal principal;
   private final String sessionId;
   private final String member;
@@ -34,9 +38,12 @@ final class ChatSocket {
   private boolean resyncWanted;
   private boolean present;
   private boolean closed;
+  private SocketHeartbeat heartbeat;
 
-  ChatSocket(ServerWebSocket ws, Principal principal, SessionInfo session, String after, ChatContext chat) {
+  ChatSocket(ServerWebSocket ws, HttpConnection tcp, Principal principal, SessionInfo session, String after,
+             ChatContext chat) {
     this.ws = ws;
+    this.tcp = tcp;
     this.principal = principal;
     this.sessionId = session.sessionId();
     this.member = principal.id() + "|" + UUID.randomUUID();
@@ -54,6 +61,15 @@ final class ChatSocket {
     return member;
   }
 
+  ChatRepository.PresenceEntry presenceEntry() {
+    return new ChatRepository.PresenceEntry(sessionId, member, principal.username());
+  }
+
+  /** The client sent a frame: it is still there. */
+  void alive() {
+    heartbeat.alive();
+  }
+
   boolean readOnly() {
     return readOnly;
   }
@@ -65,13 +81,14 @@ final class ChatSocket {
   /** Joins the room, greets the client, sends the backlog or what it missed, then goes live. */
   void start() {
     SocketInput input = new SocketInput(this, principal, chat);
+    heartbeat = SocketHeartbeat.start(chat.vertx(), tcp, ws, chat.config().heartbeat(), this::onClosed);
     ws.pause();
     ws.textMessageHandler(input::onText);
     ws.binaryMessageHandler(input::onBinary);
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(e -> LOG.debug("Socket error in session {}: {}", sessionId, e.getMessage()));
     chat.hub().join(this)
-      .compose(v -> chat.repository().join(sessionId, member, System.currentTimeMillis()))
+      .compose(v -> chat.repository().join(sessionId, member, principal.username(), System.currentTimeMillis()))
       .compose(snapshot -> {
         present = true;
         readOnly |= snapshot.ended();
@@ -166,9 +183,14 @@ final class ChatSocket {
     write(frame.encode());
   }
 
+  /**
+   * Leaves the room at once and ends the socket: a client that stopped reading would otherwise stay
+   * present until the close frame, queued behind what it does not read, got through.
+   */
   void close(short code, String reason) {
-    if (!closed && !ws.isClosed()) {
-      ws.close(code, reason);
+    if (!closed) {
+      onClosed();
+      heartbeat.end(code, reason);
     }
   }
 
@@ -201,6 +223,9 @@ final class ChatSocket {
   }
 
   private void onClosed() {
+    if (closed) {
+      return;
+    }
     closed = true;
     chat.hub().leave(this);
     if (present) {
@@ -211,7 +236,7 @@ final class ChatSocket {
   /** Announces "left" only when the user has no other connection to the session. */
   private Future<Void> leavePresence() {
     present = false;
-    return chat.repository().leave(sessionId, member, principal.id(), System.currentTimeMillis())
+    return chat.repository().leave(sessionId, member, principal.id(), principal.username(), System.currentTimeMillis())
       .compose(stillHere -> stillHere ? Future.succeededFuture()
         : chat.repository().publish(sessionId, ServerFrames.presence(principal, "left")));
   }

@@ -7,6 +7,8 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import peerprep.common.auth.AccessControl;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.ConfigLoader;
@@ -22,6 +24,7 @@ import java.util.List;
 
 /** Wiring of the chat-service: config, storage, subscriber, consumer, routes, HTTP server. */
 public final class ChatVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatVerticle.class);
   private static final short CLOSE_GOING_AWAY = 1001;
   private HttpServer server;
   private Redis redis;
@@ -34,6 +37,7 @@ public final class ChatVerticle extends VerticleBase {
   private Router router;
   private AccessControl access;
   private long heartbeat = -1;
+  private long sweep = -1;
 
   @Override
   public Future<?> start() {
@@ -54,11 +58,13 @@ public final class ChatVerticle extends VerticleBase {
     hub = new SessionHub(directory);
     subscriber = new RedisSubscriber(vertx, dedicatedClient(cfg), hub::onEvent, hub::onRestored);
     hub.attach(subscriber);
-    ChatContext chat = new ChatContext(cfg, repository, hub);
+    ChatContext chat = new ChatContext(vertx, cfg, repository, hub, directory);
     consumer = new SessionEndConsumer(vertx, dedicatedClient(cfg), new EndedSessionsRepository(redis), repository,
       new TranscriptSender(vertx, discovery, cfg), cfg);
     heartbeat = vertx.setPeriodic(cfg.presenceTtlMs() / 3,
       id -> repository.refresh(hub.presenceMembers(), System.currentTimeMillis()));
+    sweep = vertx.setPeriodic(cfg.presenceTtlMs() / 4, id -> repository.sweepPresence(System.currentTimeMillis())
+      .onFailure(e -> LOG.warn("Sweeping lapsed presence failed: {}", e.getMessage())));
     HealthCheckHandler health = Health.redis(Health.handler(vertx), redis);
     health.register("redis-pubsub", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(subscriber.connected() ? Status.OK() : Status.KO()));
@@ -97,6 +103,7 @@ public final class ChatVerticle extends VerticleBase {
   public Future<?> stop() {
     if (heartbeat >= 0) {
       vertx.cancelTimer(heartbeat);
+      vertx.cancelTimer(sweep);
     }
     if (hub != null) {
       hub.closeAll(CLOSE_GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");

@@ -3,6 +3,7 @@ package peerprep.chat;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.text.StorableText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -67,6 +68,10 @@ record ClientFrame(String type, String text, String clientMsgId) {
     if (text.length() > MAX_TEXT_CHARS) {
       throw new FrameException("message_too_long", "A message may be at most " + MAX_TEXT_CHARS + " characters; this one has "
         + text.length() + ".", clientMsgId);
+    }
+    String unstorable = StorableText.findInJson(text, "text");
+    if (unstorable != null) {
+      throw new FrameException("unstorable_text", unstorable + " The message was not saved.", clientMsgId);
     }
     return text;
   }

@@ -75,6 +75,11 @@ final class SessionDirectory {
     }
   }
 
+  /** Forgets the session, so the next socket asks the collaboration service again whether it exists. */
+  void forget(String sessionId) {
+    cache.remove(sessionId);
+  }
+
   void close() {
     vertx.cancelTimer(sweepTimer);
   }

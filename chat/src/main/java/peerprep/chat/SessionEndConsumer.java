@@ -111,11 +111,26 @@ final class SessionEndConsumer {
     Future<Void> chain = Future.succeededFuture();
     for (EndedSessionsRepository.Entry entry : entries) {
       chain = chain.compose(v -> handle(entry).recover(e -> {
+        if (e instanceof TranscriptSender.Refused refused) {
+          return deadLetter(entry, refused);
+        }
         LOG.error("Transcript of session {} not delivered yet ({}); the entry stays pending", entry.sessionId(), e.getMessage());
         return Future.succeededFuture();
       }));
     }
     return chain;
+  }
+
+  /** A transcript the history service refuses is set aside with an alert instead of being retried forever. */
+  private Future<Void> deadLetter(EndedSessionsRepository.Entry entry, TranscriptSender.Refused refused) {
+    LOG.error("ALERT dead-letter: the transcript of session {} was refused ({}); kept in {} for an operator",
+      entry.sessionId(), refused.getMessage(), ChatRepository.DEAD_LETTERS);
+    return chat.deadLetter(entry.sessionId(), refused.status(), refused.getMessage())
+      .compose(v -> ended.ack(entry.id()))
+      .recover(e -> {
+        LOG.error("Dead-lettering the transcript of session {} failed: {}", entry.sessionId(), e.getMessage());
+        return Future.succeededFuture();
+      });
   }
 
   private Future<Void> handle(EndedSessionsRepository.Entry entry) {

@@ -52,9 +52,9 @@ final class SessionHub {
     return rooms.values().stream().mapToInt(r -> r.sockets.size()).sum();
   }
 
-  /** Session id and presence member of every local socket, for the presence heartbeat. */
-  List<String[]> presenceMembers() {
-    return all().stream().map(s -> new String[]{s.sessionId(), s.member()}).toList();
+  /** The presence entry of every local socket still present, for the presence heartbeat. */
+  List<ChatRepository.PresenceEntry> presenceMembers() {
+    return all().stream().map(ChatSocket::presenceEntry).toList();
   }
 
   List<ChatSocket> all() {

@@ -26,6 +26,7 @@ final class SocketInput {
   }
 
   void onText(String raw) {
+    socket.alive();
     ClientFrame frame;
     try {
       frame = ClientFrame.parse(raw);
@@ -66,7 +67,9 @@ final class SocketInput {
         return ServerFrames.error("not_saved", "The message was not saved; send it again.", frame.clientMsgId());
       })
       .map(reply -> {
-        socket.send(reply);
+        if (reply != null) {
+          socket.send(reply);
+        }
         return null;
       });
   }
@@ -75,6 +78,13 @@ final class SocketInput {
     return switch (outcome.status()) {
       case "ok" -> ServerFrames.ack(frame.clientMsgId(), outcome.id());
       case "rate_limited" -> ServerFrames.rateLimited(outcome.retryAfterMs(), frame.clientMsgId());
+      case "gone" -> {
+        chat.directory().forget(socket.sessionId());
+        socket.send(ServerFrames.error("session_gone", "The session no longer exists; the message was not saved.",
+          frame.clientMsgId()));
+        socket.close(ChatSocket.CLOSE_GONE, "The session no longer exists; its messages were lost.");
+        yield null;
+      }
       default -> {
         socket.markReadOnly();
         yield ended(frame);

@@ -2,7 +2,6 @@ package peerprep.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -12,7 +11,10 @@ import peerprep.common.discovery.Discovery;
 
 import java.util.List;
 
-/** Puts a session's transcript to the history service, retrying with doubling pauses; done only on a 2xx. */
+/**
+ * Puts a session's transcript to the history service, retrying with doubling pauses; done only on a 2xx.
+ * A refusal (4xx) is not retried: it fails at once with {@link Refused}.
+ */
 final class TranscriptSender {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptSender.class);
   private static final long TIMEOUT_MS = 5_000;
@@ -33,7 +35,7 @@ final class TranscriptSender {
 
   private Future<Void> attempt(String sessionId, JsonObject body, int n) {
     return put(sessionId, body).recover(e -> {
-      if (n >= config.transcriptAttempts()) {
+      if (e instanceof Refused || n >= config.transcriptAttempts()) {
         return Future.failedFuture(e);
       }
       long pause = config.transcriptBackoffMs() << Math.min(n - 1, 10);
@@ -48,7 +50,31 @@ final class TranscriptSender {
         .putHeader(Auth.INTERNAL_HEADER, config.internalToken())
         .timeout(TIMEOUT_MS)
         .sendJsonObject(body))
-      .expecting(HttpResponseExpectation.SC_SUCCESS)
-      .mapEmpty();
+      .compose(response -> {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+          return Future.<Void>succeededFuture();
+        }
+        String detail = "history answered " + status + ": " + response.bodyAsString();
+        return Future.failedFuture(Refused.permanent(status) ? new Refused(status, detail) : new IllegalStateException(detail));
+      });
+  }
+
+  /** The history service refused the transcript itself (a 4xx other than 408 or 429): sending it again cannot help. */
+  static final class Refused extends RuntimeException {
+    private final int status;
+
+    Refused(int status, String detail) {
+      super(detail, null, false, false);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+
+    static boolean permanent(int status) {
+      return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
   }
 }

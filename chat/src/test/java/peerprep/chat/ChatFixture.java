@@ -57,11 +57,17 @@ final class ChatFixture {
 
   /** Deploys one more instance with the fixture's settings, as another task of the service would start. */
   ChatVerticle deploy() {
+    return deploy(new JsonObject());
+  }
+
+  /** Deploys one more instance with the fixture's settings and these on top. */
+  ChatVerticle deploy(JsonObject extra) {
     JsonObject config = TestEnv.config(null)
       .put("USER_SERVICE_URL", auth.url())
       .put("COLLABORATION_SERVICE_URL", collab.url())
       .put("HISTORY_SERVICE_URL", history.url())
-      .mergeIn(overrides);
+      .mergeIn(overrides)
+      .mergeIn(extra);
     ChatVerticle verticle = new ChatVerticle();
     deployments.add(ChatClient.await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
     instances.add(verticle);

@@ -22,6 +22,7 @@ final class HistoryStub {
   private final List<Put> puts = new CopyOnWriteArrayList<>();
   private final Map<String, Promise<JsonObject>> accepted = new ConcurrentHashMap<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final AtomicInteger refusalsLeft = new AtomicInteger();
   private final HttpServer server;
 
   private HistoryStub(HttpServer server) {
@@ -38,7 +39,8 @@ final class HistoryStub {
   private void transcript(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     boolean authorized = TestEnv.INTERNAL_TOKEN.equals(ctx.request().getHeader(Auth.INTERNAL_HEADER));
-    int status = !authorized ? 403 : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+    int status = !authorized ? 403 : refusalsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 400
+      : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
     JsonObject body = ctx.body().asJsonObject();
     puts.add(new Put(id, status, body));
     ctx.response().setStatusCode(status).end();
@@ -54,6 +56,11 @@ final class HistoryStub {
   /** The next {@code n} requests are answered 503. */
   void failNext(int n) {
     failuresLeft.set(n);
+  }
+
+  /** The next {@code n} requests are answered 400, as history answers a transcript it cannot store. */
+  void refuseNext(int n) {
+    refusalsLeft.set(n);
   }
 
   /** Completes with the body of the first transcript of the session that was answered 200. */

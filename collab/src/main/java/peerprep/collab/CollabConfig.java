@@ -2,9 +2,11 @@ package peerprep.collab;
 
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;
+import peerprep.common.ws.HeartbeatSettings;
 
 /** Every configuration key the collaboration-service reads, mapped once. */
-public record CollabConfig(int port, Settings settings, String internalToken, Limits limits, Timing timing) {
+public record CollabConfig(int port, Settings settings, String internalToken, Limits limits, Timing timing,
+                           HeartbeatSettings heartbeat) {
 
   /** What one client may send and one session may hold. */
   public record Limits(int maxDocChars, int maxChangeChars, int maxFrameBytes, int maxMsgsPerSec, int maxCatchup,
@@ -44,7 +46,8 @@ public record CollabConfig(int port, Settings settings, String internalToken, Li
     if (timing.heartbeatMs() >= timing.abandonGraceMs()) {
       throw new ConfigException("Malformed configuration: COLLAB_HEARTBEAT_MS must be shorter than COLLAB_ABANDON_GRACE_MS");
     }
-    return new CollabConfig(s.port("PORT", 8000), s, s.string("SECRET_INTERNAL_TOKEN"), limits, timing);
+    return new CollabConfig(s.port("PORT", 8000), s, s.string("SECRET_INTERNAL_TOKEN"), limits, timing,
+      HeartbeatSettings.from(s));
   }
 
   private static int positive(Settings s, String key, int fallback) {

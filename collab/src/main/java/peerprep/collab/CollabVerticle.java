@@ -73,7 +73,7 @@ public final class CollabVerticle extends VerticleBase {
     JwksVerifier verifier = access.verifier();
     SessionRepository sessions = new SessionRepository(redis, t.sessionTtlMs(), t.abandonGraceMs());
     PresenceRepository presence = new PresenceRepository(redis, t.abandonGraceMs(), t.sessionTtlMs());
-    SocketGate gate = new SocketGate(verifier, access.sockets(), sessions, presence, hub, cfg.limits());
+    SocketGate gate = new SocketGate(vertx, verifier, access.sockets(), sessions, presence, hub, cfg.limits(), cfg.heartbeat());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
     router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
       api.mount(r);

@@ -54,6 +54,9 @@ public final class AttemptRepository {
   private static final String QUESTION_IDS = """
     SELECT DISTINCT a.question_id FROM attempt_participants p JOIN attempts a ON a.session_id = p.session_id
     WHERE p.user_id = $1 ORDER BY a.question_id""";
+  private static final String QUESTION_IDS_OF_USERS = """
+    SELECT DISTINCT a.question_id FROM attempt_participants p JOIN attempts a ON a.session_id = p.session_id
+    WHERE p.user_id = ANY($1) ORDER BY a.question_id""";
 
   private final Pool pool;
 
@@ -113,6 +116,12 @@ public final class AttemptRepository {
 
   public Future<List<String>> attemptedQuestionIds(UUID userId) {
     return pool.preparedQuery(QUESTION_IDS).execute(Tuple.of(userId))
+      .map(rows -> rowsOf(rows).stream().map(r -> r.getString("question_id")).toList());
+  }
+
+  /** The questions any of the users attempted, in one query (a pair's exclusions take one connection). */
+  public Future<List<String>> attemptedQuestionIds(List<UUID> userIds) {
+    return pool.preparedQuery(QUESTION_IDS_OF_USERS).execute(Tuple.of(userIds.toArray(UUID[]::new)))
       .map(rows -> rowsOf(rows).stream().map(r -> r.getString("question_id")).toList());
   }
 

@@ -138,6 +138,17 @@ class RecordAttemptTest {
   }
 
   @Test
+  @DisplayName("Code holding a NUL character is a 400 that names the field and stores nothing")
+  void rejectsNul() {
+    JsonObject attempt = freshAttempt().put("code", "print(1)\u0000");
+    long before = service.attemptRows();
+    HttpResponse<Buffer> r = await(service.postAttempt(attempt));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("detail")).contains("code");
+    assertThat(service.attemptRows()).isEqualTo(before);
+  }
+
+  @Test
   @DisplayName("A body that is not JSON is a 400 and stores nothing")
   void rejectsNonJson() {
     long before = service.attemptRows();

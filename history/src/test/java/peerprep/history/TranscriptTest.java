@@ -112,6 +112,20 @@ class TranscriptTest {
   }
 
   @Test
+  @DisplayName("A message holding a NUL character or an unpaired surrogate is a 400 that names it and stores nothing")
+  void unstorableText() {
+    TestUser ada = service.auth.user("ada");
+    String sessionId = UUID.randomUUID().toString();
+    for (String text : new String[]{"a\u0000b", "half \ud83d"}) {
+      JsonObject body = new JsonObject().put("messages", new JsonArray().add(Samples.message(ada, text, AT)));
+      HttpResponse<Buffer> r = put(sessionId, body);
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getString("detail")).contains("messages");
+    }
+    assertThat(service.count("SELECT count(*) FROM transcripts WHERE session_id = $1", UUID.fromString(sessionId))).isZero();
+  }
+
+  @Test
   @DisplayName("A malformed transcript or session id is a 400 with a detail")
   void malformed() {
     TestUser ada = service.auth.user("ada");

@@ -6,12 +6,13 @@ import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 
 /**
- * A frame a user sent on the matching WebSocket: a {@code request} (with its criteria) or a
- * {@code cancel}; for a bad frame, the error frame that answers it.
+ * A frame a user sent on the matching WebSocket: a {@code request} (with its criteria), a {@code cancel}
+ * or a {@code ping} (answered with a pong); for a bad frame, the error frame that answers it.
  */
 record ClientFrame(String type, MatchRequest request, JsonObject error) {
   static final String REQUEST = "request";
   static final String CANCEL = "cancel";
+  static final String PING = "ping";
   private static final String NOT_AN_OBJECT = "Frames must be JSON objects, such as {\"type\":\"cancel\"}.";
 
   static ClientFrame parse(String text) {
@@ -35,10 +36,13 @@ record ClientFrame(String type, MatchRequest request, JsonObject error) {
     if (CANCEL.equals(type)) {
       return new ClientFrame(CANCEL, null, null);
     }
-    if (type == null) {
-      return invalid("bad-request", "The frame needs a 'type': 'request' or 'cancel'.");
+    if (PING.equals(type)) {
+      return new ClientFrame(PING, null, null);
     }
-    return invalid("unknown-type", "The frame type '" + type + "' is unknown; send 'request' or 'cancel'.");
+    if (type == null) {
+      return invalid("bad-request", "The frame needs a 'type': 'request', 'cancel' or 'ping'.");
+    }
+    return invalid("unknown-type", "The frame type '" + type + "' is unknown; send 'request', 'cancel' or 'ping'.");
   }
 
   private static ClientFrame invalid(String code, String detail) {

@@ -18,6 +18,7 @@ final class Following {
   private final MatchQueue queue;
   private final Set<String> requests = new HashSet<>();
   private final Set<String> ended = new HashSet<>();
+  private final Set<String> known = new HashSet<>();
 
   Following(MatchSocket socket, SocketHub hub, MatchQueue queue) {
     this.socket = socket;
@@ -35,7 +36,20 @@ final class Following {
     }
   }
 
+  /** The queue confirmed the request exists; from now on its disappearance means it was lost. */
+  synchronized void known(String requestId) {
+    if (requests.contains(requestId)) {
+      known.add(requestId);
+    }
+  }
+
+  /** Followed requests the queue confirmed, which must still exist. */
+  synchronized List<String> confirmed() {
+    return known.stream().filter(requests::contains).toList();
+  }
+
   synchronized void remove(String requestId) {
+    known.remove(requestId);
     if (requests.remove(requestId)) {
       hub.unfollow(socket, requestId);
     }
@@ -66,5 +80,12 @@ final class Following {
     queue.detach(requestId, socket.id())
       .recover(e -> queue.detach(requestId, socket.id()))
       .onFailure(e -> LOG.warn("Could not detach a socket: {}", e.getMessage()));
+  }
+
+  /** Tells the queue the socket's peer vanished (missed the heartbeat); tried twice like {@link #leave}. */
+  void vanish(String requestId) {
+    queue.vanish(requestId, socket.id())
+      .recover(e -> queue.vanish(requestId, socket.id()))
+      .onFailure(e -> LOG.warn("Could not detach a vanished socket: {}", e.getMessage()));
   }
 }

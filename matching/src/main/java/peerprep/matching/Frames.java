@@ -7,7 +7,7 @@ import java.util.Set;
 /** The status frames of the matching WebSocket (the queue script builds the ones it sends itself). */
 final class Frames {
   /** Frame types after which a request is over. */
-  static final Set<String> FINAL = Set.of("matched", "timeout", "cancelled", "superseded");
+  static final Set<String> FINAL = Set.of("matched", "timeout", "cancelled", "superseded", "lost");
 
   private Frames() {
   }
@@ -18,6 +18,17 @@ final class Frames {
 
   static JsonObject matching(String requestId) {
     return new JsonObject().put("type", "matching").put("requestId", requestId);
+  }
+
+  /** The request no longer exists (the queue lost its data): the user has to ask again. */
+  static JsonObject lost(String requestId) {
+    return new JsonObject().put("type", "lost").put("requestId", requestId)
+      .put("detail", "Your match request was lost by the server; ask for a match again.");
+  }
+
+  /** The answer to a client's ping frame. */
+  static JsonObject pong() {
+    return new JsonObject().put("type", "pong");
   }
 
   static JsonObject cancelled(String requestId) {

@@ -2,6 +2,8 @@ package peerprep.matching;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import peerprep.common.auth.Principal;
 import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.ws.HeartbeatSettings;
 
 import java.util.UUID;
 
@@ -23,8 +26,13 @@ final class MatchApi {
   private final SocketHub hub;
   private final JwksVerifier verifier;
   private final UserSockets sockets;
+  private final Vertx vertx;
+  private final HeartbeatSettings heartbeat;
 
-  MatchApi(MatchQueue queue, Matchmaker matchmaker, SocketHub hub, JwksVerifier verifier, UserSockets sockets) {
+  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Matchmaker matchmaker, SocketHub hub,
+           JwksVerifier verifier, UserSockets sockets) {
+    this.vertx = vertx;
+    this.heartbeat = heartbeat;
     this.sockets = sockets;
     this.queue = queue;
     this.matchmaker = matchmaker;
@@ -52,8 +60,9 @@ final class MatchApi {
       return;
     }
     Principal user = Principal.of(ctx);
+    HttpConnection tcp = ctx.request().connection();
     sockets.upgrade(user, ctx.request()::toWebSocket)
-      .onSuccess(ws -> new MatchSocket(ws, user, queue, matchmaker, hub).open())
+      .onSuccess(ws -> new MatchSocket(vertx, tcp, ws, heartbeat, user, queue, matchmaker, hub).open())
       .onFailure(e -> {
         LOG.warn("WebSocket upgrade failed: {}", e.getMessage());
         if (!ctx.response().headWritten()) {

@@ -70,6 +70,23 @@ final class MatchQueue {
     return call("detach", requestId, socketId).mapEmpty();
   }
 
+  /** The socket's peer missed the heartbeat: a waiting request with no other socket ends at once. */
+  Future<Void> vanish(String requestId, String socketId) {
+    return call("vanish", requestId, socketId).mapEmpty();
+  }
+
+  /** Those of the requests that no longer exist in Redis (it lost its data). */
+  Future<List<String>> missing(List<String> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return call("missing", requestIds.toArray(String[]::new)).map(r -> {
+      List<String> out = new ArrayList<>();
+      r.forEach(id -> out.add(id.toString()));
+      return out;
+    });
+  }
+
   /** The user's current request, read over REST (which counts as the user being present); null when none. */
   Future<RequestView> touch(String userId) {
     return call("touch", userId).map(RequestView::fromReply);

@@ -1,12 +1,15 @@
 package peerprep.matching;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
+import peerprep.common.ws.HeartbeatSettings;
+import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +29,14 @@ final class MatchSocket {
   private final SocketHub hub;
   private final Following following;
   private final FrameRate rate = new FrameRate();
+  private final SocketHeartbeat heartbeat;
   private boolean attaching = true;
+  private boolean vanished;
 
-  MatchSocket(ServerWebSocket ws, Principal user, MatchQueue queue, Matchmaker matchmaker, SocketHub hub) {
+  MatchSocket(Vertx vertx, HttpConnection tcp, ServerWebSocket ws, HeartbeatSettings heartbeat, Principal user,
+              MatchQueue queue, Matchmaker matchmaker, SocketHub hub) {
     this.ws = ws;
+    this.heartbeat = SocketHeartbeat.start(vertx, tcp, ws, heartbeat, this::vanished);
     this.user = user;
     this.queue = queue;
     this.matchmaker = matchmaker;
@@ -71,6 +78,7 @@ final class MatchSocket {
       .onSuccess(view -> {
         if (view != null && view.active()) {
           following.add(view.requestId());
+          following.known(view.requestId());
           leftMeanwhile(view.requestId());
         }
         attaching = false;
@@ -97,10 +105,14 @@ final class MatchSocket {
     }
   }
 
-  void ping() {
-    if (!ws.isClosed()) {
-      ws.writePing(Buffer.buffer("match"));
-    }
+  /** Requests this socket follows that the queue confirmed, so their disappearance means they were lost. */
+  List<String> confirmed() {
+    return following.confirmed();
+  }
+
+  /** The queue no longer has the request (Redis lost its data): the user is told to ask again. */
+  void lost(String requestId) {
+    show(requestId, Frames.lost(requestId));
   }
 
   /** Closes the socket as the server stops. */
@@ -110,6 +122,7 @@ final class MatchSocket {
   }
 
   private void onText(String text) {
+    heartbeat.alive();
     if (text.length() > MAX_FRAME_CHARS) {
       ws.close((short) 1009, "frame too large");
       return;
@@ -123,6 +136,8 @@ final class MatchSocket {
       send(frame.error());
     } else if (ClientFrame.REQUEST.equals(frame.type())) {
       request(frame.request());
+    } else if (ClientFrame.PING.equals(frame.type())) {
+      send(Frames.pong());
     } else {
       cancel();
     }
@@ -137,10 +152,12 @@ final class MatchSocket {
         switch (result.outcome()) {
           case QUEUED -> {
             following.keepOnly(requestId);
+            following.known(requestId);
             show(requestId, result.view().queuedFrame());
           }
           case MATCHING -> {
             following.keepOnly(requestId);
+            following.known(requestId);
             show(requestId, Frames.matching(requestId));
             matchmaker.run(result.matchId());
           }
@@ -173,9 +190,16 @@ final class MatchSocket {
   private void closed() {
     hub.remove(this);
     // a stopping task deletes its key instead, which detaches all of its sockets at once
-    if (!hub.isStopping()) {
+    if (!hub.isStopping() && !vanished) {
       following.requests().forEach(following::leave);
     }
+  }
+
+  /** The peer missed the heartbeat deadline: its waiting request leaves the queue now, with no grace. */
+  private void vanished() {
+    vanished = true;
+    hub.remove(this);
+    following.requests().forEach(following::vanish);
   }
 
   /** A socket that closed while the queue was attaching it must not stay attached. */

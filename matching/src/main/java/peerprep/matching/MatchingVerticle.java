@@ -25,6 +25,8 @@ import java.util.UUID;
 
 /** Wiring of the matching-service: config, storage, queue, sweeper, routes, HTTP server. */
 public final class MatchingVerticle extends VerticleBase {
+  /** History look-ups that may wait for a free slot; beyond that a pair is matched without exclusions. */
+  private static final int MAX_WAITING_LOOKUPS = 10_000;
   private static final int NETTY_FRAME_LIMIT = 64 * 1024;
   private final SocketHub hub = new SocketHub();
   private HttpServer server;
@@ -54,7 +56,8 @@ public final class MatchingVerticle extends VerticleBase {
     HealthCheckHandler health = storage(cfg);
     queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
-    matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs()),
+    matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs(),
+      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)),
       new MatchRepository(pool));
     channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
       queue.channel(), hub);
@@ -64,7 +67,7 @@ public final class MatchingVerticle extends VerticleBase {
     return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "matching-service")
       .compose(ac -> {
         access = ac;
-        MatchApi api = new MatchApi(queue, matchmaker, hub, ac.verifier(), ac.sockets());
+        MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, matchmaker, hub, ac.verifier(), ac.sockets());
         router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
         return queue.heartbeat();
       })

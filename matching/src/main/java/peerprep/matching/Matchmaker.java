@@ -65,20 +65,15 @@ final class Matchmaker {
       .recover(e -> undo(p, e));
   }
 
+  /** Both users' attempted questions, asked of the history service in one call. */
   private Future<Set<String>> exclusions(Pairing p) {
-    return Future.all(attempted(p.a()), attempted(p.b())).map(all -> {
-      Set<String> ids = new TreeSet<>(all.<List<String>>resultAt(0));
-      ids.addAll(all.<List<String>>resultAt(1));
-      return ids;
-    });
-  }
-
-  private Future<List<String>> attempted(Pairing.Side side) {
-    return peers.attempted(side.userId()).recover(e -> {
-      // a repeated question is better than no match at all
-      LOG.warn("Picking without {}'s attempted questions: {}", side.userId(), e.getMessage());
-      return Future.succeededFuture(List.of());
-    });
+    return peers.attempted(List.of(p.a().userId(), p.b().userId()))
+      .<Set<String>>map(TreeSet::new)
+      .recover(e -> {
+        // a repeated question is better than no match at all
+        LOG.warn("Picking without the attempted questions of match {}: {}", p.matchId(), e.getMessage());
+        return Future.succeededFuture(Set.of());
+      });
   }
 
   private Future<Void> tell(Pairing p, JsonObject question, String sessionId) {

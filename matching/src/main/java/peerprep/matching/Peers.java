@@ -9,8 +9,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import peerprep.common.auth.Auth;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,17 +25,22 @@ final class Peers {
   private final PeerClients clients;
   private final String internalToken;
   private final long timeoutMs;
+  private final BoundedCalls historyCalls;
 
-  Peers(PeerClients clients, String internalToken, long timeoutMs) {
+  Peers(PeerClients clients, String internalToken, long timeoutMs, BoundedCalls historyCalls) {
     this.clients = clients;
     this.internalToken = internalToken;
     this.timeoutMs = timeoutMs;
+    this.historyCalls = historyCalls;
   }
 
-  /** The ids of the questions the user has attempted. */
-  Future<List<String>> attempted(String userId) {
-    String path = "/internal/users/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/attempted-question-ids";
-    return call(HISTORY, c -> c.get(path), null).map(res -> {
+  /**
+   * The ids of the questions any of the users attempted, in one call; at most the configured number of
+   * these calls run at once, the rest wait their turn here (their timeout starts when they are sent).
+   */
+  Future<List<String>> attempted(List<String> userIds) {
+    JsonObject body = new JsonObject().put("userIds", new JsonArray(userIds));
+    return historyCalls.submit(() -> call(HISTORY, c -> c.post("/internal/attempted-question-ids"), body)).map(res -> {
       ensure(res.statusCode() == 200, HISTORY, res);
       JsonArray ids = res.bodyAsJsonObject().getJsonArray("questionIds", new JsonArray());
       List<String> out = new ArrayList<>();

@@ -56,6 +56,16 @@ final class SocketHub {
     return all;
   }
 
+  /** Every request a socket of this task follows and the queue once confirmed. */
+  List<String> confirmedRequests() {
+    return sockets().stream().flatMap(s -> s.confirmed().stream()).distinct().toList();
+  }
+
+  /** Tells the sockets following a request that the queue lost it. */
+  void lost(String requestId) {
+    List.copyOf(byRequest.getOrDefault(requestId, Set.of())).forEach(s -> s.lost(requestId));
+  }
+
   /**
    * Delivers a message of the queue ({@code request \n user \n socket to skip \n frame}) to the sockets
    * following the request, and to the user's sockets still finding out which request they follow.

@@ -12,11 +12,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import peerprep.common.auth.Auth;
 import peerprep.common.testing.TestEnv;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the history, question and collaboration services' internal APIs, with switches that
@@ -30,6 +32,13 @@ final class StubPeers {
   volatile Mode sessions = Mode.OK;
   final Map<String, List<String>> attempted = new ConcurrentHashMap<>();
   final List<JsonObject> picks = new CopyOnWriteArrayList<>();
+  /** History look-ups answered at once; more in flight are refused with 503, as a full connection pool would. */
+  volatile int historyCapacity = Integer.MAX_VALUE;
+  volatile long historyDelayMs;
+  final AtomicInteger historyInFlight = new AtomicInteger();
+  final AtomicInteger historyMostInFlight = new AtomicInteger();
+  private final List<Waiter> pickWaiters = new CopyOnWriteArrayList<>();
+  private Vertx vertx;
   final Map<String, JsonObject> sessionsByMatch = new ConcurrentHashMap<>();
   final List<String> sessionCalls = new CopyOnWriteArrayList<>();
   private final List<RoutingContext> held = new CopyOnWriteArrayList<>();
@@ -42,6 +51,8 @@ final class StubPeers {
     router.route().handler(BodyHandler.create());
     router.route("/internal/*").handler(Auth.internal(TestEnv.INTERNAL_TOKEN));
     router.get("/internal/users/:id/attempted-question-ids").handler(stub::attemptedIds);
+    router.post("/internal/attempted-question-ids").handler(stub::attemptedIdsOfUsers);
+    stub.vertx = vertx;
     router.post("/internal/questions/pick").handler(stub::pickQuestion);
     router.post("/internal/sessions").handler(stub::createSession);
     router.route().failureHandler(ctx -> ctx.response().setStatusCode(ctx.statusCode() < 0 ? 500 : ctx.statusCode()).end());
@@ -65,17 +76,57 @@ final class StubPeers {
   }
 
   private void attemptedIds(RoutingContext ctx) {
-    if (history != Mode.OK) {
+    answerHistory(ctx, List.of(ctx.pathParam("id")));
+  }
+
+  private void attemptedIdsOfUsers(RoutingContext ctx) {
+    List<String> users = new ArrayList<>();
+    ctx.body().asJsonObject().getJsonArray("userIds").forEach(u -> users.add(String.valueOf(u)));
+    answerHistory(ctx, users);
+  }
+
+  private void answerHistory(RoutingContext ctx, List<String> users) {
+    int now = historyInFlight.incrementAndGet();
+    historyMostInFlight.accumulateAndGet(now, Math::max);
+    if (history != Mode.OK || now > historyCapacity) {
+      historyInFlight.decrementAndGet();
       ctx.response().setStatusCode(503).end();
       return;
     }
-    List<String> ids = attempted.getOrDefault(ctx.pathParam("id"), List.of());
-    ctx.json(new JsonObject().put("questionIds", new JsonArray(ids)));
+    List<String> ids = new ArrayList<>();
+    users.forEach(u -> ids.addAll(attempted.getOrDefault(u, List.of())));
+    Runnable answer = () -> {
+      historyInFlight.decrementAndGet();
+      ctx.json(new JsonObject().put("questionIds", new JsonArray(ids)));
+    };
+    if (historyDelayMs > 0) {
+      vertx.setTimer(historyDelayMs, id -> answer.run());
+    } else {
+      answer.run();
+    }
+  }
+
+  /** Completes once the stub was asked for {@code n} questions. */
+  Future<Void> picksReached(int n) {
+    Waiter w = new Waiter(n, Promise.promise());
+    pickWaiters.add(w);
+    if (picks.size() >= n) {
+      w.done().tryComplete();
+    }
+    return w.done().future();
+  }
+
+  private record Waiter(int n, Promise<Void> done) {
   }
 
   private void pickQuestion(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
     picks.add(body);
+    pickWaiters.forEach(w -> {
+      if (picks.size() >= w.n()) {
+        w.done().tryComplete();
+      }
+    });
     if (pick != Mode.OK) {
       ctx.response().setStatusCode(pick == Mode.NOT_FOUND ? 404 : 503).end();
       return;

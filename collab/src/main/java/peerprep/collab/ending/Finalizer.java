@@ -1,7 +1,6 @@
 package peerprep.collab.ending;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Delivers ended sessions to the history service: leases due outbox entries, posts each attempt, and on
  * a 2xx marks the session ended (which also writes the ended-stream entry). A failure schedules the next
- * try with exponential backoff; the entry stays in Redis until the history service confirms.
+ * try with exponential backoff; the entry stays in Redis until the history service confirms. An attempt
+ * the history service refuses (a 4xx) goes to the dead-letter stream instead of being retried forever.
  */
 public final class Finalizer {
   private static final Logger LOG = LoggerFactory.getLogger(Finalizer.class);
@@ -51,6 +51,7 @@ public final class Finalizer {
   private Future<Void> deliver(Claim claim) {
     return outbox.attempt(claim.sessionId())
       .compose(attempt -> attempt == null ? Future.succeededFuture() : post(attempt)
+        .recover(e -> e instanceof Refused refused ? deadLetter(claim, attempt, refused) : Future.failedFuture(e))
         .compose(v -> outbox.complete(claim.sessionId()))
         .onSuccess(won -> LOG.info("Session {} finalized after {} attempt(s)", claim.sessionId(), claim.attempt())))
       .<Void>mapEmpty()
@@ -68,8 +69,42 @@ public final class Finalizer {
         .putHeader(Auth.INTERNAL_HEADER, internalToken)
         .timeout(timing.historyTimeoutMs())
         .sendJsonObject(attempt))
-      .expecting(HttpResponseExpectation.SC_SUCCESS)
-      .mapEmpty();
+      .compose(response -> {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+          return Future.<Void>succeededFuture();
+        }
+        String detail = "history answered " + status + ": " + response.bodyAsString();
+        return Future.failedFuture(Refused.permanent(status) ? new Refused(status, detail) : new IllegalStateException(detail));
+      });
+  }
+
+  /**
+   * The history service refuses the attempt itself, so sending it again cannot help: the attempt is kept
+   * in the dead-letter stream with an alert, and the session ends as if delivered.
+   */
+  private Future<Void> deadLetter(Claim claim, JsonObject attempt, Refused refused) {
+    LOG.error("ALERT dead-letter: the attempt of session {} was refused ({}); kept in {} for an operator",
+      claim.sessionId(), refused.getMessage(), FinalizeRepository.DEAD_LETTERS);
+    return outbox.deadLetter(claim.sessionId(), refused.status(), refused.getMessage(), attempt);
+  }
+
+  /** A 4xx other than 408 or 429: the request itself is refused. */
+  static final class Refused extends RuntimeException {
+    private final int status;
+
+    Refused(int status, String detail) {
+      super(detail, null, false, false);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+
+    static boolean permanent(int status) {
+      return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
   }
 
   long backoff(int attempt) {

@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.text.StorableText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,13 @@ record ClientMessage(String type, JsonObject body) {
   /** A known message with bad fields; answered with an error frame, the socket stays open. */
   static final class BadMessage extends RuntimeException {
     BadMessage(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Text that PostgreSQL could not store (a NUL, an unpaired surrogate); answered with an error frame. */
+  static final class Unstorable extends RuntimeException {
+    Unstorable(String message) {
       super(message, null, false, false);
     }
   }
@@ -70,6 +78,10 @@ record ClientMessage(String type, JsonObject body) {
       }
       if (!(u.getValue("changes") instanceof JsonArray changes)) {
         throw new BadMessage("Every update needs 'changes' in CodeMirror's ChangeSet JSON (an array).");
+      }
+      String unstorable = StorableText.findInJson(changes, "changes");
+      if (unstorable != null) {
+        throw new Unstorable(unstorable + " The push was not applied; remove the character and push again.");
       }
       out.add(new Update(clientId, changes));
     }

@@ -1,6 +1,7 @@
 package peerprep.collab.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import peerprep.collab.ot.InvalidChangeException;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository.Connection;
+import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ public final class CollabSocket {
   private static final Logger LOG = LoggerFactory.getLogger(CollabSocket.class);
   private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
   private final ServerWebSocket ws;
+  private final HttpConnection tcp;
   private final LiveContext live;
   private final Participant me;
   private final Connection connection;
@@ -30,9 +33,11 @@ public final class CollabSocket {
   private boolean closing;
   private boolean welcomed;
   private Future<Void> released;
+  private SocketHeartbeat heartbeat;
 
-  CollabSocket(ServerWebSocket ws, LiveContext live, String sessionId, Participant me) {
+  CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, Participant me) {
     this.ws = ws;
+    this.tcp = tcp;
     this.live = live;
     this.me = me;
     this.connection = new Connection(sessionId, me.id(), UUID.randomUUID().toString());
@@ -42,6 +47,7 @@ public final class CollabSocket {
   }
 
   void open() {
+    heartbeat = SocketHeartbeat.start(live.vertx(), tcp, ws, live.heartbeat(), this::release);
     ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::receive);
     ws.binaryMessageHandler(b -> closeWith(Frames.MALFORMED, "Binary frames are not accepted; send JSON text"));
@@ -66,6 +72,7 @@ public final class CollabSocket {
   }
 
   private void receive(String text) {
+    heartbeat.alive();
     if (closing) {
       return;
     }
@@ -158,6 +165,8 @@ public final class CollabSocket {
   private Future<Void> failed(Throwable e) {
     if (e instanceof ClientMessage.BadMessage) {
       send(Frames.error("bad-message", e.getMessage()));
+    } else if (e instanceof ClientMessage.Unstorable) {
+      send(Frames.error("unstorable-text", e.getMessage()));
     } else if (e instanceof InvalidChangeException) {
       send(Frames.error("invalid-change", e.getMessage()));
     } else {
@@ -184,10 +193,15 @@ public final class CollabSocket {
     ws.writeTextMessage(frame);
   }
 
+  /**
+   * Leaves the session at once and ends the socket: a peer that stopped reading would otherwise hold its
+   * registration until the close frame, queued behind the bytes it does not read, got through.
+   */
   void closeWith(short code, String reason) {
     if (!closing) {
       closing = true;
-      ws.close(code, reason).onComplete(ar -> release());
+      release();
+      heartbeat.end(code, reason);
     }
   }
 

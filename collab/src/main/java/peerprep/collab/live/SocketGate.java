@@ -1,6 +1,8 @@
 package peerprep.collab.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +16,7 @@ import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
+import peerprep.common.ws.HeartbeatSettings;
 
 
 /**
@@ -25,11 +28,11 @@ public final class SocketGate {
   private final UserSockets sockets;
   private final LiveContext live;
 
-  public SocketGate(JwksVerifier verifier, UserSockets sockets, SessionRepository sessions, PresenceRepository presence, SessionHub hub,
-                    Limits limits) {
+  public SocketGate(Vertx vertx, JwksVerifier verifier, UserSockets sockets, SessionRepository sessions,
+                    PresenceRepository presence, SessionHub hub, Limits limits, HeartbeatSettings heartbeat) {
     this.verifier = verifier;
     this.sockets = sockets;
-    this.live = new LiveContext(sessions, presence, hub, limits);
+    this.live = new LiveContext(vertx, sessions, presence, hub, limits, heartbeat);
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -45,8 +48,9 @@ public final class SocketGate {
       .compose(principal -> session(id).compose(s -> {
         Participant me = s.participant(principal.id())
           .orElseThrow(() -> ApiException.forbidden("Only the two participants can join this session."));
+        HttpConnection connection = request.connection();
         return sockets.upgrade(principal, request::toWebSocket).map(ws -> {
-          connect(ws, s, me);
+          connect(ws, connection, s, me);
           return null;
         });
       }))
@@ -63,13 +67,13 @@ public final class SocketGate {
     return live.sessions().find(id).compose(s -> s == null ? Future.failedFuture(unknown(id)) : Future.succeededFuture(s));
   }
 
-  private void connect(ServerWebSocket ws, Session s, Participant me) {
+  private void connect(ServerWebSocket ws, HttpConnection connection, Session s, Participant me) {
     if (!s.isActive()) {
       ws.writeTextMessage(Frames.ended(s.endReason(), s.endedAt(), null))
         .eventually(() -> ws.close(Frames.ENDED, "The session has ended"));
       return;
     }
-    new CollabSocket(ws, live, s.id(), me).open();
+    new CollabSocket(ws, connection, live, s.id(), me).open();
   }
 
   private static ApiException unknown(String id) {

@@ -19,6 +19,8 @@ public final class FinalizeRepository {
   private static final LuaScript CLAIM = LuaScript.load("claim");
   private static final LuaScript COMPLETE = LuaScript.load("complete");
   private static final int BATCH = 10;
+  /** Attempts the history service refused, kept whole for an operator. */
+  public static final String DEAD_LETTERS = "collab:dead-letters";
 
   private final Redis redis;
   private final long leaseMs;
@@ -74,6 +76,13 @@ public final class FinalizeRepository {
   public Future<Integer> complete(String sessionId) {
     return COMPLETE.run(redis, List.of(Keys.session(sessionId), Keys.log(sessionId), Keys.FINALIZE, Keys.ENDED_STREAM),
       List.of(sessionId, endedTtlMs)).map(r -> r.toInteger());
+  }
+
+  /** Keeps a refused attempt, with the status and detail of the refusal. */
+  public Future<Void> deadLetter(String sessionId, int status, String detail, JsonObject attempt) {
+    return redis.send(Request.cmd(Command.XADD).arg(DEAD_LETTERS).arg("MAXLEN").arg("~").arg(1_000).arg("*")
+      .arg("sessionId").arg(sessionId).arg("status").arg(status).arg("detail").arg(detail)
+      .arg("at").arg(System.currentTimeMillis()).arg("attempt").arg(attempt.encode())).mapEmpty();
   }
 
   /** Schedules the next attempt (only while the entry is still in the outbox). */

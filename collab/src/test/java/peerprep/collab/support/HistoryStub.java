@@ -26,6 +26,7 @@ public final class HistoryStub {
   private final List<JsonObject> calls = new CopyOnWriteArrayList<>();
   private final Map<String, JsonObject> stored = new HashMap<>();
   private final AtomicInteger failNext = new AtomicInteger();
+  private final AtomicInteger refuseNext = new AtomicInteger();
   private final List<Waiter> waiters = new ArrayList<>();
 
   private HistoryStub(HttpServer server, Router router) {
@@ -37,7 +38,9 @@ public final class HistoryStub {
       }
       JsonObject body = ctx.body().asJsonObject();
       calls.add(body);
-      if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        ctx.response().setStatusCode(400).end("{\"detail\":\"refused\"}");
+      } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         ctx.response().setStatusCode(503).end();
       } else {
         boolean fresh = stored.putIfAbsent(body.getString("sessionId"), body) == null;
@@ -72,6 +75,11 @@ public final class HistoryStub {
   }
 
   /** The next {@code n} calls are answered 503. */
+  /** The next {@code n} calls are answered 400, as history answers an attempt it cannot store. */
+  public void refuseNext(int n) {
+    refuseNext.set(n);
+  }
+
   public void failNext(int n) {
     failNext.set(n);
   }
@@ -99,6 +107,7 @@ public final class HistoryStub {
     calls.clear();
     stored.clear();
     failNext.set(0);
+    refuseNext.set(0);
   }
 
   public Future<Void> close() {

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MatchSession } from './MatchSession';
+import { HEARTBEAT } from '../realtime/ReconnectingSocket';
+import { FakeSocket } from '../test-support/fakeSocket';
+
+function harness() {
+  const sockets: FakeSocket[] = [];
+  const client = { socketUrl: async (_service: string, path: string) => `ws://test${path}` };
+  const session = new MatchSession(client as never, (url) => {
+    const s = new FakeSocket(url);
+    sockets.push(s);
+    return s;
+  });
+  return { session, sockets };
+}
+
+describe('MatchSession', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('pings the matching service and reconnects when it stops answering', async () => {
+    const h = harness();
+    h.session.request('arrays', 'Easy', null);
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].receive({ type: 'queued', requestId: 'r1', topic: 'arrays', difficulty: 'Easy', waiting: 1 });
+    await vi.advanceTimersByTimeAsync(HEARTBEAT.intervalMs);
+    expect(h.sockets[0].sent).toContain('{"type":"ping"}');
+    await vi.advanceTimersByTimeAsync(HEARTBEAT.timeoutMs);
+    expect(h.sockets[0].closedWith).toBe(4000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(h.sockets.length).toBeGreaterThan(1);
+  });
+
+  it('shows a request the service lost as lost, with its explanation', async () => {
+    const h = harness();
+    h.session.request('arrays', 'Easy', null);
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].receive({ type: 'queued', requestId: 'r1', topic: 'arrays', difficulty: 'Easy', waiting: 1 });
+    h.sockets[0].receive({ type: 'lost', requestId: 'r1', detail: 'Your match request was lost by the server; ask for a match again.' });
+    expect(h.session.store.get()).toMatchObject({ phase: 'lost', detail: 'Your match request was lost by the server; ask for a match again.' });
+  });
+});
