@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Bad input at the collaboration service's edge")
 class EdgeAbuseTest {
   @Test
-  @DisplayName("The session route answers malformed multipart with 415 and a NUL in any field with 400, and no internal route is reachable from the prefix")
+  @DisplayName("The session route answers malformed multipart with 415 and a NUL in any field with 400, and no internal route is reachable from the prefix, and a stalled request head is closed")
   void everyBodyRoute(Vertx vertx) throws Exception {
-    TestStack stack = TestStack.start(vertx, 1, new JsonObject()).await(60, TimeUnit.SECONDS);
+    TestStack stack = TestStack.start(vertx, 1, new JsonObject().put("HTTP_HEADER_TIMEOUT_MS", 1_500)).await(60, TimeUnit.SECONDS);
     try {
       MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("Authorization", stack.user("edge").bearer())
@@ -32,6 +32,7 @@ class EdgeAbuseTest {
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(10);
+      assertThat(EdgeAbuse.slowHead(vertx, stack.port(0), 5_000)).isNull();
     } finally {
       stack.close().await(30, TimeUnit.SECONDS);
     }

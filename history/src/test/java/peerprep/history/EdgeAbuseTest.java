@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Bad input at the history service's edge")
 class EdgeAbuseTest {
   @Test
-  @DisplayName("The attempt and transcript routes answer malformed multipart with 415 and a NUL in any field with 400, and are unreachable from the prefix")
+  @DisplayName("The attempt and transcript routes answer malformed multipart with 415 and a NUL in any field with 400, and are unreachable from the prefix, and a stalled request head is closed")
   void everyBodyRoute(Vertx vertx) {
     TestAuth auth = HistoryService.await(TestAuth.start(vertx));
-    JsonObject config = TestEnv.config("history_edge_test").put("USER_SERVICE_URL", auth.url());
+    JsonObject config = TestEnv.config("history_edge_test").put("USER_SERVICE_URL", auth.url()).put("HTTP_HEADER_TIMEOUT_MS", 1_500);
     String deployment = HistoryService.await(vertx.deployVerticle(new HistoryVerticle(), new DeploymentOptions().setConfig(config)));
     try {
       MultiMap headers = MultiMap.caseInsensitiveMultiMap()
@@ -33,6 +33,7 @@ class EdgeAbuseTest {
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(10);
+      assertThat(EdgeAbuse.slowHead(vertx, config.getInteger("PORT"), 5_000)).isNull();
     } finally {
       HistoryService.await(vertx.undeploy(deployment));
       HistoryService.await(auth.close());

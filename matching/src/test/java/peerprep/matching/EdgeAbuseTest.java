@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Bad input at the matching service's edge")
 class EdgeAbuseTest {
   @Test
-  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400")
+  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and a stalled request head is closed")
   void everyBodyRoute(Vertx vertx) {
-    Harness harness = Harness.start(vertx, "matching_edge_test", 1, new JsonObject());
+    Harness harness = Harness.start(vertx, "matching_edge_test", 1, new JsonObject().put("HTTP_HEADER_TIMEOUT_MS", 1_500));
     try {
       MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("Authorization", harness.auth.user("edge").bearer())
@@ -29,6 +29,7 @@ class EdgeAbuseTest {
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(2);
+      assertThat(EdgeAbuse.slowHead(vertx, harness.config.getInteger("PORT"), 5_000)).isNull();
     } finally {
       harness.stop();
     }

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Bad input at the question service's edge")
 class EdgeAbuseTest {
   @Test
-  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and internal routes are unreachable from the prefix")
+  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and internal routes are unreachable from the prefix, and a stalled request head is closed")
   void everyBodyRoute(Vertx vertx) {
     TestAuth auth = TestService.await(TestAuth.start(vertx));
-    JsonObject config = TestEnv.config("question_edge_test").put("USER_SERVICE_URL", auth.url()).put("QUESTION_BANK_ENABLED", "false");
+    JsonObject config = TestEnv.config("question_edge_test").put("USER_SERVICE_URL", auth.url()).put("HTTP_HEADER_TIMEOUT_MS", 1_500).put("QUESTION_BANK_ENABLED", "false");
     String deployment = TestService.await(vertx.deployVerticle(new QuestionVerticle(), new DeploymentOptions().setConfig(config)));
     try {
       MultiMap headers = MultiMap.caseInsensitiveMultiMap()
@@ -33,6 +33,7 @@ class EdgeAbuseTest {
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(10);
+      assertThat(EdgeAbuse.slowHead(vertx, config.getInteger("PORT"), 5_000)).isNull();
     } finally {
       TestService.await(vertx.undeploy(deployment));
       TestService.await(auth.close());

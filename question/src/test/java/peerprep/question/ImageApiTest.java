@@ -111,11 +111,11 @@ class ImageApiTest {
   }
 
   @Test
-  @DisplayName("A multipart form is a 415 that asks for the raw bytes")
+  @DisplayName("A multipart form is a 415, refused before it is parsed")
   void multipartRefused() {
     Buffer form = Buffer.buffer("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n")
       .appendBuffer(Images.png(4, 4)).appendString("\r\n--b--\r\n");
-    assertProblem(upload(form, "multipart/form-data; boundary=b"), 415, "not as a form");
+    assertProblem(upload(form, "multipart/form-data; boundary=b"), 415, "not accept form or multipart");
   }
 
   @Test

@@ -153,12 +153,12 @@ class PickApiTest {
   }
 
   @Test
-  @DisplayName("An unknown topic is a 404, and so is a known topic without questions")
+  @DisplayName("An unknown topic is a 404, and so is a known topic without questions; a topic with a NUL is a 400")
   void unknownOrEmptyTopic() {
     service.create(question("Tree Height", "Easy", "trees"));
     assertProblem(pick("astrology", "Easy", List.of()), 404, "no topic 'astrology'");
     assertProblem(pick("greedy", "Easy", List.of()), 404, "'greedy' has no questions");
-    assertProblem(pick("Trees\u0000", "Easy", List.of()), 404, "no topic");
+    assertProblem(pick("Trees\u0000", "Easy", List.of()), 400, "'topic' contains a NUL");
     assertProblem(pick("t".repeat(500), "Easy", List.of()), 404, "no topic");
   }
 

@@ -21,10 +21,10 @@ class EdgeAbuseTest {
   private static final String PASSWORD = "Edge-admin-password-42";
 
   @Test
-  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and no internal route is reachable from the prefix")
+  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, no internal route is reachable from the prefix, and a stalled request head is closed")
   void everyBodyRoute(Vertx vertx) {
     ServiceUnderTest service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_edge_test")
-      .put("ADMIN_USERNAME", "edge-admin").put("ADMIN_EMAIL", "edge@peerprep.example").put("SECRET_ADMIN_PASSWORD", PASSWORD));
+      .put("ADMIN_USERNAME", "edge-admin").put("ADMIN_EMAIL", "edge@peerprep.example").put("SECRET_ADMIN_PASSWORD", PASSWORD).put("HTTP_HEADER_TIMEOUT_MS", 1_500));
     try {
       HttpResponse<Buffer> login = service.login("edge-admin", PASSWORD);
       assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
@@ -37,6 +37,7 @@ class EdgeAbuseTest {
 
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(20);
+      assertThat(EdgeAbuse.slowHead(vertx, service.port, 5_000)).isNull();
     } finally {
       service.stop();
     }

@@ -8,6 +8,7 @@ import peerprep.common.text.StorableText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Parsing of request bodies, paths and query strings that turns bad input into 400s with a detail. */
@@ -17,7 +18,8 @@ public final class Bodies {
 
   /**
    * The request body as a JSON object, or a 415 when the body is declared as another type, or a 400 that
-   * says what is wrong with it, including any string or field name that PostgreSQL could not store.
+   * says what is wrong with it, including any string or field name that PostgreSQL could not store (then
+   * the problem's {@code field} member holds its JSON path, e.g. {@code examples[0].output}).
    */
   public static JsonObject json(RoutingContext ctx) {
     String type = EdgeGuard.mediaType(ctx.request().getHeader("Content-Type"));
@@ -37,8 +39,38 @@ public final class Bodies {
     if (!(parsed instanceof JsonObject object)) {
       throw ApiException.badRequest("The request body must be a JSON object, not " + kind(parsed) + ".");
     }
-    StorableText.requireJson(object);
+    String refused = StorableText.findInJson(object, "");
+    if (refused != null) {
+      throw new ApiException(400, "Bad Request", refused, new JsonObject().put("field", refusedPath(object, "")));
+    }
     return object;
+  }
+
+  /** The JSON path of the first string or field name PostgreSQL could not store, or null when there is none. */
+  private static String refusedPath(Object json, String path) {
+    if (json instanceof String s) {
+      return StorableText.storable(s) ? null : path;
+    }
+    if (json instanceof JsonObject object) {
+      for (Map.Entry<String, Object> e : object) {
+        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        if (!StorableText.storable(e.getKey())) {
+          return child;
+        }
+        String found = refusedPath(e.getValue(), child);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (json instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        String found = refusedPath(array.getValue(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   public static String requiredString(JsonObject body, String field) {

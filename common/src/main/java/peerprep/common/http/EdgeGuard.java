@@ -32,7 +32,7 @@ final class EdgeGuard {
       || method == HttpMethod.DELETE;
     if (carriesBody && isForm(mediaType(ctx.request().getHeader("Content-Type")))) {
       throw new ApiException(415, "Unsupported Media Type",
-        "This API does not accept form or multipart bodies: send the body as application/json.");
+        "This API does not accept form or multipart bodies: send the body as application/json, or an image upload as its raw bytes.");
     }
     ctx.next();
   }

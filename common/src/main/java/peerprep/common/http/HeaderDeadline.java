@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Closes a connection whose request head (request line and headers) is still incomplete a fixed time
  * after the connection opened (its first request) or after the head's first byte arrived (each later
  * request), answering 408 as problem+json, so a client that sends a request a byte at a time cannot hold
- * a connection open. Two small handlers share the clock: one sees the raw
- * bytes (a head starts), one sees what the HTTP decoder made of them (a head is complete, a request is
- * over). Once a connection is upgraded to a WebSocket both step aside, together with the idle timeout:
- * a WebSocket's liveness is its heartbeat's job.
+ * a connection open. Two small handlers share the clock: one sees the raw bytes (a head starts), one
+ * sees what the HTTP decoder made of them (a head is complete, a request is over). Once a connection is
+ * upgraded to a WebSocket both step aside, together with the idle timeout: a WebSocket's liveness is its
+ * heartbeat's job.
  */
 final class HeaderDeadline {
   private static final String RAW = "peerprep-header-deadline-raw";

@@ -1,11 +1,14 @@
 package peerprep.common.testing;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Bad input at the edge of a running service, generated from its OpenAPI document: for every operation
@@ -62,6 +66,32 @@ public final class EdgeAbuse {
       abuse.client.close();
     }
     return new Report(abuse.requests, List.copyOf(abuse.findings));
+  }
+
+  /**
+   * Sends a request head that never completes and waits for the service to give up on it: null when it
+   * answered 408 as a problem and closed the connection within {@code withinMs}, else what it did instead.
+   */
+  public static String slowHead(Vertx vertx, int port, long withinMs) {
+    NetClient net = vertx.createNetClient();
+    try {
+      NetSocket socket = net.connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      Buffer answer = Buffer.buffer();
+      Promise<Void> closed = Promise.promise();
+      socket.handler(answer::appendBuffer);
+      socket.closeHandler(v -> closed.tryComplete());
+      socket.write("GET /health HTTP/1.1\r\nHost: edge\r\nX-Slow: ");
+      closed.future().await(withinMs, TimeUnit.MILLISECONDS);
+      String text = answer.toString();
+      if (!text.startsWith("HTTP/1.1 408") || !text.contains("application/problem+json")) {
+        return "a request head that never completed was answered: " + text;
+      }
+      return null;
+    } catch (TimeoutException e) {
+      return "a request head that never completed still held its connection after " + withinMs + " ms";
+    } finally {
+      net.close();
+    }
   }
 
   /** What a probe found: the requests it sent, and one sentence per wrong answer. */
