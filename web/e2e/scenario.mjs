@@ -95,6 +95,8 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       await page.getByRole('button', { name: /Switch to the (dark|light) theme/ }).click();
     }
     await page.waitForFunction((w) => document.documentElement.dataset.theme === w, want);
+    // the editors follow the theme in an effect: two frames later they have
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     return true;
   }
 
@@ -465,7 +467,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await a.locator('#question-title').waitFor();
         assert(!(await a.locator('[data-testid=shared-editor]').isVisible()), 'the editor is hidden behind its tab');
         await sendChat(pages.linus, 'Phone check');
-        await tab('Chat').getByText('1').waitFor();
+        await tabs.getByRole('tab', { name: 'Chat (1 new)' }).waitFor();
         await tab('Chat').click();
         await a.locator('.chat-list .chat-text', { hasText: 'Phone check' }).waitFor();
         assertEqual(await tab('Chat').locator('.unread').count(), 0, 'reading the chat clears the count');

@@ -3,7 +3,6 @@ import { EditorView, keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { basicSetup } from 'codemirror';
 import { collab, sendableUpdates } from '@codemirror/collab';
-import { oneDark } from '@codemirror/theme-one-dark';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../api/types';
 import { HEARTBEAT, ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket';
@@ -11,6 +10,7 @@ import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { CollabProtocol, Presence, SessionEnd, SessionParticipant, Welcome } from './protocol';
 import { applyLanguage, languageSupport } from './languages';
+import { editorTheme } from './editorTheme';
 import { clearRemoteCursor, remoteCursors, setRemoteCursor } from './remoteCursors';
 
 export interface CollabView {
@@ -113,7 +113,7 @@ export class CollabSession {
   }
 
   setDark(dark: boolean): void {
-    this.view.dispatch({ effects: this.theme.reconfigure(dark ? oneDark : []) });
+    this.view.dispatch({ effects: this.theme.reconfigure(editorTheme(dark)) });
   }
 
   dismissNotice(): void {
@@ -133,7 +133,7 @@ export class CollabSession {
       keymap.of([indentWithTab]),
       basicSetup,
       this.language.of(languageSupport(language)),
-      this.theme.of(dark ? oneDark : []),
+      this.theme.of(editorTheme(dark)),
       this.editable.of(this.editability()),
       collab({ startVersion: version, clientID: this.clientID }),
       remoteCursors,

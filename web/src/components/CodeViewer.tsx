@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { oneDark } from '@codemirror/theme-one-dark';
 import type { Language } from '../api/types';
 import { applyLanguage, languageSupport } from '../collab/languages';
+import { editorTheme } from '../collab/editorTheme';
 import { useTheme } from '../theme/theme';
 
 /** Read-only code with highlighting: an attempt's final code, or a replay frame. */
@@ -23,13 +22,12 @@ export function CodeViewer({ value, language, label }: { value: string; language
         doc: value,
         extensions: [
           lineNumbers(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
           // focusable, so keyboard users can scroll long code (the view is read-only)
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           lang.current.of(languageSupport(language)),
-          theme.current.of(dark ? oneDark : []),
+          theme.current.of(editorTheme(dark)),
         ],
       }),
     });
@@ -56,7 +54,7 @@ export function CodeViewer({ value, language, label }: { value: string; language
   }, [language]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: theme.current.reconfigure(dark ? oneDark : []) });
+    view.current?.dispatch({ effects: theme.current.reconfigure(editorTheme(dark)) });
   }, [dark]);
 
   return <div className="code-viewer" ref={parent} data-testid="code-viewer" />;
