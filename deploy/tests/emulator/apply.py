@@ -51,7 +51,7 @@ for service in migrating:
 command = ["bash", release_script, "--env", env, "--region", region, "--subnets", ",".join(subnets)]
 for task in tasks:
     command += ["--task", task]
-if subprocess.run(command).returncode != 0:
+if subprocess.run(command, env={**os.environ, "PATH": os.environ["EMULATOR_PATH"]}).returncode != 0:
     print("Error: local-exec provisioner error in terraform_data.release_tasks", file=sys.stderr)
     sys.exit(1)
 
