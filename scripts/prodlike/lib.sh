@@ -145,10 +145,17 @@ pl_psql() {
 
 pl_pg_ready() { pl_psql -c 'SELECT 1' >/dev/null 2>&1; }
 
+# As the deployment's bootstrap task does: a login role per service, owning only its own database.
 pl_create_databases() {
-  local db
-  for db in user_db question_db matching_db history_db; do
-    pl_psql -c "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 || pl_psql -c "CREATE DATABASE $db" >/dev/null
+  local service db role password
+  password="$(pl_secret_value SECRET_DB_PASSWORD)"
+  for service in user question matching history; do
+    db="${service}_db" role="${service}_service"
+    pl_psql -c "SELECT 1 FROM pg_roles WHERE rolname='$role'" | grep -q 1 ||
+      pl_psql -c "CREATE ROLE $role LOGIN PASSWORD '$password'" >/dev/null
+    pl_psql -c "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 ||
+      pl_psql -c "CREATE DATABASE $db OWNER $role" >/dev/null
+    pl_psql -c "ALTER DATABASE $db OWNER TO $role" -c "REVOKE ALL ON DATABASE $db FROM PUBLIC" >/dev/null
   done
 }
 
@@ -194,7 +201,7 @@ pl_task_env() {
       -e "s|\${var.namespace}|$PL_NAMESPACE|" \
       -e "s|\${module.rds.address}|postgres.$PL_NAMESPACE|" \
       -e "s|\${tostring(module.rds.port)}|$PL_PG_PORT|" \
-      -e "s|\${module.rds.username}|peerprep|" \
+      -e "s|\${var.vpc_cidr}|$PL_NET.0/24|" \
       -e "s|\${module.elasticache.url}|rediss://redis.$PL_NAMESPACE:$PL_REDIS_PORT|" \
       -e "s|\${module.secrets.jwt_key_id}|prodlike-1|" \
       -e "s|\${var.admin_username}|admin|" \

@@ -38,12 +38,16 @@ class TaskEnvironmentTest {
     return out;
   }
 
-  /** The environment Terraform merges for one service: java, database (+ DB_NAME), redis, the service's own. */
+  /**
+   * The environment Terraform merges for one service: java, database (+ DB_NAME and the service's own
+   * database role as DB_USER, named as local.database_roles names it), redis, the service's own.
+   */
   private static Map<String, String> terraformEnvironment(Environment tf, Expr.ObjectExpr service, String name) {
     Map<String, String> env = new TreeMap<>(entries(tf.local("java_environment")));
     if (!(service.get("database") instanceof Expr.Literal literal && literal.value() == null)) {
       env.putAll(entries(tf.local("database_environment")));
       env.put("DB_NAME", service.get("database").string());
+      env.put("DB_USER", name.replace('-', '_'));
     }
     if (service.get("redis").bool()) {
       env.putAll(entries(tf.local("redis_environment")));
