@@ -186,8 +186,13 @@ export class ApiClient {
   }
 
   /** The URL of a service's WebSocket, with a fresh access token in the query (browsers cannot set headers). */
-  async socketUrl(service: Service, path: string, query: Record<string, string | undefined> = {}): Promise<string> {
-    const token = await this.accessToken();
+  /**
+   * The URL of a WebSocket with the access token in its query (only upgrades accept it there). `renew`
+   * asks for a new token first, after the server refused the current one as revoked; a refused refresh
+   * rejects with SessionExpiredError, so the socket stops and the user signs in again.
+   */
+  async socketUrl(service: Service, path: string, query: Record<string, string | undefined> = {}, renew = false): Promise<string> {
+    const token = renew ? (await this.refresh()).accessToken : await this.accessToken();
     const params = new URLSearchParams({ access_token: token });
     Object.entries(query).forEach(([k, v]) => {
       if (v !== undefined) {

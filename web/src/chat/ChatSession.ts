@@ -26,7 +26,7 @@ export class ChatSession {
   constructor(sessionId: string, client: Pick<ApiClient, 'socketUrl'>, createSocket?: (url: string) => SocketLike) {
     this.socket = new ReconnectingSocket({
       create: createSocket,
-      url: () => client.socketUrl('chat', `/sessions/${encodeURIComponent(sessionId)}/ws`, { after: this.store.get().lastId ?? undefined }),
+      url: (renew) => client.socketUrl('chat', `/sessions/${encodeURIComponent(sessionId)}/ws`, { after: this.store.get().lastId ?? undefined }, renew),
       onOpen: () => this.flush(),
       onMessage: (frame) => this.received(frame),
       onStatus: (status) => {

@@ -62,7 +62,7 @@ export class CollabSession {
     });
     this.view = new EditorView({ parent: options.parent, state: this.createState('', 0, options.language, options.dark) });
     this.socket = new ReconnectingSocket({
-      url: () => options.client.socketUrl('collaboration', `/sessions/${encodeURIComponent(options.sessionId)}/ws`),
+      url: (renew) => options.client.socketUrl('collaboration', `/sessions/${encodeURIComponent(options.sessionId)}/ws`, {}, renew),
       onOpen: () => this.protocol.connected(),
       onMessage: (frame) => this.protocol.handle(frame),
       onStatus: (status) => this.statusChanged(status),

@@ -62,7 +62,7 @@ export class MatchSession {
       return;
     }
     this.socket = new ReconnectingSocket({
-      url: () => this.client.socketUrl('matching', '/match/ws'),
+      url: (renew) => this.client.socketUrl('matching', '/match/ws', {}, renew),
       create: this.create,
       onOpen: () => this.flush(),
       onMessage: (frame) => this.dispatch({ type: 'frame', frame }),

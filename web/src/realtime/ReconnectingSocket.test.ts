@@ -149,4 +149,38 @@ describe('ReconnectingSocket', () => {
     expect(h.sockets[0].closedWith).toBe(1000);
     expect(h.sockets).toHaveLength(1);
   });
+
+  it('asks for a renewed token after a 4401 close (revoked), and only then', async () => {
+    const renews: boolean[] = [];
+    const h = harness({ url: async (renew) => { renews.push(renew); return `ws://test/ws?n=${renews.length}`; } });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].drop(4401, 'Signed out');
+    await vi.advanceTimersByTimeAsync(100);
+    h.sockets[1].open();
+    h.sockets[1].drop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(renews).toEqual([false, true, false]);
+  });
+
+  it('stops as signed out when the token cannot be renewed after a 4401 close', async () => {
+    const stopped = vi.fn();
+    const h = harness({
+      onStopped: stopped,
+      url: async (renew) => {
+        if (renew) {
+          throw new SessionExpiredError();
+        }
+        return 'ws://test/ws';
+      },
+    });
+    h.socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    h.sockets[0].drop(4401, 'Signed out');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(stopped).toHaveBeenCalledWith(0, 'signed out');
+    expect(h.sockets).toHaveLength(1);
+  });
 });

@@ -15,9 +15,15 @@ export interface SocketLike {
 
 const OPEN = 1;
 
+/** The close code of a socket whose access token was revoked (docs/security.md). */
+export const REVOKED = 4401;
+
 export interface ReconnectingSocketOptions {
-  /** Builds the URL for each attempt, so every handshake carries a fresh access token. */
-  url: () => Promise<string>;
+  /**
+   * Builds the URL for each attempt, so every handshake carries a fresh access token. `renew` is true
+   * after the server closed with 4401 (the token was revoked): the token must be renewed, not reused.
+   */
+  url: (renew: boolean) => Promise<string>;
   create?: (url: string) => SocketLike;
   /** The socket is open: say hello, resend what is pending. */
   onOpen: () => void;
@@ -50,6 +56,7 @@ export class ReconnectingSocket {
   private socket: SocketLike | null = null;
   private state: SocketStatus = 'closed';
   private failures = 0;
+  private renewToken = false;
   private stopped = true;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
@@ -106,7 +113,9 @@ export class ReconnectingSocket {
 
   private connect(initial: boolean): void {
     this.setStatus(initial ? 'connecting' : 'reconnecting');
-    this.options.url().then((url) => {
+    const renew = this.renewToken;
+    this.renewToken = false;
+    this.options.url(renew).then((url) => {
       if (this.stopped) {
         return;
       }
@@ -164,6 +173,7 @@ export class ReconnectingSocket {
       this.giveUp(code, reason);
       return;
     }
+    this.renewToken = code === REVOKED;
     this.scheduleRetry();
   }
 
