@@ -43,20 +43,23 @@ final class ProcessRunner {
     AtomicBoolean overflow = new AtomicBoolean();
     Runnable stop = () -> {
       overflow.set(true);
-      killTree(process);
+      killDescendants(process);
     };
     Capture out = new Capture(process.getInputStream(), limits.outputBytes(), stop);
     Capture err = new Capture(process.getErrorStream(), limits.outputBytes(), stop);
     Future<?> outDone = readers.submit(out);
     Future<?> errDone = readers.submit(err);
     boolean timedOut = !waitFor(process, limits.wallMs());
-    if (timedOut) {
-      killTree(process);
-      waitFor(process, DRAIN_MS);
-    }
     long wallMs = (System.nanoTime() - started) / 1_000_000;
+    if (timedOut) {
+      killDescendants(process);
+      if (!waitFor(process, DRAIN_MS)) {
+        process.destroyForcibly();
+      }
+    }
     afterExit.run();
-    killTree(process);
+    killDescendants(process);
+    process.destroyForcibly();
     drain(outDone, process);
     drain(errDone, process);
     int exit = process.isAlive() ? 137 : process.exitValue();
@@ -73,12 +76,14 @@ final class ProcessRunner {
     }
   }
 
-  /** Kills the tree leaves first, then the root; the sandbox's own processes die with it (die-with-parent). */
-  static void killTree(Process process) {
+  /**
+   * Kills what the root started, leaves first; the sandbox's processes die with it (die-with-parent). The
+   * root (the usage reporter) is left to write its report and exit.
+   */
+  static void killDescendants(Process process) {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     Collections.reverse(tree);
     tree.forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
   }
 
   private void drain(Future<?> reader, Process process) {

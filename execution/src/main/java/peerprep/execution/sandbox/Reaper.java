@@ -8,16 +8,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Without a PID namespace a program's processes can outlive it (a daemon, a child in its own session).
- * Each run has its own user, so after the run every process of that user is killed, until none is left.
+ * A run's processes can outlive it: without a PID namespace a daemon or a child in its own session stays;
+ * with one, the kernel tears the namespace down a moment after its first process died. Each concurrent
+ * run has its own user, so after the run every process of that user is killed and waited for, and the
+ * slot is handed to the next run only when none is left.
  */
-final class Reaper {
-  private static final int ROUNDS = 20;
+public final class Reaper {
+  private static final int ROUNDS = 250;
+  private static final long PAUSE_MS = 20;
 
-  void killAll(int uid) {
-    for (int round = 0; round < ROUNDS && !processesOf(uid).isEmpty(); round++) {
+  /** Kills every process of the user and waits until they are gone (reaped), for at most about five seconds. */
+  boolean killAll(int uid) {
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Long> left = processesOf(uid);
+      if (left.isEmpty()) {
+        return true;
+      }
       signalAll(uid);
+      try {
+        Thread.sleep(PAUSE_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
+    return processesOf(uid).isEmpty();
   }
 
   /** kill(-1) as that user reaches every process of the user and nothing else. */
@@ -37,7 +52,7 @@ final class Reaper {
   }
 
   /** Process ids whose real user is {@code uid}, read from /proc. */
-  static List<Long> processesOf(int uid) {
+  public static List<Long> processesOf(int uid) {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
         .filter(p -> uid == realUid(p))

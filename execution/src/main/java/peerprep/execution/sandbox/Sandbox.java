@@ -68,8 +68,8 @@ public final class Sandbox {
     Path cwd = settings.mode() == SandboxMode.BWRAP ? dirs.root() : dirs.work();
     clearUsage(dirs.usage());
     return runner.run(command, environment(dirs), cwd, stdin, dirs.usage(), limits, () -> {
-      if (settings.mode() == SandboxMode.RLIMITS) {
-        reaper.killAll(uid);
+      if (uid != null && !reaper.killAll(uid)) {
+        throw new IllegalStateException("Processes of sandbox user " + uid + " survived the run");
       }
     });
   }

@@ -3,10 +3,10 @@ package peerprep.execution.sandbox;
 import java.nio.file.Path;
 
 /**
- * How runs are confined and limited. {@code uidBase}: the unprivileged user runs switch to when the
- * service runs as root (bubblewrap: that user; rlimits mode: {@code uidBase + slot}, one user per
- * concurrent run, so each has its own process count and nothing of another run is theirs); null when
- * the service is not root and runs keep its user (bubblewrap mode only).
+ * How runs are confined and limited. {@code uidBase}: when the service runs as root, each concurrent run
+ * switches to its own unprivileged user {@code uidBase + slot}, so it has its own process count, nothing of
+ * another run is its own, and its leftovers can be found and killed; null when the service is not root and
+ * runs keep its user (bubblewrap mode only, where the namespaces keep runs apart).
  */
 public record SandboxSettings(SandboxMode mode, Toolchain tools, Path runsRoot, Limits limits, Limits compileLimits,
                               Integer uidBase) {
@@ -15,6 +15,6 @@ public record SandboxSettings(SandboxMode mode, Toolchain tools, Path runsRoot, 
     if (uidBase == null) {
       return null;
     }
-    return mode == SandboxMode.RLIMITS ? uidBase + slot : uidBase;
+    return uidBase + slot;
   }
 }
