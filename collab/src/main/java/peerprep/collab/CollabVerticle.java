@@ -12,6 +12,7 @@ import peerprep.collab.live.CollabSocket;
 import peerprep.collab.live.Heartbeat;
 import peerprep.collab.live.SessionHub;
 import peerprep.collab.live.SocketGate;
+import peerprep.collab.run.Runs;
 import peerprep.collab.session.FinalizeRepository;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.SessionRepository;
@@ -38,6 +39,7 @@ public final class CollabVerticle extends VerticleBase {
   private Discovery discovery;
   private SessionHub hub;
   private Router router;
+  private Runs runs;
   private final List<Long> timers = new ArrayList<>();
 
   @Override
@@ -63,8 +65,10 @@ public final class CollabVerticle extends VerticleBase {
     PresenceRepository presence = new PresenceRepository(redis, t.abandonGraceMs(), t.sessionTtlMs());
     SocketGate gate = new SocketGate(verifier, sessions, presence, hub, cfg.limits());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
+    runs = Runs.create(vertx, cfg.settings(), t.sessionTtlMs(), redis, sessions, verifier);
     router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
       api.mount(r);
+      runs.mount(r);
       r.get("/sessions/:id/ws").handler(gate::upgrade);
     });
     Heartbeat heartbeat = new Heartbeat(hub, presence);
@@ -96,6 +100,9 @@ public final class CollabVerticle extends VerticleBase {
       .eventually(() -> hub == null ? Future.succeededFuture() : hub.close())
       .eventually(() -> redis == null ? Future.succeededFuture() : redis.close())
       .andThen(v -> {
+        if (runs != null) {
+          runs.close();
+        }
         if (discovery != null) {
           discovery.close();
         }
