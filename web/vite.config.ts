@@ -11,6 +11,7 @@ const services: Record<string, number> = {
   'history-service-api': 8003,
   'collaboration-service-api': 8005,
   'chat-service-api': 8006,
+  'execution-service-api': 8007,
 };
 
 const host = process.env.PEERPREP_BACKEND_HOST ?? '127.0.0.1';

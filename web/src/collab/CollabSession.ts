@@ -52,6 +52,7 @@ export class CollabSession {
   private readonly clientID = randomId();
   private limits = { maxChangeChars: Infinity, maxDocChars: Infinity };
   private readonly onOnline = () => this.socket.reconnectNow();
+  private readonly frameListeners = new Set<(frame: Record<string, unknown>) => void>();
 
   constructor(options: CollabSessionOptions) {
     this.store = new Store<CollabView>({
@@ -62,7 +63,10 @@ export class CollabSession {
     this.socket = new ReconnectingSocket({
       url: () => options.client.socketUrl('collaboration', `/sessions/${encodeURIComponent(options.sessionId)}/ws`),
       onOpen: () => this.protocol.connected(),
-      onMessage: (frame) => this.protocol.handle(frame),
+      onMessage: (frame) => {
+        this.protocol.handle(frame);
+        this.frameListeners.forEach((listen) => listen(frame));
+      },
       onStatus: (status) => this.statusChanged(status),
       isFinal: (code) => FINAL_CODES.includes(code),
       onStopped: (code) => this.stopped(code),
@@ -96,6 +100,16 @@ export class CollabSession {
 
   setDark(dark: boolean): void {
     this.view.dispatch({ effects: this.theme.reconfigure(dark ? oneDark : []) });
+  }
+
+  /** Every frame of the session's socket, for features beside the editor (runs); returns the unsubscribe. */
+  onFrame(listener: (frame: Record<string, unknown>) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  get editor(): EditorView {
+    return this.view;
   }
 
   dismissNotice(): void {

@@ -14,6 +14,7 @@ import { formatDateTime } from '../lib/format';
 import { useTheme } from '../theme/theme';
 import { ChatPanel } from './session/ChatPanel';
 import { QuestionPanel } from './session/QuestionPanel';
+import { RunPanel } from '../run/RunPanel';
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
@@ -87,6 +88,7 @@ function Room({ session }: { session: SessionView }) {
         <section className="panel editor-panel" aria-label="Code">
           {collab && <EditorNotices collab={collab} />}
           <div className="editor-host" ref={editorParent} data-testid="shared-editor" />
+          {collab && <RunPanel sessionId={session.sessionId} collab={collab} />}
         </section>
         {chat && chatView ? <ChatPanel chat={chat} view={chatView} partnerName={session.partner?.username ?? 'your partner'} /> : <section className="panel chat-panel" aria-label="Chat" />}
       </div>

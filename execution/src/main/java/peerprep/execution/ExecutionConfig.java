@@ -16,10 +16,12 @@ import java.util.List;
 /** Every configuration key the execution-service reads, mapped once. */
 public record ExecutionConfig(int port, int parallelRuns, int queueSize, int maxSourceChars, int maxStdinBytes,
                               SandboxSettings sandbox) {
+  /** Above every ordinary account, so no file or process of the host belongs to a sandbox user. */
+  static final int DEFAULT_UID = 100_000;
 
   public static ExecutionConfig from(Settings s) {
     SandboxMode mode = mode(s.string("EXECUTION_SANDBOX", "bwrap"));
-    int uid = s.integer("EXECUTION_SANDBOX_UID", 65534, 1, Integer.MAX_VALUE - 1024);
+    int uid = s.integer("EXECUTION_SANDBOX_UID", DEFAULT_UID, 1000, Integer.MAX_VALUE - 1024);
     boolean root = processUid() == 0;
     if (mode == SandboxMode.RLIMITS && !root) {
       throw new ConfigException("Malformed configuration: EXECUTION_SANDBOX=rlimits needs the service to run as root, "
