@@ -3,7 +3,7 @@
 # $http_upgrade…) survive, then hands over to nginx.
 set -eu
 
-for name in USER QUESTION MATCHING HISTORY COLLABORATION CHAT; do
+for name in USER QUESTION MATCHING HISTORY COLLABORATION CHAT EXECUTION; do
   var="${name}_SERVICE_UPSTREAM"
   eval "value=\${$var:-}"
   if [ -z "$value" ]; then
@@ -13,7 +13,7 @@ for name in USER QUESTION MATCHING HISTORY COLLABORATION CHAT; do
 done
 
 # shellcheck disable=SC2016 # the list names variables for envsubst; it must not expand here
-envsubst '${NGINX_PORT} ${NGINX_ROOT} ${NGINX_RESOLVER} ${USER_SERVICE_UPSTREAM} ${QUESTION_SERVICE_UPSTREAM} ${MATCHING_SERVICE_UPSTREAM} ${HISTORY_SERVICE_UPSTREAM} ${COLLABORATION_SERVICE_UPSTREAM} ${CHAT_SERVICE_UPSTREAM}' \
+envsubst '${NGINX_PORT} ${NGINX_ROOT} ${NGINX_RESOLVER} ${USER_SERVICE_UPSTREAM} ${QUESTION_SERVICE_UPSTREAM} ${MATCHING_SERVICE_UPSTREAM} ${HISTORY_SERVICE_UPSTREAM} ${COLLABORATION_SERVICE_UPSTREAM} ${CHAT_SERVICE_UPSTREAM} ${EXECUTION_SERVICE_UPSTREAM}' \
   < /etc/nginx/peerprep/nginx.conf.template > /etc/nginx/nginx.conf
 nginx -t -q
 exec "$@"
