@@ -92,6 +92,22 @@ locals {
       migrate     = false
       secrets     = ["REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
     }
+    # Runs users' code: no secrets, no task role, its own security group with no egress (execution.tf).
+    execution-service = {
+      module      = "execution"
+      runtime     = "java"
+      port        = 8000
+      path_prefix = "/execution-service-api"
+      priority    = 70
+      sticky      = false
+      health_path = "/health"
+      cpu         = 1024
+      memory      = 2048
+      database    = null
+      redis       = false
+      migrate     = false
+      secrets     = []
+    }
     frontend = {
       module      = "web"
       runtime     = "nginx"
@@ -161,6 +177,9 @@ locals {
       ADMIN_EMAIL    = var.admin_email
     }
     frontend = local.upstream_environment
+    execution-service = {
+      EXECUTION_SANDBOX = "rlimits"
+    }
   }
 }
 
@@ -327,13 +346,13 @@ module "services" {
   cluster_arn              = module.cluster.arn
   cluster_name             = module.cluster.name
   subnet_ids               = module.network.private_subnet_ids
-  security_group_ids       = [module.security_groups.services_security_group_id]
+  security_group_ids       = each.key == "execution-service" ? [aws_security_group.this.id] : [module.security_groups.services_security_group_id]
   target_group_arn         = module.alb.target_group_arns[each.key]
   target_group_arn_suffix  = module.alb.target_group_arn_suffixes[each.key]
   load_balancer_arn_suffix = module.alb.arn_suffix
   service_registry_arn     = module.service_discovery.service_arns[each.key]
   execution_role_arn       = module.iam.execution_role_arns[each.key]
-  task_role_arn            = module.iam.task_role_arn
+  task_role_arn            = each.key == "execution-service" ? null : module.iam.task_role_arn
   log_group_name           = module.observability.log_group_name
   region                   = var.region
 
