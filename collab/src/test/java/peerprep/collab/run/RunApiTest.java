@@ -36,6 +36,10 @@ class RunApiTest {
   @BeforeAll
   static void start(Vertx v) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed");
+    Process probe = new ProcessBuilder("/usr/bin/bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
+      "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--", "/usr/bin/true").redirectErrorStream(true).start();
+    Assumptions.assumeTrue(probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0,
+      "bubblewrap cannot create namespaces on this host");
     vertx = v;
     int executionPort = EmbeddedRedis.freePort();
     await(v.deployVerticle(new ExecutionVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("PORT", executionPort)
