@@ -39,10 +39,10 @@ dev-down: ## Stop the Docker stack (volumes are kept)
 dev-logs: ## Follow the Docker stack's logs
 	@bash scripts/dev.sh logs
 
-image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, web)
+image: ## Build one image: make image SERVICE=user (or question, matching, history, collab, chat, execution, web)
 	@bash scripts/dev.sh image "$(SERVICE)"
 
-bench: ## One benchmark: make bench SERVICE=user|question|collab|chat|matching [ARGS='...']
+bench: ## One benchmark: make bench SERVICE=user|question|collab|chat|matching|execution [ARGS='...']
 	@bash scripts/bench.sh "$(SERVICE)" $(ARGS)
 
 deploy: ## Deploy to AWS ECS with the numbered scripts (ARGS='--dry-run' to only show what would run)

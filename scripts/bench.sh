@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark command (they print their numbers; docs/benchmarks.md records them).
-# Usage: scripts/bench.sh user|question|collab|chat|matching
+# Usage: scripts/bench.sh user|question|collab|chat|matching|execution
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +21,9 @@ case "$service" in
   collab) run collab peerprep.collab.CollabBenchmark "$@" ;;
   chat) run chat peerprep.chat.ChatBenchmark "$@" ;;
   matching) run matching peerprep.matching.MatchBenchmark "$@" ;;
+  execution) run execution peerprep.execution.bench.ExecutionBenchmark "$@" ;;
   *)
-    echo "usage: $0 user|question|collab|chat|matching [benchmark arguments]" >&2
+    echo "usage: $0 user|question|collab|chat|matching|execution [benchmark arguments]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for building and testing PeerPrep.
-# Usage: scripts/bootstrap.sh [java|node|web|prodlike|all]
+# Usage: scripts/bootstrap.sh [java|node|web|prodlike|all]  (java includes what the execution service's sandbox needs)
 set -euo pipefail
 
 what="${1:-all}"
@@ -33,6 +33,13 @@ node_tools() {
   fi
 }
 
+# What the execution service runs programs with: the bubblewrap sandbox, GNU time for their usage,
+# and the four languages' interpreters and compilers (the JDK comes with java_tools).
+sandbox_tools() {
+  apt_install bubblewrap time util-linux procps python3 g++
+  node_tools
+}
+
 web_tools() {
   node_tools
   apt_install nginx chromium chromium-driver shellcheck
@@ -56,10 +63,10 @@ prodlike_tools() {
 }
 
 case "$what" in
-  java) java_tools ;;
+  java) java_tools; sandbox_tools ;;
   node) node_tools ;;
   web) web_tools ;;
   prodlike) prodlike_tools ;;
-  all) java_tools; web_tools; prodlike_tools ;;
+  all) java_tools; sandbox_tools; web_tools; prodlike_tools ;;
   *) echo "usage: $0 [java|node|web|prodlike|all]" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: $0 up|down|logs|image <user|question|matching|history|collab|chat|web>" >&2
+  echo "usage: $0 up|down|logs|image <user|question|matching|history|collab|chat|execution|web>" >&2
   exit 2
 }
 
@@ -30,7 +30,7 @@ case "${1:-}" in
   image)
     svc="${2:-}"
     case "$svc" in
-      user | question | matching | history | collab | chat)
+      user | question | matching | history | collab | chat | execution)
         docker build -f "$svc/Dockerfile" -t "peerprep/$svc:${IMAGE_TAG:-latest}" .
         ;;
       web)

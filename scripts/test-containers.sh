@@ -31,6 +31,7 @@ NGINX_PORT=18080 NGINX_ROOT="$work/html" NGINX_RESOLVER=127.0.0.11 \
 USER_SERVICE_UPSTREAM=user-service:8000 QUESTION_SERVICE_UPSTREAM=question-service:8000 \
 MATCHING_SERVICE_UPSTREAM=matching-service:8000 HISTORY_SERVICE_UPSTREAM=history-service:8000 \
 COLLABORATION_SERVICE_UPSTREAM=collaboration-service:8000 CHAT_SERVICE_UPSTREAM=chat-service:8000 \
+EXECUTION_SERVICE_UPSTREAM=execution-service:8000 \
   envsubst "$names" < web/nginx.conf.template > "$work/nginx.conf"
 if grep -q '[$][{]' "$work/nginx.conf"; then
   echo "nginx.conf still holds an unrendered variable" >&2

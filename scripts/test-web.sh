@@ -33,7 +33,7 @@ npx vite build
 
 offset="${PEERPREP_E2E_PORT_OFFSET:-10000}"
 ports=()
-for port in 8001 8002 8003 8004 8005 8006; do
+for port in 8001 8002 8003 8004 8005 8006 8007; do
   ports+=("$((port + offset))")
 done
 for port in "${ports[@]}"; do

@@ -12,6 +12,7 @@ const services: Record<string, number> = {
   'history-service-api': 8003,
   'collaboration-service-api': 8005,
   'chat-service-api': 8006,
+  'execution-service-api': 8007,
 };
 
 // A path that encodes what no browser encodes (a dot, a slash, a backslash, a letter, a digit, a percent

@@ -9,7 +9,7 @@ export REPO_ROOT
 # shellcheck disable=SC2034
 # Every ECS service, in deploy order; the name is also the Cloud Map name and peerprep/<name> the
 # image repository.
-SERVICES=(user-service question-service matching-service history-service collaboration-service chat-service frontend)
+SERVICES=(user-service question-service matching-service history-service execution-service collaboration-service chat-service frontend)
 # Services whose jar runs Flyway with the `migrate` command.
 # shellcheck disable=SC2034
 MIGRATION_SERVICES=(user-service question-service matching-service history-service)
@@ -29,6 +29,7 @@ service_module() {
     history-service) echo history ;;
     collaboration-service) echo collab ;;
     chat-service) echo chat ;;
+    execution-service) echo execution ;;
     frontend) echo web ;;
     *) return 1 ;;
   esac

@@ -10,7 +10,7 @@ REGION=ap-southeast-1
 REGISTRY="${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com"
 # The arrays below are read by the test files.
 # shellcheck disable=SC2034
-ALL_SERVICES=(user-service question-service matching-service history-service collaboration-service chat-service frontend)
+ALL_SERVICES=(user-service question-service matching-service history-service execution-service collaboration-service chat-service frontend)
 # shellcheck disable=SC2034
 MIGRATED=(user-service question-service matching-service history-service)
 STATUS=0

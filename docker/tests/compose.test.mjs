@@ -17,6 +17,7 @@ const SERVICES = {
   history: { name: 'history-service', port: 8003, db: 'history_db', redis: false },
   collab: { name: 'collaboration-service', port: 8005, db: null, redis: true },
   chat: { name: 'chat-service', port: 8006, db: null, redis: true },
+  execution: { name: 'execution-service', port: 8007, db: null, redis: false },
 };
 
 const load = (file) => YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true });

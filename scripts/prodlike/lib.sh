@@ -25,6 +25,7 @@ PL_SERVICES=(
   "matching-service matching 2 40 8002"
   "collaboration-service collab 2 50 8005"
   "chat-service chat 2 60 8006"
+  "execution-service execution 1 70 8007"
 )
 
 pl_log() { printf '[prodlike] %s\n' "$*" >&2; }

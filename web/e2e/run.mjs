@@ -37,7 +37,7 @@ if (!args['app-url'] && !existsSync(join(dist, 'index.html'))) {
 }
 
 const offset = Number(args['backend-port-offset']);
-const ports = { USER: 8004, QUESTION: 8001, MATCHING: 8002, HISTORY: 8003, COLLABORATION: 8005, CHAT: 8006 };
+const ports = { USER: 8004, QUESTION: 8001, MATCHING: 8002, HISTORY: 8003, COLLABORATION: 8005, CHAT: 8006, EXECUTION: 8007 };
 const upstreams = Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name}_SERVICE_UPSTREAM`, `127.0.0.1:${port + offset}`]));
 const results = join(web, 'test-results');
 const screenshots = join(results, 'screenshots');

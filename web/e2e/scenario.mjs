@@ -389,6 +389,21 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
+      name: 'run: one partner runs the shared code and both see who ran it and its output',
+      run: async () => {
+        const { ada: a, linus: l } = pages;
+        // the shared text is not Python, so the run ends with a NameError both must see
+        await a.getByTestId('run-button').click();
+        for (const page of [a, l]) {
+          await page.getByTestId('run-output').filter({ hasText: 'Exited with status 1' }).waitFor({ timeout: 45_000 });
+          const stderr = await page.getByTestId('run-stderr').innerText();
+          assert(stderr.includes("NameError: name 'ada' is not defined"), `the run's stderr: ${stderr}`);
+        }
+        assert((await l.getByTestId('run-output').innerText()).includes(`run by ${ada.username}`), 'linus sees who ran it');
+        await shot(l, 'session-run-output');
+      },
+    },
+    {
       name: 'switching the language of edited code asks first; keeping the code switches only the language',
       run: async () => {
         const { ada: a, linus: l } = pages;

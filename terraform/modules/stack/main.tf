@@ -100,6 +100,24 @@ locals {
       secrets     = ["REDIS_AUTH_TOKEN", "INTERNAL_TOKEN"]
       callers     = ["frontend"]
     }
+    # Runs users' code: no secrets, no task role; its security group admits only the collaboration
+    # service and the load balancer, and lets out only HTTPS to the VPC endpoints (image pulls, logs).
+    execution-service = {
+      module      = "execution"
+      runtime     = "java"
+      port        = 8000
+      path_prefix = "/execution-service-api"
+      priority    = 70
+      sticky      = false
+      health_path = "/health"
+      cpu         = 1024
+      memory      = 2048
+      database    = null
+      redis       = false
+      migrate     = false
+      secrets     = []
+      callers     = ["collaboration-service"]
+    }
     frontend = {
       module      = "web"
       runtime     = "nginx"
@@ -187,6 +205,9 @@ locals {
       TRUSTED_PROXIES = var.vpc_cidr
     }
     frontend = local.upstream_environment
+    execution-service = {
+      EXECUTION_SANDBOX = "rlimits"
+    }
   }
 }
 
@@ -376,7 +397,7 @@ module "services" {
   load_balancer_arn_suffix = module.alb.arn_suffix
   service_registry_arn     = module.service_discovery.service_arns[each.key]
   execution_role_arn       = module.iam.execution_role_arns[each.key]
-  task_role_arn            = module.iam.task_role_arn
+  task_role_arn            = each.key == "execution-service" ? null : module.iam.task_role_arn
   log_group_name           = module.observability.log_group_name
   region                   = var.region
 

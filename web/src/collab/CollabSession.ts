@@ -54,6 +54,7 @@ export class CollabSession {
   private limits = { maxChangeChars: Infinity, maxDocChars: Infinity };
   private readonly onOnline = () => this.socket.reconnectNow();
   private readonly names = new Map<string, string>();
+  private readonly frameListeners = new Set<(frame: Record<string, unknown>) => void>();
 
   constructor(options: CollabSessionOptions) {
     this.store = new Store<CollabView>({
@@ -64,7 +65,10 @@ export class CollabSession {
     this.socket = new ReconnectingSocket({
       url: (renew) => options.client.socketUrl('collaboration', `/sessions/${encodeURIComponent(options.sessionId)}/ws`, {}, renew),
       onOpen: () => this.protocol.connected(),
-      onMessage: (frame) => this.protocol.handle(frame),
+      onMessage: (frame) => {
+        this.protocol.handle(frame);
+        this.frameListeners.forEach((listen) => listen(frame));
+      },
       onStatus: (status) => this.statusChanged(status),
       isFinal: (code) => FINAL_CODES.includes(code),
       onStopped: (code) => this.stopped(code),
@@ -114,6 +118,16 @@ export class CollabSession {
 
   setDark(dark: boolean): void {
     this.view.dispatch({ effects: this.theme.reconfigure(editorTheme(dark)) });
+  }
+
+  /** Every frame of the session's socket, for features beside the editor (runs); returns the unsubscribe. */
+  onFrame(listener: (frame: Record<string, unknown>) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  get editor(): EditorView {
+    return this.view;
   }
 
   dismissNotice(): void {

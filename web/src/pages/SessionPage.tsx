@@ -18,6 +18,7 @@ import { LanguageSwitchDialog } from './session/LanguageSwitchDialog';
 import { planSwitch } from './session/languageSwitch';
 import { PartnerAway } from './session/PartnerAway';
 import { QuestionPanel } from './session/QuestionPanel';
+import { RunPanel } from '../run/RunPanel';
 import { RoomHeader } from './session/RoomHeader';
 import { usePartnerEvents } from './session/usePartnerEvents';
 import { useLeaveGuard } from './session/useLeaveGuard';
@@ -225,6 +226,7 @@ function Room({ session }: { session: SessionView }) {
           <section className="panel editor-panel" aria-label="Code">
             {collab && <EditorNotices collab={collab} />}
             <div className="editor-host" ref={editorParent} data-testid="shared-editor" />
+            {collab && <RunPanel sessionId={session.sessionId} collab={collab} />}
           </section>
         </RoomPane>
         {!phone && <Splitter pane="chat" value={widths.chat} onChange={(v) => setWidth('chat', v)} grid={grid} />}

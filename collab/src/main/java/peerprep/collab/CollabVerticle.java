@@ -12,6 +12,7 @@ import peerprep.collab.live.CollabSocket;
 import peerprep.collab.live.Heartbeat;
 import peerprep.collab.live.SessionHub;
 import peerprep.collab.live.SocketGate;
+import peerprep.collab.run.Runs;
 import peerprep.collab.session.FinalizeRepository;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.SessionRepository;
@@ -42,6 +43,7 @@ public final class CollabVerticle extends VerticleBase {
   private SessionHub hub;
   private Router router;
   private AccessControl access;
+  private Runs runs;
   private final List<Long> timers = new ArrayList<>();
 
   @Override
@@ -75,8 +77,10 @@ public final class CollabVerticle extends VerticleBase {
     PresenceRepository presence = new PresenceRepository(redis, t.abandonGraceMs(), t.sessionTtlMs());
     SocketGate gate = new SocketGate(vertx, verifier, access.sockets(), sessions, presence, hub, cfg.limits(), cfg.heartbeat());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
+    runs = Runs.create(vertx, cfg.settings(), t.sessionTtlMs(), redis, sessions, verifier);
     router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
       api.mount(r);
+      runs.mount(r);
       r.get("/sessions/:id/ws").handler(gate::upgrade);
     });
     Heartbeat heartbeat = new Heartbeat(hub, presence);
@@ -110,6 +114,9 @@ public final class CollabVerticle extends VerticleBase {
       .eventually(() -> access == null ? Future.succeededFuture() : access.close())
       .eventually(() -> redis == null ? Future.succeededFuture() : redis.close())
       .andThen(v -> {
+        if (runs != null) {
+          runs.close();
+        }
         if (discovery != null) {
           discovery.close();
         }

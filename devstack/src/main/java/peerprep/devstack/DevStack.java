@@ -31,7 +31,8 @@ public final class DevStack {
     "matching", peerprep.matching.MatchingVerticle::new,
     "history", peerprep.history.HistoryVerticle::new,
     "collab", CollabVerticle::new,
-    "chat", peerprep.chat.ChatVerticle::new);
+    "chat", peerprep.chat.ChatVerticle::new,
+    "execution", peerprep.execution.ExecutionVerticle::new);
 
   private DevStack() {
   }
@@ -71,6 +72,16 @@ public final class DevStack {
     return new Settings(new JsonObject(new HashMap<String, Object>(System.getenv())));
   }
 
+  /** Running code needs a sandbox the host may not allow; without it the rest of the stack still works. */
+  private static Future<String> optional(String service, Throwable err) {
+    if (!"execution".equals(service)) {
+      return Future.failedFuture(err);
+    }
+    LOG.warn("execution-service did not start, so the Run button will answer that the runner cannot be reached: {}",
+      err.getMessage());
+    return Future.succeededFuture("");
+  }
+
   static Future<Void> start(Vertx vertx, StackConfig stack, int pgPort, int redisPort) {
     return vertx.executeBlocking(() -> {
       System.setProperty("ot.epg.working-dir", stack.state().resolve("pg-bin").toString());
@@ -85,11 +96,16 @@ public final class DevStack {
         if (e.getValue()[2] != null) {
           config.put("DB_NAME", e.getValue()[2]);
         }
+        if ("execution".equals(e.getKey())) {
+          // each stack on the machine gets its own range of sandbox users, so one never reaps another's runs
+          config.put("EXECUTION_SANDBOX_UID", 100_000 + stack.port(e.getValue()) - 8007);
+        }
         Supplier<VerticleBase> verticle = VERTICLES.get(e.getKey());
         int instances = "collab".equals(e.getKey()) ? ServiceMain.instances(environment(), CollabVerticle.INSTANCES) : 1;
         chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
           .onSuccess(id -> LOG.info("{} listening on {}{}", e.getValue()[0], stack.port(e.getValue()),
-            instances > 1 ? " (" + instances + " instances)" : "")));
+            instances > 1 ? " (" + instances + " instances)" : ""))
+          .recover(err -> optional(e.getKey(), err)));
       }
       return chain.mapEmpty();
     });

@@ -26,6 +26,7 @@ final class StackConfig {
     SERVICES.put("user", new Object[]{"user-service", 8004, "user_db"});
     SERVICES.put("question", new Object[]{"question-service", 8001, "question_db"});
     SERVICES.put("history", new Object[]{"history-service", 8003, "history_db"});
+    SERVICES.put("execution", new Object[]{"execution-service", 8007, null});
     SERVICES.put("collab", new Object[]{"collaboration-service", 8005, null});
     SERVICES.put("chat", new Object[]{"chat-service", 8006, null});
     SERVICES.put("matching", new Object[]{"matching-service", 8002, "matching_db"});

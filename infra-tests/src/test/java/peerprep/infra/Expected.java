@@ -29,6 +29,7 @@ public final class Expected {
           List.of("REDIS_AUTH_TOKEN", "INTERNAL_TOKEN")),
       new Service("chat-service", "chat", 8000, "/chat-service-api", true, null, true,
           List.of("REDIS_AUTH_TOKEN", "INTERNAL_TOKEN")),
+      new Service("execution-service", "execution", 8000, "/execution-service-api", false, null, false, List.of()),
       new Service("frontend", "web", 8080, null, false, null, false, List.of()));
 
   public static Map<String, Service> byName() {

@@ -12,6 +12,7 @@ public record Envelope(char kind, int version, int count, String skip, String fr
   public static final char CURSOR = 'c';
   public static final char LANGUAGE = 'l';
   public static final char ENDED = 'e';
+  public static final char RUN = 'r';
 
   public String encode() {
     return kind + "|" + version + "|" + count + "|" + (skip == null ? "" : skip) + "\n" + frame;

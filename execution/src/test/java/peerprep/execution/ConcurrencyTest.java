@@ -1,0 +1,85 @@
+package peerprep.execution;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class ConcurrencyTest {
+  static final int UID = 61_534;
+  private static TestService service;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    TestService.assumeBubblewrap();
+    service = TestService.start(vertx, TestService.shortLimits().put("EXECUTION_SANDBOX_UID", UID)
+      .put("EXECUTION_PARALLEL_RUNS", 2).put("EXECUTION_QUEUE_SIZE", 8));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  @DisplayName("50 runs at once: 2 run, 8 wait, the rest get 429 with Retry-After; every accepted run completes and nothing leaks")
+  void fiftyAtOnce() throws IOException {
+    long fdsBefore = openFiles();
+    WebClient wide = WebClient.create(service.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+      .setDefaultPort(service.config.getInteger("PORT")), new PoolOptions().setHttp1MaxSize(64));
+    List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      answers.add(wide.post("/internal/runs").timeout(120_000)
+        .sendJsonObject(new JsonObject().put("language", "python").put("code", "print(" + i + " * 2)")));
+    }
+    TestService.await(Future.join(answers));
+    int ok = 0;
+    for (int i = 0; i < 50; i++) {
+      HttpResponse<Buffer> r = answers.get(i).result();
+      if (r.statusCode() == 200) {
+        ok++;
+        assertThat(r.bodyAsJsonObject().getString("stdout")).isEqualTo(i * 2 + "\n");
+      } else {
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(Integer.parseInt(r.getHeader("Retry-After"))).isBetween(1, 60);
+        assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+      }
+    }
+    wide.close();
+    assertThat(ok).isEqualTo(10);
+    Leftovers.assertNone(service, UID, UID + 1);
+    assertThat(openFiles()).as("file descriptors of the service").isLessThanOrEqualTo(fdsBefore + 4);
+    JsonObject health = service.get("/health").bodyAsJsonObject();
+    assertThat(health.getString("outcome")).isEqualTo("UP");
+    JsonObject after = service.run("python", "print('still here')");
+    assertThat(after.getString("stdout")).isEqualTo("still here\n");
+  }
+
+  private static long openFiles() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+}
