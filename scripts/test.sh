@@ -20,7 +20,7 @@ suite() {
 
 suite "Question bank" python3 scripts/check-bank.py
 suite "Java services: unit and integration tests on embedded PostgreSQL and Redis" mvn -B install
-suite "Terraform, deploy scripts and workflows" bash scripts/test-infra.sh
+suite "Terraform, deploy scripts and workflows (infra-tests ran with the Java suite)" bash scripts/test-infra.sh --no-maven
 suite "Compose files, Dockerfiles, environment docs and the nginx template" bash scripts/test-containers.sh
 suite "Web app: typecheck, Vitest, build, end-to-end in Chromium through nginx" bash scripts/test-web.sh
 suite "Production-shaped stack: end-to-end through nginx, HAProxy and two tasks; fault tests" bash scripts/prodlike/test.sh

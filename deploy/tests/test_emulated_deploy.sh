@@ -15,7 +15,7 @@ test_emulated_first_deploy_to_a_fresh_account_runs_in_order() {
       "aws ecr create-repository --region $REGION --repository-name peerprep/$service *" \
       "docker buildx build * --tag $REGISTRY/peerprep/$service:$SHA * --push *"
   done
-  [ "$(emulated ecr describe-repositories --query 'length(repositories)')" = 7 ] || fail "expected 7 repositories in ECR"
+  [ "$(emulated ecr describe-repositories --query 'length(repositories)')" = "${#ALL_SERVICES[@]}" ] || fail "expected ${#ALL_SERVICES[@]} repositories in ECR"
 
   # Databases and roles, then every migration, each a one-off task whose exit code is read, all
   # before the first ECS service exists.
@@ -33,7 +33,7 @@ test_emulated_first_deploy_to_a_fresh_account_runs_in_order() {
   assert_calls 5 "aws ecs run-task *"
   [ "$(emulated ecs list-tasks --cluster peerprep-prod --started-by peerprep-release --query 'length(taskArns)')" = 5 ] ||
     fail "expected the 5 release tasks in the account"
-  [ "$(emulated ecs list-services --cluster peerprep-prod --query 'length(serviceArns)')" = 7 ] || fail "expected 7 services"
+  [ "$(emulated ecs list-services --cluster peerprep-prod --query 'length(serviceArns)')" = "${#ALL_SERVICES[@]}" ] || fail "expected ${#ALL_SERVICES[@]} services"
   assert_not_called "aws ecs update-service *"
 }
 
@@ -41,12 +41,12 @@ test_emulated_second_deploy_reuses_the_repositories() {
   setup_emulator
   run_script 01-build-and-push-images.sh
   assert_status 0
-  assert_calls 7 "aws ecr create-repository *"
+  assert_calls "${#ALL_SERVICES[@]}" "aws ecr create-repository *"
   : >"$FAKE_LOG"
   run_script 01-build-and-push-images.sh --tag v2
   assert_status 0
   assert_not_called "aws ecr create-repository *"
-  assert_calls 7 "docker buildx build *"
+  assert_calls "${#ALL_SERVICES[@]}" "docker buildx build *"
 }
 
 test_emulated_release_tasks_fail_on_a_task_definition_that_does_not_exist() {
