@@ -109,7 +109,7 @@ locals {
       path_prefix = "/execution-service-api"
       priority    = 70
       sticky      = false
-      health_path = "/health"
+      health_path = "/health/live"
       cpu         = 1024
       memory      = 2048
       database    = null
