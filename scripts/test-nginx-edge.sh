@@ -41,7 +41,7 @@ names=$(grep -o '[$][{][A-Z_]*[}]' web/nginx.conf.template | sort -u | tr '\n' '
 up="127.0.0.1:$upstream_port"
 NGINX_PORT="127.0.0.1:$nginx_port" NGINX_ROOT="$work/html" NGINX_RESOLVER=127.0.0.1 NGINX_CONNECT_SRC="" \
 USER_SERVICE_UPSTREAM=$up QUESTION_SERVICE_UPSTREAM=$up MATCHING_SERVICE_UPSTREAM=$up \
-HISTORY_SERVICE_UPSTREAM=$up COLLABORATION_SERVICE_UPSTREAM=$up CHAT_SERVICE_UPSTREAM=$up \
+HISTORY_SERVICE_UPSTREAM=$up COLLABORATION_SERVICE_UPSTREAM=$up CHAT_SERVICE_UPSTREAM=$up EXECUTION_SERVICE_UPSTREAM=$up \
   envsubst "$names" < web/nginx.conf.template > "$work/nginx.conf"
 sed -i -e "s#/tmp/nginx#$work/nginx#g" -e "s#access_log /dev/stdout#access_log $work/access.log#" "$work/nginx.conf"
 nginx -c "$work/nginx.conf" -e "$work/error.log" -g 'daemon off;' &
