@@ -25,6 +25,21 @@ java_tools() {
   if need_cmd java || need_cmd mvn; then
     apt_install openjdk-17-jdk-headless maven
   fi
+  # Redis 7 for the tests and `make run` (the services load Redis Functions); they start their own servers.
+  apt_install redis-server
+  quiet_daemons redis-server
+}
+
+# Debian's packages start their daemons as system services: stop and disable them, PeerPrep runs its own.
+quiet_daemons() {
+  local svc
+  for svc in "$@"; do
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled "$svc" >/dev/null 2>&1; then
+      systemctl disable --now "$svc" >/dev/null 2>&1 || true
+    elif command -v service >/dev/null 2>&1 && service "$svc" status >/dev/null 2>&1; then
+      service "$svc" stop >/dev/null 2>&1 || true
+    fi
+  done
 }
 
 node_tools() {
@@ -46,20 +61,11 @@ web_tools() {
 }
 
 # The production-shaped stack (make prodlike): Redis 7, HAProxy, dnsmasq, nginx, psql, openssl, jq.
-# Debian's packages would start their daemons as system services: stop and disable them, the stack
-# runs its own.
 prodlike_tools() {
   java_tools
   node_tools
   apt_install redis-server redis-tools haproxy dnsmasq nginx postgresql-client openssl jq iproute2 gettext-base
-  local svc
-  for svc in redis-server haproxy dnsmasq nginx; do
-    if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled "$svc" >/dev/null 2>&1; then
-      systemctl disable --now "$svc" >/dev/null 2>&1 || true
-    elif command -v service >/dev/null 2>&1 && service "$svc" status >/dev/null 2>&1; then
-      service "$svc" stop >/dev/null 2>&1 || true
-    fi
-  done
+  quiet_daemons redis-server haproxy dnsmasq nginx
 }
 
 case "$what" in

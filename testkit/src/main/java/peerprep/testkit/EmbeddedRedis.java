@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One embedded Redis server (real redis-server binary) per JVM: the system's {@code /usr/bin/redis-server}
- * (Redis 7 from Debian, the version ElastiCache runs) when installed, else the binary bundled with the library.
+ * One embedded Redis server (real redis-server binary) per JVM: the system's {@code /usr/bin/redis-server},
+ * Redis 7 from Debian (the version ElastiCache runs). The services load Redis Functions, which Redis 6 (the
+ * binary bundled with the library) lacks, so the system's server is required; {@code scripts/bootstrap.sh
+ * java} installs it.
  */
 public final class EmbeddedRedis {
   /** Where Debian's redis-server package installs the server. */
@@ -56,13 +58,13 @@ public final class EmbeddedRedis {
     return "redis://127.0.0.1:" + port;
   }
 
-  /** A server builder on the system's Redis 7 when installed, else on the bundled binary. */
+  /** A server builder on the system's Redis 7. */
   public static RedisServerBuilder builder() {
-    RedisServerBuilder builder = RedisServer.newRedisServer();
-    if (Files.isExecutable(SYSTEM_REDIS)) {
-      builder.executableProvider(SYSTEM_REDIS::toFile);
+    if (!Files.isExecutable(SYSTEM_REDIS)) {
+      throw new IllegalStateException("Redis 7 is needed at " + SYSTEM_REDIS
+        + " (Redis Functions): run scripts/bootstrap.sh java, or apt-get install redis-server");
     }
-    return builder;
+    return RedisServer.newRedisServer().executableProvider(SYSTEM_REDIS::toFile);
   }
 
   public static synchronized void stop() {

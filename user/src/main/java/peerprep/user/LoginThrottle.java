@@ -9,6 +9,7 @@ import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.http.ApiException;
+import peerprep.common.redis.RedisFunctions;
 
 import java.util.List;
 
@@ -22,15 +23,13 @@ import java.util.List;
 public final class LoginThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
   private static final String PREFIX = "user-service:login-failures:";
-  private static final String COUNT_FAILURE = "for i = 1, 2 do "
-    + "if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end end "
-    + "if redis.call('SADD', KEYS[3], ARGV[2]) == 1 and redis.call('SCARD', KEYS[3]) == 1 then "
-    + "redis.call('PEXPIRE', KEYS[3], ARGV[1]) end return 1";
   private final Redis redis;
+  private final RedisFunctions functions;
   private final UserConfig.Throttle limits;
 
   public LoginThrottle(Redis redis, UserConfig.Throttle limits) {
     this.redis = redis;
+    this.functions = RedisFunctions.of(redis, LoginThrottle.class, "user");
     this.limits = limits;
   }
 
@@ -71,8 +70,8 @@ public final class LoginThrottle {
   }
 
   public Future<Void> recordFailure(String account, String address) {
-    return redis.send(Request.cmd(Command.EVAL).arg(COUNT_FAILURE).arg(3).arg(accountKey(account)).arg(addressKey(address))
-        .arg(sprayKey(address)).arg(limits.windowSeconds() * 1000L).arg(account))
+    return functions.call("login_failure", List.of(accountKey(account), addressKey(address), sprayKey(address)),
+        List.of(limits.windowSeconds() * 1000L, account))
       .recover(LoginThrottle::unavailable)
       .mapEmpty();
   }

@@ -1,13 +1,14 @@
 package peerprep.common.abuse;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.http.ApiException;
+import peerprep.common.redis.RedisFunctions;
+
+import java.util.List;
 
 /**
  * A fixed-window request counter in Redis, so every task of a service enforces one limit: at most
@@ -17,11 +18,7 @@ import peerprep.common.http.ApiException;
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
-  private static final String TAKE = "local n = redis.call('INCR', KEYS[1]) "
-    + "local ttl = redis.call('PTTL', KEYS[1]) "
-    + "if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end "
-    + "return {n, ttl}";
-  private final Redis redis;
+  private final RedisFunctions functions;
   private final String name;
   private final int limit;
   private final long windowMs;
@@ -32,7 +29,7 @@ public final class RateLimiter {
    * @param detail what the 429 tells the client
    */
   public RateLimiter(Redis redis, String name, int limit, long windowMs, String detail) {
-    this.redis = redis;
+    this.functions = RedisFunctions.of(redis, RateLimiter.class, "common");
     this.name = name;
     this.limit = limit;
     this.windowMs = windowMs;
@@ -45,7 +42,7 @@ public final class RateLimiter {
 
   /** Counts one request for the key; fails with 429 when the key is over the limit in this window. */
   public Future<Void> take(String key) {
-    return redis.send(Request.cmd(Command.EVAL).arg(TAKE).arg(1).arg("peerprep:limit:" + name + ":" + key).arg(windowMs))
+    return functions.call("rate_take", List.of("peerprep:limit:" + name + ":" + key), List.of(windowMs))
       .transform(ar -> {
         if (ar.failed()) {
           LOG.warn("Redis did not answer the '{}' limit; allowing the request: {}", name, ar.cause().getMessage());

@@ -2,14 +2,15 @@ package peerprep.common.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import io.vertx.redis.client.ResponseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.Replies;
+import peerprep.common.redis.RedisSubscriber;
 
 import java.util.List;
 import java.util.Map;
@@ -32,22 +33,15 @@ public final class Revocations {
   static final int RETENTION_HOURS = 24;
   static final long RETENTION_MS = RETENTION_HOURS * 3_600_000L;
   static final long RESYNC_MS = 10_000;
-  private static final long MAX_BACKOFF_MS = 5_000;
   private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
-  private static final String REVOKE = "redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1]) "
-    + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3]) "
-    + "redis.call('PUBLISH', ARGV[4], ARGV[1] .. ' ' .. ARGV[2]) return 1";
-  private static final String LOAD = "return redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf', 'WITHSCORES')";
 
   private final Vertx vertx;
   private final Redis redis;
-  private final Redis subscriber;
+  private final RedisFunctions functions;
+  private final RedisSubscriber subscriber;
   private final Map<String, Long> cutoffs = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-  private RedisConnection connection;
   private long resyncTimer = -1;
-  private long backoffMs = 100;
-  private volatile boolean closed;
 
   /**
    * @param redis      commands (the set, the announcement)
@@ -56,12 +50,23 @@ public final class Revocations {
   public Revocations(Vertx vertx, Redis redis, Redis subscriber) {
     this.vertx = vertx;
     this.redis = redis;
-    this.subscriber = subscriber;
+    this.functions = RedisFunctions.of(redis, Revocations.class, "common");
+    this.subscriber = new RedisSubscriber(vertx, subscriber, new RedisSubscriber.Listener() {
+      @Override
+      public void message(String channel, Buffer payload) {
+        announced(payload.toString());
+      }
+
+      @Override
+      public void resubscribed() {
+        resync();
+      }
+    });
   }
 
   /** Subscribes, then loads the set; fails when Redis cannot be reached, so a task never serves blind. */
   public Future<Revocations> start() {
-    return subscribe().compose(v -> resync()).map(v -> {
+    return subscriber.start().compose(v -> subscriber.subscribe(CHANNEL)).compose(v -> resync()).map(v -> {
       resyncTimer = vertx.setPeriodic(RESYNC_MS, id -> resync());
       return this;
     });
@@ -84,49 +89,29 @@ public final class Revocations {
   /** Revokes every token of the account issued before now, in Redis and on the channel. */
   public Future<Void> revoke(String userId) {
     long now = System.currentTimeMillis();
-    return redis.send(Request.cmd(Command.EVAL).arg(REVOKE).arg(1).arg(KEY)
-        .arg(userId).arg(now).arg(now - RETENTION_MS).arg(CHANNEL))
+    return functions.call("revoke", List.of(KEY), List.of(userId, now, now - RETENTION_MS, CHANNEL))
       .onSuccess(r -> apply(userId, now))
       .mapEmpty();
   }
 
   public Future<Void> close() {
-    closed = true;
     vertx.cancelTimer(resyncTimer);
-    RedisConnection c = connection;
-    connection = null;
-    return (c == null ? Future.<Void>succeededFuture() : c.close()).eventually(subscriber::close);
-  }
-
-  private Future<Void> subscribe() {
-    return subscriber.connect().compose(c -> {
-      connection = c;
-      c.handler(this::onPush);
-      c.endHandler(v -> lost(c, "closed"));
-      c.exceptionHandler(e -> lost(c, e.getMessage()));
-      return c.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL));
-    }).mapEmpty();
+    return subscriber.close();
   }
 
   private Future<Void> resync() {
     long now = System.currentTimeMillis();
-    return redis.send(Request.cmd(Command.EVAL).arg(LOAD).arg(1).arg(KEY).arg(now - RETENTION_MS))
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(KEY).arg(now - RETENTION_MS).arg("+inf").arg("WITHSCORES"))
       .onSuccess(rows -> {
-        for (int i = 0; i + 1 < rows.size(); i += 2) {
-          apply(rows.get(i).toString(), (long) Double.parseDouble(rows.get(i + 1).toString()));
-        }
+        Replies.scores(rows).forEach((userId, cutoff) -> apply(userId, cutoff.longValue()));
         cutoffs.values().removeIf(cutoff -> cutoff < now - RETENTION_MS);
       })
       .onFailure(e -> LOG.warn("Could not read the token revocations from Redis: {}", e.getMessage()))
       .mapEmpty();
   }
 
-  private void onPush(Response push) {
-    if (push == null || push.type() != ResponseType.PUSH && push.type() != ResponseType.MULTI || push.size() < 3
-      || !"message".equals(push.get(0).toString())) {
-      return;
-    }
-    String[] parts = push.get(2).toString().split(" ");
+  private void announced(String message) {
+    String[] parts = message.split(" ");
     if (parts.length == 2) {
       try {
         apply(parts[0], Long.parseLong(parts[1]));
@@ -139,29 +124,5 @@ public final class Revocations {
   private void apply(String userId, long cutoff) {
     cutoffs.merge(userId, cutoff, Math::max);
     listeners.forEach(l -> l.accept(userId));
-  }
-
-  private void lost(RedisConnection c, String why) {
-    if (c != connection) {
-      return;
-    }
-    connection = null;
-    c.close();
-    if (!closed) {
-      LOG.warn("The revocation subscription was lost ({}); reconnecting", why);
-      reconnectLater();
-    }
-  }
-
-  private void reconnectLater() {
-    long delay = backoffMs;
-    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-    vertx.setTimer(delay, t -> {
-      if (!closed) {
-        subscribe().compose(v -> resync())
-          .onSuccess(v -> backoffMs = 100)
-          .onFailure(e -> reconnectLater());
-      }
-    });
   }
 }

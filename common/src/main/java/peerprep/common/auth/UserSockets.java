@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.http.ApiException;
+import peerprep.common.redis.RedisFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +32,10 @@ public final class UserSockets {
   static final long LEASE_MS = 60_000;
   static final long SWEEP_MS = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger(UserSockets.class);
-  private static final String ADMIT = "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) "
-    + "for i = 5, #ARGV do redis.call('ZREM', KEYS[1], ARGV[i]) end "
-    + "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end "
-    + "redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4]) redis.call('PEXPIRE', KEYS[1], ARGV[3] - ARGV[1]) return 1";
-  private static final String RENEW = "for i = 2, #ARGV do redis.call('ZADD', KEYS[1], 'XX', ARGV[1], ARGV[i]) end "
-    + "redis.call('PEXPIREAT', KEYS[1], ARGV[1]) return 1";
 
   private final Vertx vertx;
   private final Redis redis;
+  private final RedisFunctions functions;
   private final Revocations revocations;
   private final String service;
   private final int maxPerUser;
@@ -54,6 +50,7 @@ public final class UserSockets {
   public UserSockets(Vertx vertx, Redis redis, Revocations revocations, String service, int maxPerUser) {
     this.vertx = vertx;
     this.redis = redis;
+    this.functions = RedisFunctions.of(redis, UserSockets.class, "common");
     this.revocations = revocations;
     this.service = service;
     this.maxPerUser = maxPerUser;
@@ -72,10 +69,9 @@ public final class UserSockets {
   public Future<ServerWebSocket> upgrade(Principal user, Supplier<Future<ServerWebSocket>> upgrade) {
     String socketId = UUID.randomUUID().toString();
     long now = System.currentTimeMillis();
-    Request admit = Request.cmd(Command.EVAL).arg(ADMIT).arg(1).arg(key(user.id()))
-      .arg(now).arg(maxPerUser).arg(now + LEASE_MS).arg(socketId);
-    closedOf(user.id()).forEach(admit::arg);
-    return redis.send(admit)
+    List<Object> args = new ArrayList<>(List.of(now, maxPerUser, now + LEASE_MS, socketId));
+    args.addAll(closedOf(user.id()));
+    return functions.call("sockets_admit", List.of(key(user.id())), args)
       .recover(e -> {
         LOG.warn("Redis did not answer the socket count: {}", e.getMessage());
         return Future.failedFuture(ApiException.unavailable("Connections are briefly unavailable. Try again in a moment."));
@@ -134,9 +130,9 @@ public final class UserSockets {
     if (now - lastRenew >= LEASE_MS / 3) {
       lastRenew = now;
       byUser.forEach((userId, sockets) -> {
-        Request renew = Request.cmd(Command.EVAL).arg(RENEW).arg(1).arg(key(userId)).arg(now + LEASE_MS);
-        sockets.keySet().forEach(renew::arg);
-        redis.send(renew).onFailure(e -> LOG.warn("Could not renew socket leases: {}", e.getMessage()));
+        List<Object> args = new ArrayList<>(List.of(now + LEASE_MS));
+        args.addAll(sockets.keySet());
+        functions.call("sockets_renew", List.of(key(userId)), args).onFailure(e -> LOG.warn("Could not renew socket leases: {}", e.getMessage()));
       });
     }
   }
