@@ -99,11 +99,3 @@ export type Stats = Sent<Omit<HistorySchemas['Stats'], 'byDifficulty'>> & { byDi
 export type RunDiagnostic = Sent<ExecutionSchemas['Diagnostic']>;
 export type RunResult = Sent<Omit<ExecutionSchemas['RunResult'], 'language' | 'queuedMs' | 'diagnostics'>>
   & Pick<ExecutionSchemas['RunResult'], 'language' | 'queuedMs'> & { diagnostics: RunDiagnostic[] };
-
-/** A list page of any kind the services answer with. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
