@@ -51,6 +51,6 @@ for (const doc of docs) {
   }
 }
 if (stale.length > 0) {
-  console.error(`api-types: ${stale.join(', ')} differ from the OpenAPI documents; run \`npm run api:types\` and commit the result`);
+  console.error(`api-types: out of date with the OpenAPI documents: ${stale.join(', ')}; run \`npm run api:types\` and commit the result`);
   process.exit(1);
 }
