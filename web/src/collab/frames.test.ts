@@ -26,7 +26,10 @@ describe('collaboration frames', () => {
       { type: 'error', code: 'change-too-large', message: 'A change may insert at most 10000 characters.' },
       { type: 'pong' },
       { type: 'run-started', run },
-      { type: 'run-finished', run: { ...run, finishedAt: 'u', result: { outcome: 'ok' } } },
+      { type: 'run-finished', run: { ...run, finishedAt: 'u', result: {
+        language: 'python', outcome: 'ok', phase: 'run', exitCode: 0, signal: null, limit: null, stdout: '3\n', stdoutTruncated: false,
+        stderr: '', stderrTruncated: false, wallMs: 41, cpuMs: 30, peakMemoryKb: 9000, diagnostics: [], queuedMs: 0,
+      } } },
       { type: 'run-failed', run: { ...run, finishedAt: 'u', error: 'The run failed; try again.' } },
     ];
     expect(frames.map((f) => decodeCollabFrame(f).ok)).toEqual(frames.map(() => true));

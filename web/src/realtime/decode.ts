@@ -61,6 +61,10 @@ export function num(o: JsonObject, key: string): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fail(key, 'a number');
 }
 
+export function numOrNull(o: JsonObject, key: string): number | null {
+  return o[key] === undefined || o[key] === null ? null : num(o, key);
+}
+
 export function optNum(o: JsonObject, key: string): number | undefined {
   return o[key] === undefined || o[key] === null ? undefined : num(o, key);
 }

@@ -22,7 +22,13 @@ describe('run frames and summaries', () => {
   it('refuses a run frame without its run, or with a result of an unknown outcome', () => {
     expect(decodeCollabFrame({ type: 'run-started' })).toEqual({ ok: false, reason: "run-started: 'run' must be an object" });
     const run = { runId: 'r1', by: { id: 'u', username: 'ada' }, language: 'python', version: 3, stdin: '', startedAt: 't' };
-    expect(decodeCollabFrame({ type: 'run-finished', run: { ...run, result: { ...base, outcome: 'exploded' } } }).ok).toBe(false);
+    expect(decodeCollabFrame({ type: 'run-finished', run: { ...run, result: { ...base, outcome: 'exploded' } } }))
+      .toEqual({ ok: false, reason: "run-finished: 'outcome' must be one of ok, error, compile-error, limit" });
+    expect(decodeCollabFrame({ type: 'run-finished', run: { ...run, result: { ...base, stdout: undefined } } }))
+      .toEqual({ ok: false, reason: "run-finished: 'stdout' must be a string" });
+    const marked = { ...base, outcome: 'compile-error', diagnostics: [{ line: 2, column: 0, severity: 'fatal', message: 'x' }] };
+    expect(decodeCollabFrame({ type: 'run-finished', run: { ...run, result: marked } }))
+      .toEqual({ ok: false, reason: "run-finished: 'severity' must be one of error, warning" });
   });
 
   it('says how a run ended: exit 0, a limit, a signal, a compile error', () => {

@@ -1,7 +1,9 @@
 import type { ApiClient } from '../api/client';
 import type { RunDiagnostic, RunResult } from '../api/types';
 import type { CollabServerFrame } from '../collab/frames';
-import { JsonObject, Person, isObject, num, oneOf, person, str, strOrNull } from '../realtime/decode';
+import {
+  JsonObject, Person, bool, isObject, list, num, numOrNull, objectAt, oneOf, optNum, person, str, strOrNull,
+} from '../realtime/decode';
 
 /** What the execution service reported for a run (its document's `RunResult`). */
 export type { RunDiagnostic, RunResult };
@@ -31,6 +33,25 @@ export type RunEvent =
   | { kind: 'failed'; run: Run };
 
 const OUTCOMES = ['ok', 'error', 'compile-error', 'limit'] as const;
+const LIMIT_KINDS = ['cpu-time', 'wall-time', 'memory', 'processes', 'file-size', 'output'] as const;
+
+function decodeDiagnostic(value: unknown, index: number): RunDiagnostic {
+  const o = objectAt(value, index, 'diagnostics');
+  return { line: num(o, 'line'), column: num(o, 'column'), severity: oneOf(o, 'severity', ['error', 'warning'] as const), message: str(o, 'message') };
+}
+
+/** What the execution service reported, as the collaboration service passes it on. */
+export function decodeResult(o: JsonObject): RunResult {
+  return {
+    outcome: oneOf(o, 'outcome', OUTCOMES), phase: oneOf(o, 'phase', ['compile', 'run'] as const),
+    exitCode: numOrNull(o, 'exitCode'), signal: strOrNull(o, 'signal'),
+    limit: o.limit === null || o.limit === undefined ? null : oneOf(o, 'limit', LIMIT_KINDS),
+    stdout: str(o, 'stdout'), stdoutTruncated: bool(o, 'stdoutTruncated'), stderr: str(o, 'stderr'),
+    stderrTruncated: bool(o, 'stderrTruncated'), wallMs: num(o, 'wallMs'), cpuMs: numOrNull(o, 'cpuMs'),
+    peakMemoryKb: numOrNull(o, 'peakMemoryKb'), diagnostics: list(o, 'diagnostics', decodeDiagnostic),
+    language: strOrNull(o, 'language') ?? undefined, queuedMs: optNum(o, 'queuedMs'),
+  };
+}
 
 /** A run as the session's frames and the list of runs carry it. */
 export function decodeRun(o: JsonObject): Run {
@@ -46,9 +67,12 @@ export function decodeRun(o: JsonObject): Run {
   if (error !== null) {
     run.error = error;
   }
+  const code = strOrNull(o, 'code');
+  if (code !== null) {
+    run.code = code;
+  }
   if (isObject(o.result)) {
-    oneOf(o.result, 'outcome', OUTCOMES);
-    run.result = o.result as unknown as RunResult;
+    run.result = decodeResult(o.result);
   }
   return run;
 }
