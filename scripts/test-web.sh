@@ -22,6 +22,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+echo "== API types (src/api/generated) against the services' OpenAPI documents"
+npm run --silent api:check
+
 echo "== typecheck"
 npm run --silent typecheck
 

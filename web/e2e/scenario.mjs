@@ -48,7 +48,9 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
     page.on('pageerror', (e) => browserErrors.push(`${name}: ${e.message}`));
     page.on('console', (m) => {
       const expected = /Failed to load resource/.test(m.text()) || (outage && /WebSocket connection to .* failed/.test(m.text()));
-      if (m.type() === 'error' && !expected) {
+      // a frame of the real services that the app's decoders refuse is a contract broken between them
+      const refusedFrame = /Skipped a WebSocket frame/.test(m.text());
+      if ((m.type() === 'error' && !expected) || refusedFrame) {
         browserErrors.push(`${name}: ${m.text()}`);
       }
     });

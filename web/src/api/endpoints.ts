@@ -1,7 +1,7 @@
 import { ApiClient } from './client';
 import type {
-  ActiveSession, Attempt, AttemptSummary, AuthSession, Language, MatchRequestView, Page, Question,
-  QuestionContent, QuestionSummary, QueueStats, Replay, Role, SessionView, Stats, Topic, UploadedImage, User,
+  ActiveSession, AdminChanges, Attempt, AttemptPage, AuthSession, MatchRequestView, ProfileChanges, Question,
+  QuestionContent, QuestionPage, QueueStats, Registration, Replay, SessionView, Stats, Topic, UploadedImage, User, UserPage,
 } from './types';
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -15,13 +15,7 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return s ? `?${s}` : '';
 }
 
-export interface Registration {
-  username: string;
-  email: string;
-  password: string;
-  displayName?: string | null;
-  preferredLanguage?: Language | null;
-}
+export type { Registration };
 
 export interface AttemptFilter {
   topic?: string;
@@ -54,18 +48,18 @@ export function endpoints(client: ApiClient) {
     },
     users: {
       me: () => r<User>('user', '/users/me'),
-      update: (changes: { displayName?: string | null; preferredLanguage?: Language | null }) =>
+      update: (changes: ProfileChanges) =>
         r<User>('user', '/users/me', { method: 'PATCH', json: changes }),
       changePassword: (currentPassword: string, newPassword: string) =>
         r<AuthSession>('user', '/users/me/password', { method: 'PUT', json: { currentPassword, newPassword } }),
       deleteMe: (password: string) => r<void>('user', '/users/me', { method: 'DELETE', json: { password } }),
-      list: (q: string, page: number, size: number) => r<Page<User>>('user', `/admin/users${query({ q, page, size })}`),
-      adminUpdate: (id: string, changes: { role?: Role; disabled?: boolean }) =>
+      list: (q: string, page: number, size: number) => r<UserPage>('user', `/admin/users${query({ q, page, size })}`),
+      adminUpdate: (id: string, changes: AdminChanges) =>
         r<User>('user', `/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: changes }),
     },
     questions: {
       topics: () => r<{ items: Topic[] }>('question', '/topics').then((t) => t.items),
-      list: (f: QuestionFilter) => r<Page<QuestionSummary>>('question', `/questions${query({ ...f })}`),
+      list: (f: QuestionFilter) => r<QuestionPage>('question', `/questions${query({ ...f })}`),
       get: (id: string) => r<Question>('question', `/questions/${encodeURIComponent(id)}`),
       create: (content: QuestionContent) => r<Question>('question', '/questions', { method: 'POST', json: content }),
       update: (id: string, version: number, content: QuestionContent) =>
@@ -86,7 +80,7 @@ export function endpoints(client: ApiClient) {
       active: () => r<{ sessions: ActiveSession[] }>('collaboration', '/sessions/active').then((a) => a.sessions),
     },
     history: {
-      attempts: (f: AttemptFilter) => r<Page<AttemptSummary>>('history', `/attempts${query({ ...f })}`),
+      attempts: (f: AttemptFilter) => r<AttemptPage>('history', `/attempts${query({ ...f })}`),
       attempt: (id: string) => r<Attempt>('history', `/attempts/${encodeURIComponent(id)}`),
       replay: (id: string) => r<Replay>('history', `/attempts/${encodeURIComponent(id)}/replay`),
       stats: () => r<Stats>('history', '/stats/me'),

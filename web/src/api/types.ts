@@ -1,6 +1,32 @@
-export type Language = 'python' | 'java' | 'javascript' | 'cpp';
-export type Difficulty = 'Easy' | 'Medium' | 'Hard';
-export type Role = 'user' | 'admin';
+/**
+ * The app's names for the services' API types. Every shape comes from the services' OpenAPI documents
+ * through `src/api/generated/` (written by `npm run api:types`, never by hand), so a change of a contract
+ * shows up here as a type error instead of a surprise at run time.
+ */
+import type { components as UserApi } from './generated/user';
+import type { components as QuestionApi } from './generated/question';
+import type { components as MatchingApi } from './generated/matching';
+import type { components as CollabApi } from './generated/collab';
+import type { components as ChatApi } from './generated/chat';
+import type { components as HistoryApi } from './generated/history';
+import type { components as ExecutionApi } from './generated/execution';
+
+type UserSchemas = UserApi['schemas'];
+type QuestionSchemas = QuestionApi['schemas'];
+type MatchingSchemas = MatchingApi['schemas'];
+type CollabSchemas = CollabApi['schemas'];
+type HistorySchemas = HistoryApi['schemas'];
+type ExecutionSchemas = ExecutionApi['schemas'];
+
+/**
+ * A response whose document lists no `required` properties although the service always sends every one
+ * of them (the service's own tests check the bodies): the app reads it as complete.
+ */
+type Sent<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
+export type Language = UserSchemas['Language'];
+export type Difficulty = QuestionSchemas['Difficulty'];
+export type Role = UserSchemas['User']['role'];
 
 export const LANGUAGES: { id: Language; label: string }[] = [
   { id: 'python', label: 'Python' },
@@ -11,189 +37,65 @@ export const LANGUAGES: { id: Language; label: string }[] = [
 
 export const DIFFICULTIES: Difficulty[] = ['Easy', 'Medium', 'Hard'];
 
-export interface User {
-  id: string;
-  username: string;
-  email: string;
-  displayName: string | null;
-  preferredLanguage: Language | null;
-  role: Role;
-  roles: Role[];
-  disabled: boolean;
-  createdAt: string;
-}
+export type User = UserSchemas['User'];
+export type Registration = UserSchemas['Registration'];
+export type ProfileChanges = UserSchemas['ProfileChanges'];
+export type AdminChanges = UserSchemas['AdminChanges'];
+export type AuthSession = UserSchemas['Session'];
+export type UserPage = UserSchemas['UserPage'];
 
-export interface AuthSession {
-  user: User;
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  refreshToken: string;
-}
+export type Topic = QuestionSchemas['Topic'];
+export type QuestionSummary = QuestionSchemas['QuestionSummary'];
+export type QuestionPage = QuestionSchemas['Page'];
+export type Example = QuestionSchemas['Example'];
+export type StarterCode = QuestionSchemas['StarterCode'];
+export type Question = QuestionSchemas['Question'];
+/** What an admin writes: the question without its id, slug, version and times. */
+export type QuestionContent = Required<Omit<QuestionSchemas['QuestionInput'], 'slug'>>;
+export type UploadedImage = QuestionSchemas['Image'];
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
+/** A question as the other services carry it: enough to name it and link to it. */
+export type QuestionRef = CollabSchemas['Question'];
 
-export interface Topic {
-  slug: string;
-  name: string;
-  counts: Record<Difficulty, number>;
-  total: number;
-}
+type QueueCount = Sent<NonNullable<MatchingSchemas['Stats']['queues']>[number]>;
+export type QueueStats = Sent<Omit<MatchingSchemas['Stats'], 'queues'>> & { queues: QueueCount[] };
+export type MatchRequestView = MatchingSchemas['Request'];
+export type RequestState = MatchRequestView['state'];
 
-export interface QuestionRef {
-  id: string;
-  title: string;
-  difficulty: Difficulty;
-  topics: string[];
-}
-
-export interface QuestionSummary extends QuestionRef {
-  slug: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Example {
-  input: string;
-  output: string;
-  explanation?: string;
-}
-
-export type StarterCode = Partial<Record<Language, string>>;
-
-export interface QuestionContent {
-  title: string;
-  description: string;
-  topics: string[];
-  difficulty: Difficulty;
-  examples: Example[];
-  constraints: string[];
-  hints: string[];
-  starterCode: StarterCode;
-}
-
-export interface Question extends QuestionContent {
-  id: string;
-  slug: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UploadedImage {
-  id: string;
-  url: string;
-  contentType: string;
-  size: number;
-}
-
-export interface QueueStats {
-  total: number;
-  queues: { topic: string; difficulty: Difficulty; waiting: number }[];
-}
-
-export interface Participant {
-  id: string | null;
-  username: string;
-  /** The name they go by in a session (set by them), when there is one. */
-  displayName?: string | null;
-}
-
-export interface MatchRequestView {
-  requestId: string;
-  state: string;
-  topic: string;
-  difficulty: Difficulty;
-  language: Language | null;
-  timeoutAt: string;
-  match?: { sessionId: string; partner: Participant; question: QuestionRef };
-  detail?: string;
-}
-
-export interface SessionView {
-  sessionId: string;
-  participants: Participant[];
-  partner: Participant | null;
-  status: 'active' | 'ended';
-  question: QuestionRef;
-  language: Language;
-  text: string;
-  version: number;
-  createdAt: string;
-  endedAt?: string;
-  endReason?: string;
-  /** The question's starter code by language, as the session started with it. */
-  starterCode?: StarterCode;
-}
-
+/** A participant of a live session, with the name they gave the session (or null). */
+export type SessionParticipant = CollabSchemas['NamedParticipant'];
+/**
+ * Anyone the app names: a participant of a live session, or of an attempt in history (whose `id` is
+ * null once the account is deleted).
+ */
+export type Participant = HistorySchemas['Participant'] & Pick<SessionParticipant, 'displayName'>;
+export type SessionView = Sent<Omit<CollabSchemas['ParticipantSession'], 'endedAt' | 'endReason' | 'partner'>>
+  & Pick<CollabSchemas['ParticipantSession'], 'endedAt' | 'endReason'>
+  & { partner: SessionParticipant | null };
 /** One of my sessions that is still running, as the collaboration service lists them. */
-export interface ActiveSession {
-  sessionId: string;
-  status: 'active';
-  question: QuestionRef;
-  language: Language;
-  partner: Participant | null;
-  createdAt: string;
-}
+export type ActiveSession = CollabSchemas['SessionSummary'];
 
-export interface ChatMessage {
-  id: string;
-  user: string | null;
-  username: string;
-  text: string;
-  at: string;
-}
+export type ChatMessage = ChatApi['schemas']['Message'];
 
-export interface AttemptSummary {
-  sessionId: string;
-  question: QuestionRef;
-  partner: Participant;
-  language: Language;
-  startedAt: string;
-  endedAt: string;
-  durationSeconds: number;
-  endReason: string;
-}
+/** A participant as history keeps them: `id` is null once the account is deleted. */
+export type AttemptParticipant = HistorySchemas['Participant'];
+/**
+ * History stores the language the collaboration service sent, always one of the four, though its
+ * document types it as any string.
+ */
+type InLanguage<T> = Omit<T, 'language'> & { language: Language };
+export type AttemptSummary = InLanguage<Sent<HistorySchemas['AttemptSummary']>>;
+export type AttemptPage = Sent<Omit<HistorySchemas['AttemptPage'], 'items'>> & { items: AttemptSummary[] };
+export type Attempt = InLanguage<Sent<HistorySchemas['Attempt']>>;
+/**
+ * `ChangeSet.toJSON()`: a kept length, or `[deletedLength, ...insertedLines]`. The document says so
+ * (`prefixItems` then `items`), but the generator keeps only the first item of such a tuple.
+ */
+export type ChangeSetJson = (number | [number, ...string[]])[];
+export type Edit = Omit<HistorySchemas['Edit'], 'changes'> & { changes: ChangeSetJson };
+export type Replay = Sent<HistorySchemas['Replay']>;
+export type Stats = Sent<Omit<HistorySchemas['Stats'], 'byDifficulty'>> & { byDifficulty: Sent<NonNullable<HistorySchemas['Stats']['byDifficulty']>> };
 
-export interface Attempt {
-  sessionId: string;
-  participants: Participant[];
-  question: QuestionRef;
-  language: Language;
-  code: string;
-  startedAt: string;
-  endedAt: string;
-  durationSeconds: number;
-  endReason: string;
-  editCount: number;
-  transcript: ChatMessage[] | null;
-}
-
-export interface Edit {
-  v: number;
-  t: number;
-  user: string | null;
-  changes: unknown[];
-}
-
-export interface Replay {
-  sessionId: string;
-  initialText: string;
-  edits: Edit[];
-}
-
-export interface Stats {
-  total: number;
-  byDifficulty: Record<Difficulty, number>;
-  byTopic: Record<string, number>;
-  solved: number;
-  currentStreak: number;
-  longestStreak: number;
-  lastAttemptAt: string | null;
-}
+export type RunDiagnostic = Sent<ExecutionSchemas['Diagnostic']>;
+export type RunResult = Sent<Omit<ExecutionSchemas['RunResult'], 'language' | 'queuedMs' | 'diagnostics'>>
+  & Pick<ExecutionSchemas['RunResult'], 'language' | 'queuedMs'> & { diagnostics: RunDiagnostic[] };

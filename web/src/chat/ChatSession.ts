@@ -3,6 +3,7 @@ import { HEARTBEAT, ReconnectingSocket, SocketLike, SocketStatus } from '../real
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { ChatAction, ChatState, chatReducer, initialChat } from './chatState';
+import { ChatClientFrame, ChatServerFrame, decodeChatFrame } from './frames';
 
 export interface ChatView extends ChatState {
   status: SocketStatus;
@@ -17,7 +18,7 @@ export const TYPING_EVERY_MS = 2500;
  */
 export class ChatSession {
   readonly store = new Store<ChatView>({ ...initialChat, status: 'connecting' });
-  private readonly socket: ReconnectingSocket;
+  private readonly socket: ReconnectingSocket<ChatServerFrame, ChatClientFrame>;
   private lastTyping = 0;
   private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private readonly ticker: ReturnType<typeof setInterval>;
@@ -28,6 +29,7 @@ export class ChatSession {
       create: createSocket,
       url: (renew) => client.socketUrl('chat', `/sessions/${encodeURIComponent(sessionId)}/ws`, { after: this.store.get().lastId ?? undefined }, renew),
       onOpen: () => this.flush(),
+      decode: decodeChatFrame,
       onMessage: (frame) => this.received(frame),
       onStatus: (status) => {
         if (status !== 'open' && this.store.get().status === 'open') {
@@ -75,13 +77,12 @@ export class ChatSession {
     this.socket.stop();
   }
 
-  private received(frame: Record<string, unknown>): void {
+  private received(frame: ChatServerFrame): void {
     this.dispatch({ type: 'frame', frame, now: Date.now() });
-    const id = frame.clientMsgId;
-    if (frame.type === 'error' && typeof id === 'string' && (frame.code === 'rate_limited' || frame.code === 'not_saved')) {
+    if (frame.type === 'error' && frame.clientMsgId !== null && (frame.code === 'rate-limited' || frame.code === 'not-saved')) {
       // refused for now, not for good: send it again when the server says it will take it
-      const wait = typeof frame.retryAfterMs === 'number' ? frame.retryAfterMs : 1000;
-      this.retries.add(setTimeout(() => this.retry(id), wait));
+      const id = frame.clientMsgId;
+      this.retries.add(setTimeout(() => this.retry(id), frame.retryAfterMs ?? 1000));
     }
   }
 

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ChatState, TYPING_SHOWN_MS, chatReducer, compareIds, initialChat } from './chatState';
+import { ChatAction, ChatState, TYPING_SHOWN_MS, chatReducer, compareIds, initialChat } from './chatState';
+import { decodeChatFrame } from './frames';
+
+/** A frame as the server sends it, read through the app's decoder. */
+function frame(raw: object, now = 0): ChatAction {
+  const decoded = decodeChatFrame(raw);
+  if (!decoded.ok) {
+    throw new Error(decoded.reason);
+  }
+  return { type: 'frame', frame: decoded.frame, now };
+}
 
 const me = { id: 'u1', username: 'ada' };
-const welcomed: ChatState = chatReducer(initialChat, { type: 'frame', now: 0, frame: { type: 'welcome', you: me, status: 'active', online: ['u1'] } });
+const welcomed: ChatState = chatReducer(initialChat, frame({ type: 'welcome', sessionId: 's', you: me, status: 'active', online: ['u1'] }));
 
 function message(id: string, user = 'u2', text = `hi ${id}`) {
-  return { type: 'frame' as const, now: 0, frame: { type: 'message', id, user, username: user === 'u1' ? 'ada' : 'linus', text, at: '2026-01-01T10:00:00Z' } };
+  return frame({ type: 'message', id, user, username: user === 'u1' ? 'ada' : 'linus', text, at: '2026-01-01T10:00:00Z' });
 }
 
 describe('chat state', () => {
@@ -26,7 +36,7 @@ describe('chat state', () => {
   it('replaces my pending message once the server shows it, whichever of ack and message comes first', () => {
     let s = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c1', text: 'hash map?' });
     s = chatReducer(s, { type: 'sent', clientMsgId: 'c1' });
-    s = chatReducer(s, { type: 'frame', now: 0, frame: { type: 'ack', clientMsgId: 'c1', id: '9-0' } });
+    s = chatReducer(s, frame({ type: 'ack', clientMsgId: 'c1', id: '9-0', at: '2026-01-01T10:00:00Z' }));
     expect(s.pending).toHaveLength(1);
     s = chatReducer(s, message('9-0', 'u1', 'hash map?'));
     expect(s.pending).toHaveLength(0);
@@ -34,7 +44,7 @@ describe('chat state', () => {
     let t = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c2', text: 'two pointers' });
     t = chatReducer(t, { type: 'sent', clientMsgId: 'c2' });
     t = chatReducer(t, message('10-0', 'u1', 'two pointers'));
-    t = chatReducer(t, { type: 'frame', now: 0, frame: { type: 'ack', clientMsgId: 'c2', id: '10-0' } });
+    t = chatReducer(t, frame({ type: 'ack', clientMsgId: 'c2', id: '10-0', at: '2026-01-01T10:00:00Z' }));
     expect(t.pending).toHaveLength(0);
     expect(t.messages).toHaveLength(1);
   });
@@ -59,12 +69,12 @@ describe('chat state', () => {
   it('shows the server\'s reason on a refused message', () => {
     let s = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c1', text: 'x' });
     s = chatReducer(s, { type: 'sent', clientMsgId: 'c1' });
-    s = chatReducer(s, { type: 'frame', now: 0, frame: { type: 'error', code: 'message_too_long', message: 'A message may be at most 2000 characters.', clientMsgId: 'c1' } });
+    s = chatReducer(s, frame({ type: 'error', code: 'message_too_long', message: 'A message may be at most 2000 characters.', clientMsgId: 'c1' }));
     expect(s.pending[0]).toMatchObject({ status: 'failed', error: 'A message may be at most 2000 characters.' });
   });
 
   it('shows the partner typing for a few seconds, and not after their message arrives', () => {
-    let s = chatReducer(welcomed, { type: 'frame', now: 1000, frame: { type: 'typing', user: 'u2', username: 'linus' } });
+    let s = chatReducer(welcomed, frame({ type: 'typing', user: 'u2', username: 'linus' }, 1000));
     expect(s.typing?.username).toBe('linus');
     expect(chatReducer(s, { type: 'tick', now: 1000 + TYPING_SHOWN_MS - 1 }).typing).not.toBeNull();
     expect(chatReducer(s, { type: 'tick', now: 1000 + TYPING_SHOWN_MS }).typing).toBeNull();
@@ -72,11 +82,11 @@ describe('chat state', () => {
   });
 
   it('tracks who is online and whether the session ended', () => {
-    let s = chatReducer(welcomed, { type: 'frame', now: 0, frame: { type: 'presence', user: 'u2', username: 'linus', state: 'joined' } });
+    let s = chatReducer(welcomed, frame({ type: 'presence', user: 'u2', username: 'linus', state: 'joined' }));
     expect(s.online).toEqual(['u1', 'u2']);
-    s = chatReducer(s, { type: 'frame', now: 0, frame: { type: 'presence', user: 'u2', username: 'linus', state: 'left' } });
+    s = chatReducer(s, frame({ type: 'presence', user: 'u2', username: 'linus', state: 'left' }));
     expect(s.online).toEqual(['u1']);
-    s = chatReducer(s, { type: 'frame', now: 0, frame: { type: 'ended', sessionId: 's' } });
+    s = chatReducer(s, frame({ type: 'ended', sessionId: 's' }));
     expect(s.ended).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import type { ChatMessage } from '../api/types';
+import { exhaustive } from '../realtime/decode';
+import type { ChatServerFrame } from './frames';
 
 /** Compares Redis stream ids ("<ms>-<seq>") in stream order. */
 export function compareIds(a: string, b: string): number {
@@ -35,7 +37,7 @@ export const initialChat: ChatState = {
 };
 
 export type ChatAction =
-  | { type: 'frame'; frame: Record<string, unknown>; now: number }
+  | { type: 'frame'; frame: ChatServerFrame; now: number }
   | { type: 'queue'; clientMsgId: string; text: string }
   | { type: 'sent'; clientMsgId: string }
   | { type: 'disconnected' }
@@ -76,29 +78,25 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   }
 }
 
-function onFrame(state: ChatState, frame: Record<string, unknown>, now: number): ChatState {
+function onFrame(state: ChatState, frame: ChatServerFrame, now: number): ChatState {
   switch (frame.type) {
     case 'welcome':
-      return {
-        ...state,
-        me: frame.you as ChatState['me'],
-        online: (frame.online as string[]) ?? [],
-        ended: frame.status === 'ended',
-        notice: null,
-      };
-    case 'message': return addMessage(state, frame as unknown as ChatMessage);
+      return { ...state, me: frame.you, online: frame.online, ended: frame.status === 'ended', notice: null };
+    case 'message': return addMessage(state, frame);
     case 'synced': return { ...state, loaded: true };
-    case 'ack': return onAck(state, String(frame.clientMsgId), String(frame.id));
+    case 'ack': return onAck(state, frame.clientMsgId, frame.id);
     case 'typing':
-      return { ...state, typing: { user: String(frame.user), username: String(frame.username), until: now + TYPING_SHOWN_MS } };
+      return { ...state, typing: { user: frame.user, username: frame.username, until: now + TYPING_SHOWN_MS } };
     case 'presence': {
-      const user = String(frame.user);
-      const online = state.online.filter((u) => u !== user);
-      return { ...state, online: frame.state === 'joined' ? [...online, user] : online, typing: frame.state === 'left' ? null : state.typing };
+      const online = state.online.filter((u) => u !== frame.user);
+      return { ...state, online: frame.state === 'joined' ? [...online, frame.user] : online, typing: frame.state === 'left' ? null : state.typing };
     }
     case 'ended': return { ...state, ended: true };
     case 'error': return onError(state, frame);
-    default: return state;
+    case 'pong': return state;
+    default:
+      exhaustive(frame);
+      return state;
   }
 }
 
@@ -128,16 +126,16 @@ function onAck(state: ChatState, clientMsgId: string, id: string): ChatState {
   return { ...state, pending: state.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, ackedId: id } : p)) };
 }
 
-function onError(state: ChatState, frame: Record<string, unknown>): ChatState {
-  const message = String(frame.message ?? 'The message was refused.');
-  const clientMsgId = frame.clientMsgId as string | undefined;
+function onError(state: ChatState, frame: Extract<ChatServerFrame, { type: 'error' }>): ChatState {
+  const message = frame.message || 'The message was refused.';
+  const clientMsgId = frame.clientMsgId;
   if (clientMsgId && state.pending.some((p) => p.clientMsgId === clientMsgId)) {
     return {
       ...state,
       pending: state.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, status: 'failed', error: message } : p)),
     };
   }
-  if (frame.code === 'session_ended') {
+  if (frame.code === 'session-ended') {
     return { ...state, ended: true, notice: message };
   }
   return { ...state, notice: message };

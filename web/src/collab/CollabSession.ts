@@ -8,7 +8,11 @@ import type { Language } from '../api/types';
 import { HEARTBEAT, ReconnectingSocket, SocketStatus } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
-import { CollabProtocol, Presence, SessionEnd, SessionParticipant, Welcome } from './protocol';
+import { CollabProtocol, LocalNotice } from './protocol';
+import {
+  CollabClientFrame, CollabErrorCode, CollabServerFrame, Presence, SessionEnd, SessionParticipant, Welcome, decodeCollabFrame,
+} from './frames';
+import type { Person } from '../realtime/decode';
 import { applyLanguage, languageSupport } from './languages';
 import { editorTheme } from './editorTheme';
 import { clearRemoteCursor, remoteCursors, setRemoteCursor } from './remoteCursors';
@@ -23,7 +27,7 @@ export interface CollabView {
   ended: SessionEnd | null;
   /** Local edits the server has not confirmed yet. */
   unsent: boolean;
-  notice: { code: string; message: string } | null;
+  notice: { code: CollabErrorCode | LocalNotice; message: string } | null;
   /** Why the socket stopped for good, if it did. */
   stopped: 'ended' | 'gone' | 'signed-out' | null;
 }
@@ -45,7 +49,7 @@ export interface CollabSessionOptions {
 export class CollabSession {
   readonly store: Store<CollabView>;
   private readonly view: EditorView;
-  private readonly socket: ReconnectingSocket;
+  private readonly socket: ReconnectingSocket<CollabServerFrame, CollabClientFrame>;
   private readonly protocol: CollabProtocol;
   private readonly language = new Compartment();
   private readonly theme = new Compartment();
@@ -54,7 +58,7 @@ export class CollabSession {
   private limits = { maxChangeChars: Infinity, maxDocChars: Infinity };
   private readonly onOnline = () => this.socket.reconnectNow();
   private readonly names = new Map<string, string>();
-  private readonly frameListeners = new Set<(frame: Record<string, unknown>) => void>();
+  private readonly frameListeners = new Set<(frame: CollabServerFrame) => void>();
 
   constructor(options: CollabSessionOptions) {
     this.store = new Store<CollabView>({
@@ -65,6 +69,7 @@ export class CollabSession {
     this.socket = new ReconnectingSocket({
       url: (renew) => options.client.socketUrl('collaboration', `/sessions/${encodeURIComponent(options.sessionId)}/ws`, {}, renew),
       onOpen: () => this.protocol.connected(),
+      decode: decodeCollabFrame,
       onMessage: (frame) => {
         this.protocol.handle(frame);
         this.frameListeners.forEach((listen) => listen(frame));
@@ -121,7 +126,7 @@ export class CollabSession {
   }
 
   /** Every frame of the session's socket, for features beside the editor (runs); returns the unsubscribe. */
-  onFrame(listener: (frame: Record<string, unknown>) => void): () => void {
+  onFrame(listener: (frame: CollabServerFrame) => void): () => void {
     this.frameListeners.add(listener);
     return () => this.frameListeners.delete(listener);
   }
@@ -223,7 +228,7 @@ export class CollabSession {
     }
   }
 
-  private presenceChanged(user: { id: string; username: string }, presence: Presence): void {
+  private presenceChanged(user: Person, presence: Presence): void {
     const participants = this.store.get().participants.map((p) => (p.id === user.id ? { ...p, presence } : p));
     this.patch({ participants });
     if (presence !== 'online') {
@@ -231,7 +236,7 @@ export class CollabSession {
     }
   }
 
-  private cursorReceived(user: { id: string; username: string }, selection: { anchor: number; head: number }): void {
+  private cursorReceived(user: Person, selection: { anchor: number; head: number }): void {
     if (!selection || user.id === this.store.get().me?.id) {
       return;
     }

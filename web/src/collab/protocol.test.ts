@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSyncedVersion } from '@codemirror/collab';
 import { Text } from '@codemirror/state';
 import { CURSOR_INTERVAL_MS, CollabProtocol, PUSH_INTERVAL_MS } from './protocol';
-import { FakeCollabServer, StateHost, silentEvents } from '../test-support/collabServer';
+import {
+  FakeCollabServer, StateHost, serverFrame, silentEvents, updatesFrame, welcomeFrame,
+} from '../test-support/collabServer';
+import type { CollabClientFrame } from './frames';
 
 function pair(server: FakeCollabServer) {
   const hosts = { ada: new StateHost(), linus: new StateHost() };
@@ -107,7 +110,7 @@ describe('CollabProtocol', () => {
     settle(server, clients);
 
     expect(server.log).toHaveLength(2);
-    const pushVersions = server.received.filter((m) => m.frame.type === 'push').map((m) => m.frame.version);
+    const pushVersions = server.received.flatMap((m) => (m.frame.type === 'push' ? [m.frame.version] : []));
     expect(pushVersions).toEqual([0, 0, 1]);
     expect(hosts.ada.text).toBe(hosts.linus.text);
   });
@@ -148,8 +151,8 @@ describe('CollabProtocol', () => {
     const sent: object[] = [];
     const client = new CollabProtocol(host, (f) => { sent.push(f); return true; }, silentEvents());
     client.connected();
-    client.handle({ type: 'welcome', mode: 'current', version: 0 });
-    client.handle({ type: 'updates', version: 3, updates: [{ clientID: 'x', changes: [[0, 'late']] }] });
+    client.handle(welcomeFrame('current', 0));
+    client.handle(updatesFrame(3, [{ clientID: 'x', changes: [[0, 'late']] }]));
     expect(sent.pop()).toEqual({ type: 'pull', version: 0 });
     expect(host.text).toBe('');
     void server;
@@ -159,41 +162,41 @@ describe('CollabProtocol', () => {
     const host = new StateHost();
     const client = new CollabProtocol(host, () => true, silentEvents());
     client.connected();
-    client.handle({ type: 'welcome', mode: 'current', version: 0 });
-    client.handle({ type: 'updates', version: 0, updates: [{ clientID: 'x', changes: [[0, 'ab']] }] });
-    client.handle({ type: 'updates', version: 0, updates: [{ clientID: 'x', changes: [[0, 'ab']] }, { clientID: 'x', changes: [2, [0, 'c']] }] });
+    client.handle(welcomeFrame('current', 0));
+    client.handle(updatesFrame(0, [{ clientID: 'x', changes: [[0, 'ab']] }]));
+    client.handle(updatesFrame(0, [{ clientID: 'x', changes: [[0, 'ab']] }, { clientID: 'x', changes: [2, [0, 'c']] }]));
     expect(host.text).toBe('abc');
     expect(getSyncedVersion(host.state)).toBe(2);
   });
 
   it('starts over from a snapshot when the server refuses its pending change for good', () => {
-    const sent: Record<string, unknown>[] = [];
+    const sent: CollabClientFrame[] = [];
     const notices: string[] = [];
     const host = new StateHost();
-    const client = new CollabProtocol(host, (f) => { sent.push(f as Record<string, unknown>); return true; },
+    const client = new CollabProtocol(host, (f) => { sent.push(f); return true; },
       silentEvents({ notice: (code) => notices.push(code) }));
     client.connected();
-    client.handle({ type: 'welcome', mode: 'snapshot', version: 0 });
-    client.handle({ type: 'snapshot', version: 0, doc: '' });
+    client.handle(welcomeFrame('snapshot', 0));
+    client.handle(serverFrame({ type: 'snapshot', version: 0, doc: '' }));
     host.insert(0, 'x'.repeat(20));
     client.localChange();
-    client.handle({ type: 'error', code: 'change-too-large', message: 'A change may insert at most 10 characters.' });
+    client.handle(serverFrame({ type: 'error', code: 'change-too-large', message: 'A change may insert at most 10 characters.' }));
     expect(sent.at(-1)).toEqual({ type: 'hello' });
-    client.handle({ type: 'welcome', mode: 'snapshot', version: 0 });
-    client.handle({ type: 'snapshot', version: 0, doc: 'server text' });
+    client.handle(welcomeFrame('snapshot', 0));
+    client.handle(serverFrame({ type: 'snapshot', version: 0, doc: 'server text' }));
     expect(host.text).toBe('server text');
     expect(notices).toContain('change-too-large');
     expect(notices).toContain('edits-dropped');
   });
 
   it('stops pushing once the session has ended and reports who ended it', () => {
-    const sent: Record<string, unknown>[] = [];
+    const sent: CollabClientFrame[] = [];
     const ended = vi.fn();
     const host = new StateHost();
-    const client = new CollabProtocol(host, (f) => { sent.push(f as Record<string, unknown>); return true; }, silentEvents({ ended }));
+    const client = new CollabProtocol(host, (f) => { sent.push(f); return true; }, silentEvents({ ended }));
     client.connected();
-    client.handle({ type: 'welcome', mode: 'current', version: 0 });
-    client.handle({ type: 'ended', reason: 'ended-by-participant', endedAt: '2026-01-01T10:00:00Z', by: { id: 'u2', username: 'linus' } });
+    client.handle(welcomeFrame('current', 0));
+    client.handle(serverFrame({ type: 'ended', reason: 'ended-by-participant', endedAt: '2026-01-01T10:00:00Z', by: { id: 'u2', username: 'linus' } }));
     host.insert(0, 'too late');
     client.localChange();
     vi.advanceTimersByTime(1000);
@@ -203,15 +206,15 @@ describe('CollabProtocol', () => {
   });
 
   it('retries a push the server dropped for rate limiting', () => {
-    const sent: Record<string, unknown>[] = [];
+    const sent: CollabClientFrame[] = [];
     const host = new StateHost();
-    const client = new CollabProtocol(host, (f) => { sent.push(f as Record<string, unknown>); return true; }, silentEvents());
+    const client = new CollabProtocol(host, (f) => { sent.push(f); return true; }, silentEvents());
     client.connected();
-    client.handle({ type: 'welcome', mode: 'current', version: 0 });
+    client.handle(welcomeFrame('current', 0));
     host.insert(0, 'x');
     client.localChange();
     expect(sent.filter((f) => f.type === 'push')).toHaveLength(1);
-    client.handle({ type: 'error', code: 'rate-limited', message: 'Slow down' });
+    client.handle(serverFrame({ type: 'error', code: 'rate-limited', message: 'Slow down' }));
     vi.advanceTimersByTime(999);
     expect(sent.filter((f) => f.type === 'push')).toHaveLength(1);
     vi.advanceTimersByTime(1);
@@ -219,11 +222,11 @@ describe('CollabProtocol', () => {
   });
 
   it('sends the cursor at most every interval, the latest position winning', () => {
-    const sent: Record<string, unknown>[] = [];
+    const sent: CollabClientFrame[] = [];
     const host = new StateHost();
-    const client = new CollabProtocol(host, (f) => { sent.push(f as Record<string, unknown>); return true; }, silentEvents());
+    const client = new CollabProtocol(host, (f) => { sent.push(f); return true; }, silentEvents());
     client.connected();
-    client.handle({ type: 'welcome', mode: 'current', version: 0 });
+    client.handle(welcomeFrame('current', 0));
     client.cursorMoved({ anchor: 1, head: 1 });
     vi.advanceTimersByTime(0);
     client.cursorMoved({ anchor: 2, head: 2 });
@@ -237,9 +240,9 @@ describe('CollabProtocol', () => {
   it('maps presence frames to the participant states the room shows', () => {
     const seen: string[] = [];
     const client = new CollabProtocol(new StateHost(), () => true, silentEvents({ presence: (u, p) => seen.push(`${u.username}:${p}`) }));
-    client.handle({ type: 'presence', status: 'reconnecting', user: { id: '2', username: 'linus' } });
-    client.handle({ type: 'presence', status: 'joined', user: { id: '2', username: 'linus' } });
-    client.handle({ type: 'presence', status: 'left', user: { id: '2', username: 'linus' } });
+    client.handle(serverFrame({ type: 'presence', status: 'reconnecting', user: { id: '2', username: 'linus' } }));
+    client.handle(serverFrame({ type: 'presence', status: 'joined', user: { id: '2', username: 'linus' } }));
+    client.handle(serverFrame({ type: 'presence', status: 'left', user: { id: '2', username: 'linus' } }));
     expect(seen).toEqual(['linus:reconnecting', 'linus:online', 'linus:left']);
   });
 });

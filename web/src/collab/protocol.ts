@@ -1,6 +1,12 @@
 import { ChangeSet, EditorState, Transaction, TransactionSpec } from '@codemirror/state';
 import { getSyncedVersion, receiveUpdates, sendableUpdates } from '@codemirror/collab';
-import type { Language, Participant, QuestionRef } from '../api/types';
+import type { ChangeSetJson, Language } from '../api/types';
+import { Person, exhaustive } from '../realtime/decode';
+import {
+  CollabClientFrame, CollabErrorCode, CollabServerFrame, LoggedUpdate, Presence, RemoteSelection, SessionEnd, Welcome, WireUpdate,
+} from './frames';
+
+export type { Presence, RemoteSelection, SessionEnd, SessionParticipant, Welcome } from './frames';
 
 /** The editor the protocol drives: CodeMirror's view in the app, a bare EditorState in tests. */
 export interface CollabHost {
@@ -10,45 +16,14 @@ export interface CollabHost {
   reset(doc: string, version: number): void;
 }
 
-export type Presence = 'online' | 'reconnecting' | 'left' | 'offline';
-
-export interface SessionParticipant {
-  id: string;
-  username: string;
-  presence: Presence;
-}
-
-export interface Welcome {
-  sessionId: string;
-  status: 'active' | 'ended';
-  language: Language;
-  question: QuestionRef;
-  you: { id: string; username: string };
-  participants: SessionParticipant[];
-  mode: 'current' | 'catch-up' | 'snapshot';
-  version: number;
-  limits?: { maxDocChars: number; maxChangeChars: number; maxMsgsPerSec: number; maxFrameBytes: number };
-}
-
-export interface RemoteSelection {
-  anchor: number;
-  head: number;
-}
-
-export interface SessionEnd {
-  reason: string;
-  endedAt: string;
-  by: Participant | null;
-}
-
 export interface CollabEvents {
   welcome(w: Welcome): void;
-  presence(user: { id: string; username: string }, presence: Presence): void;
-  cursor(user: { id: string; username: string }, selection: RemoteSelection): void;
-  language(language: Language, by: Participant | null): void;
+  presence(user: Person, presence: Presence): void;
+  cursor(user: Person, selection: RemoteSelection): void;
+  language(language: Language, by: Person | null): void;
   ended(end: SessionEnd): void;
   /** Something the user should know; `code` is the server's error code or one of the protocol's own. */
-  notice(code: string, message: string): void;
+  notice(code: CollabErrorCode | LocalNotice, message: string): void;
 }
 
 /** Pushes are spaced so that typing, cursors and pings stay under the server's per-second budget. */
@@ -80,7 +55,7 @@ export class CollabProtocol {
 
   constructor(
     private readonly host: CollabHost,
-    private readonly send: (frame: object) => boolean,
+    private readonly send: (frame: CollabClientFrame) => boolean,
     private readonly events: CollabEvents,
     private readonly now: () => number = Date.now,
   ) {}
@@ -90,11 +65,7 @@ export class CollabProtocol {
     this.ready = false;
     this.pushing = false;
     clearTimeout(this.conflictTimer);
-    const frame: { type: string; version?: number } = { type: 'hello' };
-    if (this.greeted) {
-      frame.version = getSyncedVersion(this.host.getState());
-    }
-    this.send(frame);
+    this.send(this.greeted ? { type: 'hello', version: getSyncedVersion(this.host.getState()) } : { type: 'hello' });
   }
 
   disconnected(): void {
@@ -109,19 +80,25 @@ export class CollabProtocol {
     return this.ended;
   }
 
-  handle(frame: Record<string, unknown>): void {
+  handle(frame: CollabServerFrame): void {
     switch (frame.type) {
-      case 'welcome': return this.onWelcome(frame as unknown as Welcome);
-      case 'snapshot': return this.onSnapshot(Number(frame.version), String(frame.doc ?? ''));
-      case 'updates': return this.onUpdates(Number(frame.version), frame.updates as WireUpdate[]);
-      case 'accepted': return this.onAccepted(Number(frame.version));
-      case 'conflict': return this.onConflict(Number(frame.version));
-      case 'cursor': return this.events.cursor(frame.user as { id: string; username: string }, frame.selection as RemoteSelection);
-      case 'language': return this.events.language(frame.language as Language, (frame.by as Participant) ?? null);
-      case 'presence': return this.onPresence(String(frame.status), frame.user as { id: string; username: string });
-      case 'ended': return this.onEnded(frame as unknown as SessionEnd);
-      case 'error': return this.onError(String(frame.code), String(frame.message ?? ''));
+      case 'welcome': return this.onWelcome(frame);
+      case 'snapshot': return this.onSnapshot(frame.version, frame.doc);
+      case 'updates': return this.onUpdates(frame.version, frame.updates);
+      case 'accepted': return this.onAccepted(frame.version);
+      case 'conflict': return this.onConflict(frame.version);
+      case 'cursor': return this.events.cursor(frame.user, frame.selection);
+      case 'language': return this.events.language(frame.language, frame.by);
+      case 'presence': return this.onPresence(frame.status, frame.user);
+      case 'ended': return this.onEnded({ reason: frame.reason, endedAt: frame.endedAt, by: frame.by });
+      case 'error': return this.onError(frame.code, frame.message);
+      case 'pong':
+      case 'run-started':
+      case 'run-finished':
+      case 'run-failed':
+        return undefined; // the heartbeat's answer; runs are the run panel's
       default:
+        return exhaustive(frame);
     }
   }
 
@@ -176,7 +153,7 @@ export class CollabProtocol {
     this.synced();
   }
 
-  private onUpdates(from: number, wire: WireUpdate[]): void {
+  private onUpdates(from: number, wire: LoggedUpdate[]): void {
     const state = this.host.getState();
     const have = getSyncedVersion(state);
     if (from > have) {
@@ -228,8 +205,8 @@ export class CollabProtocol {
     }, CONFLICT_PATIENCE_MS);
   }
 
-  private onPresence(status: string, user: { id: string; username: string }): void {
-    const presence: Presence = status === 'joined' ? 'online' : status === 'reconnecting' ? 'reconnecting' : 'left';
+  private onPresence(status: 'joined' | 'reconnecting' | 'left', user: Person): void {
+    const presence: Presence = status === 'joined' ? 'online' : status;
     this.events.presence(user, presence);
   }
 
@@ -240,7 +217,7 @@ export class CollabProtocol {
     this.events.ended(end);
   }
 
-  private onError(code: string, message: string): void {
+  private onError(code: CollabErrorCode, message: string): void {
     switch (code) {
       case 'rate-limited':
       case 'unavailable':
@@ -304,7 +281,7 @@ export class CollabProtocol {
     const updates: WireUpdate[] = [];
     let chars = 0;
     for (const u of pending.slice(0, MAX_UPDATES_PER_PUSH)) {
-      const changes = u.changes.toJSON() as unknown[];
+      const changes = u.changes.toJSON() as ChangeSetJson;
       chars += JSON.stringify(changes).length;
       if (updates.length > 0 && chars > MAX_PUSH_CHARS) {
         break;
@@ -318,7 +295,6 @@ export class CollabProtocol {
   }
 }
 
-interface WireUpdate {
-  clientID: string;
-  changes: unknown[];
-}
+
+/** Notices the app raises itself, beside the server's error codes. */
+export type LocalNotice = 'edits-dropped' | 'offline';

@@ -14,6 +14,12 @@ function harness() {
   return { session, sockets };
 }
 
+/** A queued frame as the matching service sends it. */
+const QUEUED = {
+  type: 'queued', requestId: 'r1', topic: 'arrays', difficulty: 'Easy', language: null, relaxed: false, waiting: 1, position: 1,
+  enqueuedAt: '2026-01-01T10:00:00Z', relaxAt: '2026-01-01T10:00:20Z', timeoutAt: '2026-01-01T10:01:00Z',
+};
+
 describe('MatchSession', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -29,7 +35,7 @@ describe('MatchSession', () => {
     h.session.request('arrays', 'Easy', null);
     await vi.advanceTimersByTimeAsync(0);
     h.sockets[0].open();
-    h.sockets[0].receive({ type: 'queued', requestId: 'r1', topic: 'arrays', difficulty: 'Easy', waiting: 1 });
+    h.sockets[0].receive(QUEUED);
     await vi.advanceTimersByTimeAsync(HEARTBEAT.intervalMs);
     expect(h.sockets[0].sent).toContain('{"type":"ping"}');
     await vi.advanceTimersByTimeAsync(HEARTBEAT.timeoutMs);
@@ -43,7 +49,7 @@ describe('MatchSession', () => {
     h.session.request('arrays', 'Easy', null);
     await vi.advanceTimersByTimeAsync(0);
     h.sockets[0].open();
-    h.sockets[0].receive({ type: 'queued', requestId: 'r1', topic: 'arrays', difficulty: 'Easy', waiting: 1 });
+    h.sockets[0].receive(QUEUED);
     h.sockets[0].receive({ type: 'lost', requestId: 'r1', detail: 'Your match request was lost by the server; ask for a match again.' });
     expect(h.session.store.get()).toMatchObject({ phase: 'lost', detail: 'Your match request was lost by the server; ask for a match again.' });
   });

@@ -3,6 +3,7 @@ import type { Difficulty, Language } from '../api/types';
 import { HEARTBEAT, ReconnectingSocket, SocketLike } from '../realtime/ReconnectingSocket';
 import { Store } from '../lib/store';
 import { MatchAction, MatchState, initialMatch, isWaiting, matchReducer } from './matchState';
+import { MatchClientFrame, MatchServerFrame, decodeMatchFrame } from './frames';
 
 const SUPERSEDED = 4001;
 /** Reconnect attempts tolerated before telling the user the request may be lost. */
@@ -18,8 +19,8 @@ export interface MatchView extends MatchState {
  */
 export class MatchSession {
   readonly store = new Store<MatchView>({ ...initialMatch, reconnecting: false });
-  private socket: ReconnectingSocket | null = null;
-  private pendingRequest: object | null = null;
+  private socket: ReconnectingSocket<MatchServerFrame, MatchClientFrame> | null = null;
+  private pendingRequest: MatchClientFrame | null = null;
 
   /** `create` opens the socket; tests hand in a fake. */
   constructor(private readonly client: ApiClient, private readonly create?: (url: string) => SocketLike) {}
@@ -65,6 +66,7 @@ export class MatchSession {
       url: (renew) => this.client.socketUrl('matching', '/match/ws', {}, renew),
       create: this.create,
       onOpen: () => this.flush(),
+      decode: decodeMatchFrame,
       onMessage: (frame) => this.dispatch({ type: 'frame', frame }),
       onStatus: (status, failures) => {
         this.store.set((s) => ({ ...s, reconnecting: status === 'reconnecting' }));

@@ -1,10 +1,12 @@
-import type { Difficulty, Language, Participant, QuestionRef } from '../api/types';
+import type { Difficulty, Language, QuestionRef } from '../api/types';
+import { exhaustive, Person } from '../realtime/decode';
+import type { MatchServerFrame } from './frames';
 
 export type MatchPhase = 'idle' | 'connecting' | 'queued' | 'matching' | 'matched' | 'timeout' | 'cancelled' | 'superseded' | 'lost' | 'error';
 
 export interface MatchResult {
   sessionId: string;
-  partner: Participant;
+  partner: Person;
   question: QuestionRef;
   language: Language | null;
   relaxed: boolean;
@@ -33,7 +35,7 @@ export const initialMatch: MatchState = {
 export type MatchAction =
   | { type: 'request'; topic: string; difficulty: Difficulty }
   | { type: 'follow' }
-  | { type: 'frame'; frame: Record<string, unknown> }
+  | { type: 'frame'; frame: MatchServerFrame }
   | { type: 'lost'; detail: string }
   | { type: 'reset' };
 
@@ -59,18 +61,17 @@ export function matchReducer(state: MatchState, action: MatchAction): MatchState
   }
 }
 
-function onFrame(state: MatchState, frame: Record<string, unknown>): MatchState {
-  const type = String(frame.type);
-  const requestId = typeof frame.requestId === 'string' ? frame.requestId : null;
-  if (type === 'error' && !requestId) {
-    // about the frame we sent, not about a request: the request (if any) goes on
-    const stopping = state.phase === 'connecting' || frame.code === 'no-questions';
-    return { ...state, phase: stopping ? 'error' : state.phase, detail: String(frame.detail ?? 'Matching failed.') };
-  }
-  if (!requestId) {
+function onFrame(state: MatchState, frame: MatchServerFrame): MatchState {
+  if (frame.type === 'pong') {
     return state;
   }
-  const starts = type === 'queued' || type === 'matching';
+  if (frame.type === 'error' && frame.requestId === null) {
+    // about the frame we sent, not about a request: the request (if any) goes on
+    const stopping = state.phase === 'connecting' || frame.code === 'no-questions';
+    return { ...state, phase: stopping ? 'error' : state.phase, detail: frame.detail };
+  }
+  const requestId = frame.requestId;
+  const starts = frame.type === 'queued' || frame.type === 'matching';
   if (state.expecting === 'new') {
     if (!starts) {
       return state; // the final frame of an older request, replayed on connect
@@ -79,41 +80,43 @@ function onFrame(state: MatchState, frame: Record<string, unknown>): MatchState 
     return state;
   }
   const base: MatchState = { ...state, expecting: 'follow', requestId };
-  switch (type) {
+  switch (frame.type) {
     case 'queued':
       return {
         ...base,
         phase: 'queued',
-        topic: String(frame.topic),
-        difficulty: frame.relaxed ? 'any' : (frame.difficulty as Difficulty),
-        relaxed: Boolean(frame.relaxed),
-        waiting: typeof frame.waiting === 'number' ? frame.waiting : null,
-        enqueuedAt: Date.parse(String(frame.enqueuedAt)) || null,
-        timeoutAt: Date.parse(String(frame.timeoutAt)) || null,
+        topic: frame.topic,
+        difficulty: frame.relaxed ? 'any' : frame.difficulty,
+        relaxed: frame.relaxed,
+        waiting: frame.waiting,
+        enqueuedAt: Date.parse(frame.enqueuedAt) || null,
+        timeoutAt: Date.parse(frame.timeoutAt) || null,
         detail: null,
       };
     case 'relaxed': return { ...base, relaxed: true, difficulty: 'any' };
     case 'matching': return { ...base, phase: 'matching' };
-    case 'requeued': return { ...base, phase: 'queued', detail: String(frame.detail ?? '') };
+    case 'requeued': return { ...base, phase: 'queued', detail: frame.detail };
     case 'matched':
       return {
         ...base,
         phase: 'matched',
         match: {
-          sessionId: String(frame.sessionId),
-          partner: frame.partner as Participant,
-          question: frame.question as QuestionRef,
-          language: (frame.language as Language) ?? null,
-          relaxed: Boolean(frame.relaxed),
+          sessionId: frame.sessionId,
+          partner: frame.partner,
+          question: frame.question,
+          language: frame.language,
+          relaxed: frame.relaxed,
         },
       };
     case 'timeout':
-    case 'cancelled':
     case 'superseded':
     case 'lost':
-      return { ...base, phase: type, detail: typeof frame.detail === 'string' ? frame.detail : null };
-    case 'error': return { ...base, phase: 'error', detail: String(frame.detail ?? 'Matching failed.') };
-    default: return state;
+      return { ...base, phase: frame.type, detail: frame.detail };
+    case 'cancelled': return { ...base, phase: 'cancelled', detail: null };
+    case 'error': return { ...base, phase: 'error', detail: frame.detail };
+    default:
+      exhaustive(frame);
+      return state;
   }
 }
 

@@ -59,6 +59,18 @@ function useMatchedInBackground(partner: string | null) {
   }, [partner]);
 }
 
+type Permission = 'default' | 'granted' | 'denied';
+
+/** Whether the browser may show a notification, and a way to ask the user (only after a click of theirs). */
+function useNotificationPermission(): (() => void) | undefined {
+  const supported = typeof window !== 'undefined' && 'Notification' in window;
+  const [permission, setPermission] = useState<Permission>(supported ? Notification.permission : 'denied');
+  const ask = supported && permission === 'default'
+    ? () => { Notification.requestPermission().then(setPermission, () => setPermission('denied')); }
+    : undefined;
+  return ask;
+}
+
 export function DashboardPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -70,6 +82,7 @@ export function DashboardPage() {
   const [difficulty, setDifficulty] = useState<Difficulty>('Easy');
   const [language, setLanguage] = useState<Language>(user?.preferredLanguage ?? 'python');
   const [now, setNow] = useState(Date.now());
+  const askToNotify = useNotificationPermission();
   const followed = useRef(false);
   const location = useLocation();
   const rematch = (location.state as Partial<RematchState> | null)?.rematch;
@@ -175,7 +188,7 @@ export function DashboardPage() {
             detail={match.detail} relaxed={match.relaxed} reconnecting={match.reconnecting}
             topic={match.topic ? topicName(match.topic, names) : ''} partner={match.match?.partner.username}
             question={match.match?.question.title} onCancel={() => session.cancel()} onAgain={() => session.request(topic, difficulty, language)}
-            onDismiss={() => session.reset()}
+            onDismiss={() => session.reset()} onNotify={askToNotify}
           />
         </section>
 

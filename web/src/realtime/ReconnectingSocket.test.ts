@@ -1,15 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HEARTBEAT, ReconnectingSocket, SocketStatus } from './ReconnectingSocket';
+import { HEARTBEAT, ReconnectingSocket, ReconnectingSocketOptions, SocketStatus } from './ReconnectingSocket';
 import { SessionExpiredError } from '../api/problem';
 import { FakeSocket } from '../test-support/fakeSocket';
+import { Decoded, decodeFrame, str } from './decode';
 
-function harness(overrides: Partial<ConstructorParameters<typeof ReconnectingSocket>[0]> = {}) {
+type TestFrame = { type: 'pong' } | { type: 'note'; text: string };
+
+function decode(raw: unknown): Decoded<TestFrame> {
+  return decodeFrame<TestFrame>(raw, { pong: () => ({ type: 'pong' }), note: (o) => ({ type: 'note', text: str(o, 'text') }) });
+}
+
+function harness(overrides: Partial<ReconnectingSocketOptions<TestFrame>> = {}) {
   const sockets: FakeSocket[] = [];
   const statuses: SocketStatus[] = [];
-  const frames: Record<string, unknown>[] = [];
+  const frames: TestFrame[] = [];
+  const invalid: string[] = [];
   let token = 0;
   const onOpen = vi.fn();
-  const socket = new ReconnectingSocket({
+  const socket = new ReconnectingSocket<TestFrame>({
+    decode,
+    onInvalid: (reason) => invalid.push(reason),
     url: async () => `ws://test/ws?access_token=t${++token}`,
     create: (url) => {
       const s = new FakeSocket(url);
@@ -22,7 +32,7 @@ function harness(overrides: Partial<ConstructorParameters<typeof ReconnectingSoc
     backoffMs: [100, 200],
     ...overrides,
   });
-  return { socket, sockets, statuses, frames, onOpen };
+  return { socket, sockets, statuses, frames, invalid, onOpen };
 }
 
 describe('ReconnectingSocket', () => {
@@ -85,7 +95,7 @@ describe('ReconnectingSocket', () => {
     expect(stopped).toHaveBeenCalledWith(0, 'signed out');
   });
 
-  it('passes JSON frames on and skips anything else', async () => {
+  it('passes the frames of the protocol on and reports anything else without stopping', async () => {
     const h = harness();
     h.socket.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -93,7 +103,17 @@ describe('ReconnectingSocket', () => {
     h.sockets[0].receive({ type: 'pong' });
     h.sockets[0].onmessage?.(new MessageEvent('message', { data: 'not json' }));
     h.sockets[0].onmessage?.(new MessageEvent('message', { data: '[1,2]' }));
-    expect(h.frames).toEqual([{ type: 'pong' }]);
+    h.sockets[0].receive({ type: 'gossip' });
+    h.sockets[0].receive({ type: 'note', text: 42 });
+    h.sockets[0].receive({ type: 'note', text: 'still here' });
+    expect(h.frames).toEqual([{ type: 'pong' }, { type: 'note', text: 'still here' }]);
+    expect(h.invalid).toEqual([
+      'a frame that is not JSON',
+      'a frame must be a JSON object',
+      'unknown frame type "gossip"',
+      "note: 'text' must be a string",
+    ]);
+    expect(h.socket.status).toBe('open');
   });
 
   it('refuses to send while disconnected so the caller can keep the frame', async () => {

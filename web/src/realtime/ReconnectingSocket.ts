@@ -1,4 +1,5 @@
 import { SessionExpiredError } from '../api/problem';
+import type { Decoded } from './decode';
 
 export type SocketStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -18,7 +19,7 @@ const OPEN = 1;
 /** The close code of a socket whose access token was revoked (docs/security.md). */
 export const REVOKED = 4401;
 
-export interface ReconnectingSocketOptions {
+export interface ReconnectingSocketOptions<In> {
   /**
    * Builds the URL for each attempt, so every handshake carries a fresh access token. `renew` is true
    * after the server closed with 4401 (the token was revoked): the token must be renewed, not reused.
@@ -27,7 +28,11 @@ export interface ReconnectingSocketOptions {
   create?: (url: string) => SocketLike;
   /** The socket is open: say hello, resend what is pending. */
   onOpen: () => void;
-  onMessage: (frame: Record<string, unknown>) => void;
+  /** Reads an incoming frame (parsed JSON) into the service's union of frames, or says why it cannot. */
+  decode: (raw: unknown) => Decoded<In>;
+  onMessage: (frame: In) => void;
+  /** Told of a frame that is not JSON or not one the service's protocol has; the frame is skipped. */
+  onInvalid?: (reason: string) => void;
   onStatus?: (status: SocketStatus, failures: number) => void;
   /** Close codes after which reconnecting is pointless (the session ended, the request was replaced). */
   isFinal?: (code: number) => boolean;
@@ -52,7 +57,7 @@ export const HEARTBEAT = { frame: '{"type":"ping"}', intervalMs: 15_000, timeout
  * A WebSocket that comes back by itself: after an unexpected close it waits (growing delays, a little
  * jitter) and connects again with a fresh token, until it is stopped or closed with a final code.
  */
-export class ReconnectingSocket {
+export class ReconnectingSocket<In, Out extends object = object> {
   private socket: SocketLike | null = null;
   private state: SocketStatus = 'closed';
   private failures = 0;
@@ -63,7 +68,7 @@ export class ReconnectingSocket {
   private deadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly backoff: number[];
 
-  constructor(private readonly options: ReconnectingSocketOptions) {
+  constructor(private readonly options: ReconnectingSocketOptions<In>) {
     this.backoff = options.backoffMs ?? DEFAULT_BACKOFF;
   }
 
@@ -81,7 +86,7 @@ export class ReconnectingSocket {
   }
 
   /** Sends a frame when the socket is open; false when it is not (the caller keeps it for later). */
-  send(frame: object): boolean {
+  send(frame: Out): boolean {
     if (this.socket && this.socket.readyState === OPEN && this.state === 'open') {
       this.socket.send(JSON.stringify(frame));
       return true;
@@ -149,14 +154,26 @@ export class ReconnectingSocket {
       return;
     }
     clearTimeout(this.deadTimer);
-    let frame: unknown;
+    let raw: unknown;
     try {
-      frame = JSON.parse(String(ev.data));
+      raw = JSON.parse(String(ev.data));
     } catch {
+      this.invalid('a frame that is not JSON');
       return;
     }
-    if (frame && typeof frame === 'object' && !Array.isArray(frame)) {
-      this.options.onMessage(frame as Record<string, unknown>);
+    const decoded = this.options.decode(raw);
+    if (decoded.ok) {
+      this.options.onMessage(decoded.frame);
+    } else {
+      this.invalid(decoded.reason);
+    }
+  }
+
+  private invalid(reason: string): void {
+    if (this.options.onInvalid) {
+      this.options.onInvalid(reason);
+    } else {
+      console.warn(`Skipped a WebSocket frame: ${reason}`);
     }
   }
 

@@ -1,33 +1,17 @@
 import type { ApiClient } from '../api/client';
+import type { RunDiagnostic, RunResult } from '../api/types';
+import type { CollabServerFrame } from '../collab/frames';
+import {
+  JsonObject, Person, bool, isObject, list, num, numOrNull, objectAt, oneOf, optNum, person, str, strOrNull,
+} from '../realtime/decode';
 
-export interface RunDiagnostic {
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-/** What the execution service reported for a run. */
-export interface RunResult {
-  outcome: 'ok' | 'error' | 'compile-error' | 'limit';
-  phase: 'compile' | 'run';
-  exitCode: number | null;
-  signal: string | null;
-  limit: string | null;
-  stdout: string;
-  stdoutTruncated: boolean;
-  stderr: string;
-  stderrTruncated: boolean;
-  wallMs: number;
-  cpuMs: number | null;
-  peakMemoryKb: number | null;
-  diagnostics: RunDiagnostic[];
-}
+/** What the execution service reported for a run (its document's `RunResult`). */
+export type { RunDiagnostic, RunResult };
 
 /** A run of the session's code, as the collaboration service keeps and broadcasts it. */
 export interface Run {
   runId: string;
-  by: { id: string; username: string };
+  by: Person;
   language: string;
   version: number;
   stdin: string;
@@ -48,16 +32,57 @@ export type RunEvent =
   | { kind: 'finished'; run: Run }
   | { kind: 'failed'; run: Run };
 
-/** The run event a socket frame carries, or null when the frame is about something else. */
-export function runEvent(frame: Record<string, unknown>): RunEvent | null {
-  const run = frame.run as Run | undefined;
-  if (!run || typeof run.runId !== 'string') {
-    return null;
+const OUTCOMES = ['ok', 'error', 'compile-error', 'limit'] as const;
+const LIMIT_KINDS = ['cpu-time', 'wall-time', 'memory', 'processes', 'file-size', 'output'] as const;
+
+function decodeDiagnostic(value: unknown, index: number): RunDiagnostic {
+  const o = objectAt(value, index, 'diagnostics');
+  return { line: num(o, 'line'), column: num(o, 'column'), severity: oneOf(o, 'severity', ['error', 'warning'] as const), message: str(o, 'message') };
+}
+
+/** What the execution service reported, as the collaboration service passes it on. */
+export function decodeResult(o: JsonObject): RunResult {
+  return {
+    outcome: oneOf(o, 'outcome', OUTCOMES), phase: oneOf(o, 'phase', ['compile', 'run'] as const),
+    exitCode: numOrNull(o, 'exitCode'), signal: strOrNull(o, 'signal'),
+    limit: o.limit === null || o.limit === undefined ? null : oneOf(o, 'limit', LIMIT_KINDS),
+    stdout: str(o, 'stdout'), stdoutTruncated: bool(o, 'stdoutTruncated'), stderr: str(o, 'stderr'),
+    stderrTruncated: bool(o, 'stderrTruncated'), wallMs: num(o, 'wallMs'), cpuMs: numOrNull(o, 'cpuMs'),
+    peakMemoryKb: numOrNull(o, 'peakMemoryKb'), diagnostics: list(o, 'diagnostics', decodeDiagnostic),
+    language: strOrNull(o, 'language') ?? undefined, queuedMs: optNum(o, 'queuedMs'),
+  };
+}
+
+/** A run as the session's frames and the list of runs carry it. */
+export function decodeRun(o: JsonObject): Run {
+  const run: Run = {
+    runId: str(o, 'runId'), by: person(o.by, 'by'), language: str(o, 'language'), version: num(o, 'version'),
+    stdin: strOrNull(o, 'stdin') ?? '', startedAt: str(o, 'startedAt'),
+  };
+  const finishedAt = strOrNull(o, 'finishedAt');
+  const error = strOrNull(o, 'error');
+  if (finishedAt !== null) {
+    run.finishedAt = finishedAt;
   }
+  if (error !== null) {
+    run.error = error;
+  }
+  const code = strOrNull(o, 'code');
+  if (code !== null) {
+    run.code = code;
+  }
+  if (isObject(o.result)) {
+    run.result = decodeResult(o.result);
+  }
+  return run;
+}
+
+/** The run event a socket frame carries, or null when the frame is about something else. */
+export function runEvent(frame: CollabServerFrame): RunEvent | null {
   switch (frame.type) {
-    case 'run-started': return { kind: 'started', run };
-    case 'run-finished': return { kind: 'finished', run };
-    case 'run-failed': return { kind: 'failed', run };
+    case 'run-started': return { kind: 'started', run: frame.run };
+    case 'run-finished': return { kind: 'finished', run: frame.run };
+    case 'run-failed': return { kind: 'failed', run: frame.run };
     default: return null;
   }
 }

@@ -1,6 +1,7 @@
 import { ChangeSet, EditorState, Text, Transaction, TransactionSpec } from '@codemirror/state';
 import { collab } from '@codemirror/collab';
 import { CollabEvents, CollabHost, CollabProtocol } from '../collab/protocol';
+import { CollabClientFrame, CollabServerFrame, decodeCollabFrame } from '../collab/frames';
 
 /** A bare editor state standing in for CodeMirror's view. */
 export class StateHost implements CollabHost {
@@ -52,18 +53,18 @@ interface Peer {
 export class FakeCollabServer {
   doc = Text.empty;
   log: { clientID: string; changes: unknown[]; user: string }[] = [];
-  received: { from: string; frame: Record<string, unknown> }[] = [];
+  received: { from: string; frame: CollabClientFrame }[] = [];
   private peers = new Map<string, Peer>();
-  private toServer: { from: string; frame: Record<string, unknown> }[] = [];
+  private toServer: { from: string; frame: CollabClientFrame }[] = [];
 
-  connect(name: string): (frame: object) => boolean {
+  connect(name: string): (frame: CollabClientFrame) => boolean {
     this.peers.set(name, { name, synced: false, inbox: [], online: true });
     return (frame) => {
       const peer = this.peers.get(name);
       if (!peer?.online) {
         return false;
       }
-      this.toServer.push({ from: name, frame: frame as Record<string, unknown> });
+      this.toServer.push({ from: name, frame });
       return true;
     };
   }
@@ -98,24 +99,25 @@ export class FakeCollabServer {
       if (!peer) {
         return;
       }
-      clients[peer.name].handle(peer.inbox.shift() as Record<string, unknown>);
+      // through the app's decoder, as the socket delivers them: a frame it refuses fails the test
+      clients[peer.name].handle(serverFrame(peer.inbox.shift() as object));
     }
     throw new Error('the exchange did not settle');
   }
 
-  private handle(from: string, frame: Record<string, unknown>): void {
+  private handle(from: string, frame: CollabClientFrame): void {
     const peer = this.peers.get(from) as Peer;
     const version = this.log.length;
     switch (frame.type) {
       case 'hello': {
-        const known = frame.version as number | undefined;
+        const known = frame.version;
         if (known === version) {
-          peer.inbox.push({ type: 'welcome', mode: 'current', version });
+          peer.inbox.push(this.welcome(from, 'current', version));
         } else if (known !== undefined && known < version) {
-          peer.inbox.push({ type: 'welcome', mode: 'catch-up', version: known });
+          peer.inbox.push(this.welcome(from, 'catch-up', known));
           peer.inbox.push(this.updatesFrom(known));
         } else {
-          peer.inbox.push({ type: 'welcome', mode: 'snapshot', version });
+          peer.inbox.push(this.welcome(from, 'snapshot', version));
           peer.inbox.push({ type: 'snapshot', version, doc: this.doc.toString() });
         }
         peer.synced = true;
@@ -126,8 +128,7 @@ export class FakeCollabServer {
           peer.inbox.push({ type: 'conflict', version });
           break;
         }
-        const updates = frame.updates as { clientID: string; changes: unknown[] }[];
-        for (const u of updates) {
+        for (const u of frame.updates) {
           this.doc = ChangeSet.fromJSON(u.changes).apply(this.doc);
           this.log.push({ ...u, user: from });
         }
@@ -137,10 +138,19 @@ export class FakeCollabServer {
         break;
       }
       case 'pull':
-        peer.inbox.push(this.updatesFrom(frame.version as number));
+        peer.inbox.push(this.updatesFrom(frame.version));
         break;
       default:
     }
+  }
+
+  private welcome(to: string, mode: string, version: number): object {
+    const participants = [...this.peers.values()].map((p) => ({ id: p.name, username: p.name, presence: p.online ? 'online' : 'left' }));
+    return {
+      type: 'welcome', mode, version, sessionId: 's1', status: 'active', language: 'python',
+      question: { id: 'q1', title: 'Two Sum', difficulty: 'Easy', topics: ['arrays'] },
+      you: { id: to, username: to }, participants,
+    };
   }
 
   private updatesFrom(version: number): object {
@@ -162,4 +172,28 @@ export function silentEvents(overrides: Partial<CollabEvents> = {}): CollabEvent
     notice: () => undefined,
     ...overrides,
   };
+}
+
+/** A frame as the server sends it, read through the app's decoder (which must accept it). */
+export function serverFrame(raw: object): CollabServerFrame {
+  const decoded = decodeCollabFrame(JSON.parse(JSON.stringify(raw)));
+  if (!decoded.ok) {
+    throw new Error(decoded.reason);
+  }
+  return decoded.frame;
+}
+
+/** A welcome of a session of two, as the server sends it. */
+export function welcomeFrame(mode: 'current' | 'catch-up' | 'snapshot', version: number): CollabServerFrame {
+  return serverFrame({
+    type: 'welcome', mode, version, sessionId: 's1', status: 'active', language: 'python',
+    question: { id: 'q1', title: 'Two Sum', difficulty: 'Easy', topics: ['arrays'] },
+    you: { id: 'u1', username: 'ada' },
+    participants: [{ id: 'u1', username: 'ada', presence: 'online' }, { id: 'u2', username: 'linus', presence: 'online' }],
+  });
+}
+
+/** An updates frame from `version`, each update numbered as the server's log numbers it. */
+export function updatesFrame(version: number, updates: { clientID: string; changes: unknown[] }[]): CollabServerFrame {
+  return serverFrame({ type: 'updates', version, updates: updates.map((u, i) => ({ ...u, v: version + i + 1, t: 0, user: 'u2' })) });
 }

@@ -19,6 +19,16 @@ describe('the match status on the dashboard', () => {
     expect(screen.getByText(/any difficulty of this topic is fine now/)).toBeTruthy();
   });
 
+  it('offers to notify the user of a match while waiting, only when the browser could still be allowed to', () => {
+    const onNotify = vi.fn();
+    status({ onNotify });
+    fireEvent.click(screen.getByRole('button', { name: 'Notify me when a partner is found' }));
+    expect(onNotify).toHaveBeenCalledOnce();
+    cleanup();
+    status({});
+    expect(screen.queryByRole('button', { name: 'Notify me when a partner is found' })).toBeNull();
+  });
+
   it('explains a timeout once, naming the topic as the dashboard shows it, with a way to try again', () => {
     const handlers = status({ phase: 'timeout', topic: 'Bit Manipulation',
       detail: 'No partner was found for bit-manipulation (Medium) within 60 seconds. Try again, or pick another topic.' });

@@ -1,7 +1,8 @@
 import { Loading } from '../../components/Feedback';
+import type { MatchPhase } from '../../matching/matchState';
 
 interface MatchStatusProps {
-  phase: string;
+  phase: MatchPhase;
   seconds: number | null;
   total: number | null;
   detail: string | null;
@@ -13,6 +14,8 @@ interface MatchStatusProps {
   onCancel: () => void;
   onAgain: () => void;
   onDismiss: () => void;
+  /** Offered while waiting when the browser could notify the user of a match but has not been allowed to yet. */
+  onNotify?: () => void;
 }
 
 export function MatchStatus(p: MatchStatusProps) {
@@ -33,6 +36,9 @@ export function MatchStatus(p: MatchStatusProps) {
             {p.relaxed && <span className="muted">No one at your difficulty yet, so any difficulty of this topic is fine now.</span>}
             {p.detail && <span className="muted">{p.detail}</span>}
             {p.reconnecting && <span className="warning-text">Connection lost, reconnecting…</span>}
+            {p.onNotify && p.phase === 'queued' && (
+              <button type="button" className="link-button" onClick={p.onNotify}>Notify me when a partner is found</button>
+            )}
           </div>
           {p.phase === 'queued' && <button type="button" className="button" onClick={p.onCancel}>Cancel</button>}
         </div>
