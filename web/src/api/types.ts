@@ -161,6 +161,44 @@ export interface AttemptSummary {
   endReason: string;
 }
 
+/** How a run of the session ended, as the attempt keeps it (outputs cut at 4 000 characters). */
+export interface AttemptRunResult {
+  outcome: 'ok' | 'error' | 'compile-error' | 'limit';
+  phase: 'compile' | 'run' | null;
+  exitCode: number | null;
+  signal: string | null;
+  limit: string | null;
+  wallMs: number | null;
+  cpuMs: number | null;
+  peakMemoryKb: number | null;
+  stdout: string;
+  stdoutTruncated: boolean;
+  stderr: string;
+  stderrTruncated: boolean;
+}
+
+/** A run of the session's code: who started it, on which version of the code, and what came of it. */
+export interface AttemptRun {
+  runId: string;
+  by: Participant;
+  language: string;
+  version: number;
+  startedAt: string;
+  finishedAt: string;
+  stdin: string;
+  stdinTruncated: boolean;
+  result: AttemptRunResult;
+}
+
+/** A language switch: when (epoch ms), at which version of the code, by whom (null once deleted). */
+export interface LanguageSwitch {
+  t: number;
+  v: number;
+  user: string | null;
+  from: string;
+  language: string;
+}
+
 export interface Attempt {
   sessionId: string;
   participants: Participant[];
@@ -172,6 +210,10 @@ export interface Attempt {
   durationSeconds: number;
   endReason: string;
   editCount: number;
+  /** The language the session started in; `language` is the language of the final code. */
+  initialLanguage?: string;
+  languageSwitches?: LanguageSwitch[];
+  runs?: AttemptRun[];
   transcript: ChatMessage[] | null;
 }
 
@@ -186,6 +228,9 @@ export interface Replay {
   sessionId: string;
   initialText: string;
   edits: Edit[];
+  initialLanguage?: string;
+  languageSwitches?: LanguageSwitch[];
+  runs?: AttemptRun[];
 }
 
 export interface Stats {
