@@ -10,6 +10,7 @@ import io.vertx.redis.client.Response;
 import peerprep.collab.run.AttemptRuns;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -58,10 +59,10 @@ public final class FinalizeRepository {
       });
   }
 
+  /** In order of time: two tasks' switches may reach the list in the other order, or by clocks a little apart. */
   private static JsonArray switches(List<String> entries) {
-    JsonArray out = new JsonArray();
-    entries.forEach(e -> out.add(new JsonObject(e)));
-    return out;
+    return new JsonArray(entries.stream().map(JsonObject::new)
+      .sorted(Comparator.comparingLong(e -> e.getLong("t"))).map(Object.class::cast).toList());
   }
 
   private static JsonObject toAttempt(Session s, Response log) {
