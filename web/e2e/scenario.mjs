@@ -693,7 +693,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
           await page.getByTestId('replay-position').getByText(`Edit ${last} of ${last}`).waitFor({ timeout: 30_000 });
           assertEqual(await viewerText(page), shared.text, 'the text at the end of the replay');
           const moments = page.getByRole('list', { name: 'Runs and language switches' });
-          await moments.getByRole('button', { name: 'Python → Java' }).waitFor();
+          await moments.getByRole('button', { name: /^Python → Java, switched by / }).first().waitFor();
           await moments.getByRole('button', { name: /^Run 1 by .*Exited with status 1/ }).click();
           await page.getByTestId('replay-moment').getByText('Run 1: Exited with status 1', { exact: false }).waitFor();
           await page.getByRole('tab', { name: 'Runs (1)' }).click();

@@ -89,7 +89,7 @@ export function ReplayPlayer({ replay, language, participants, me }: { replay: R
       </p>
       {(runs.length > 0 || switches.length > 0) && (
         <ul className="replay-moments" aria-label="Runs and language switches">
-          {[...switches.map((s) => ({ t: s.t, v: s.v, key: `switch-${s.t}-${s.language}`, text: `${languageLabel(s.from)} → ${languageLabel(s.language)}` })),
+          {[...switches.map((s) => ({ t: s.t, v: s.v, key: `switch-${s.t}-${s.language}`, text: switchText(s, participants, me) })),
             ...runs.map((run, i) => ({ t: Date.parse(run.startedAt), v: run.version, key: run.runId, text: `Run ${i + 1} by ${whoIs(run.by, me)}: ${runSummary(run.result)}` }))]
             .sort((x, y) => x.t - y.t)
             .map((m) => (
