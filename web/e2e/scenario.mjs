@@ -649,7 +649,7 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
       },
     },
     {
-      name: 'both find the session in their history and replay it',
+      name: 'both find the session in their history, its run, and replay it with the run and the language switch',
       run: async () => {
         for (const name of ['ada', 'linus']) {
           const page = pages[name];
@@ -694,7 +694,20 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
           }, { message: 'the replay shows an intermediate text', interval: 20 });
           await page.getByTestId('replay-position').getByText(`Edit ${last} of ${last}`).waitFor({ timeout: 30_000 });
           assertEqual(await viewerText(page), shared.text, 'the text at the end of the replay');
+          const moments = page.getByRole('list', { name: 'Runs and language switches' });
+          await moments.getByRole('button', { name: /^Python → Java, switched by / }).first().waitFor();
+          await moments.getByRole('button', { name: /^Run 1 by .*Exited with status 1/ }).click();
+          await page.getByTestId('replay-moment').getByText('Run 1: Exited with status 1', { exact: false }).waitFor();
+          await page.getByRole('tab', { name: 'Runs (1)' }).click();
+          const kept = page.getByTestId('attempt-run');
+          await kept.filter({ hasText: 'Exited with status 1' }).waitFor();
+          const keptText = await kept.innerText();
+          assert(keptText.includes("NameError: name 'ada' is not defined"), `the kept run's stderr: ${keptText}`);
+          assert(keptText.includes(name === 'ada' ? 'by you' : 'by '), `the kept run names who ran it: ${keptText}`);
           if (name === 'ada') {
+            await shot(page, 'attempt-runs');
+            await page.getByRole('tab', { name: 'Replay' }).click();
+            await page.getByLabel('Position in the replay').waitFor();
             await shot(page, 'attempt-replay');
             await page.getByRole('tab', { name: /Chat/ }).click();
             await waitUntil(async () => {

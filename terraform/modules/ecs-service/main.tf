@@ -12,6 +12,14 @@ resource "aws_ecs_task_definition" "this" {
     cpu_architecture        = "X86_64"
   }
 
+  # Task volumes on the task's ephemeral storage: the only places a read-only container can write.
+  dynamic "volume" {
+    for_each = toset(var.writable_paths)
+    content {
+      name = "scratch${replace(volume.value, "/", "-")}"
+    }
+  }
+
   container_definitions = jsonencode([
     {
       name        = var.name
@@ -21,7 +29,13 @@ resource "aws_ecs_task_definition" "this" {
       portMappings = [
         { name = "http", containerPort = var.container_port, protocol = "tcp" }
       ]
-      environment = [for key in sort(keys(var.environment)) : { name = key, value = var.environment[key] }]
+      environment            = [for key in sort(keys(var.environment)) : { name = key, value = var.environment[key] }]
+      readonlyRootFilesystem = var.read_only_root_filesystem
+      mountPoints = [for path in var.writable_paths : {
+        sourceVolume  = "scratch${replace(path, "/", "-")}"
+        containerPath = path
+        readOnly      = false
+      }]
       # Liveness only: a task whose PostgreSQL or Redis is failing over stays up and recovers by itself.
       healthCheck = {
         command     = ["CMD-SHELL", "curl -fsS http://127.0.0.1:${var.container_port}${var.health_path} >/dev/null || wget -qO /dev/null http://127.0.0.1:${var.container_port}${var.health_path} || exit 1"]

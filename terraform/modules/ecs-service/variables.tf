@@ -197,3 +197,35 @@ variable "tags" {
   description = "Tags added to every resource of the module."
   default     = {}
 }
+
+variable "queue_scaling" {
+  type = object({
+    log_message = string
+    value_field = string
+    target      = number
+  })
+  description = "Scale on a queue the service reports in its JSON log lines: the lines whose message is log_message carry the task's queue depth in value_field, a log metric filter makes it a metric (the task needs no IAM role to publish it), and target tracking holds its average per task at target. null: no queue scaling."
+  default     = null
+
+  validation {
+    condition     = var.queue_scaling == null || try(var.queue_scaling.target > 0 && can(regex("^[A-Za-z_][A-Za-z0-9_]*$", var.queue_scaling.value_field)), false)
+    error_message = "queue_scaling.target must be positive and value_field a plain JSON field name."
+  }
+}
+
+variable "read_only_root_filesystem" {
+  type        = bool
+  description = "Mount the container's root file system read-only; only writable_paths can be written."
+  default     = false
+}
+
+variable "writable_paths" {
+  type        = list(string)
+  description = "Absolute paths in the container backed by a task volume on the task's ephemeral storage, writable while the root file system is read-only."
+  default     = []
+
+  validation {
+    condition     = alltrue([for path in var.writable_paths : startswith(path, "/") && path != "/"])
+    error_message = "Writable paths are absolute and not the root itself."
+  }
+}

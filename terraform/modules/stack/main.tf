@@ -209,6 +209,18 @@ locals {
       EXECUTION_SANDBOX = "rlimits"
     }
   }
+
+  # The execution service reports its queue every few seconds in a JSON log line
+  # ({"message":"run-queue","queued":…}); each task keeps about one run waiting before another starts.
+  queue_scaling = {
+    execution-service = { log_message = "run-queue", value_field = "queued", target = 1 }
+  }
+
+  # Read-only root file systems; the listed paths are task volumes (the execution service's run
+  # directories and the JVM's temporary files live under /tmp).
+  writable_paths = {
+    execution-service = ["/tmp"]
+  }
 }
 
 data "aws_availability_zones" "this" {
@@ -388,18 +400,21 @@ module "services" {
   max_capacity      = var.max_tasks
   capacity_provider = var.capacity_provider
 
-  cluster_arn              = module.cluster.arn
-  cluster_name             = module.cluster.name
-  subnet_ids               = module.network.private_subnet_ids
-  security_group_ids       = [module.security_groups.service_security_group_ids[each.key]]
-  target_group_arn         = module.alb.target_group_arns[each.key]
-  target_group_arn_suffix  = module.alb.target_group_arn_suffixes[each.key]
-  load_balancer_arn_suffix = module.alb.arn_suffix
-  service_registry_arn     = module.service_discovery.service_arns[each.key]
-  execution_role_arn       = module.iam.execution_role_arns[each.key]
-  task_role_arn            = each.key == "execution-service" ? null : module.iam.task_role_arn
-  log_group_name           = module.observability.log_group_name
-  region                   = var.region
+  cluster_arn               = module.cluster.arn
+  cluster_name              = module.cluster.name
+  subnet_ids                = module.network.private_subnet_ids
+  security_group_ids        = [module.security_groups.service_security_group_ids[each.key]]
+  target_group_arn          = module.alb.target_group_arns[each.key]
+  target_group_arn_suffix   = module.alb.target_group_arn_suffixes[each.key]
+  load_balancer_arn_suffix  = module.alb.arn_suffix
+  service_registry_arn      = module.service_discovery.service_arns[each.key]
+  execution_role_arn        = module.iam.execution_role_arns[each.key]
+  task_role_arn             = each.key == "execution-service" ? null : module.iam.task_role_arn
+  queue_scaling             = try(local.queue_scaling[each.key], null)
+  read_only_root_filesystem = contains(keys(local.writable_paths), each.key)
+  writable_paths            = try(local.writable_paths[each.key], [])
+  log_group_name            = module.observability.log_group_name
+  region                    = var.region
 
   # The target groups must be attached to the load balancer before a service can register in them,
   # and the release tasks (databases, roles, migrations) must have succeeded before a task starts.

@@ -93,6 +93,12 @@ export type Attempt = InLanguage<Sent<HistorySchemas['Attempt']>>;
  */
 export type ChangeSetJson = (number | [number, ...string[]])[];
 export type Edit = Omit<HistorySchemas['Edit'], 'changes'> & { changes: ChangeSetJson };
+/** How a run of the session ended, as the attempt keeps it (outputs cut at 4 000 characters). */
+export type AttemptRunResult = HistorySchemas['RunResult'];
+/** A run of the session's code: who started it, on which version of the code, and what came of it. */
+export type AttemptRun = HistorySchemas['Run'];
+/** A language switch: when (epoch ms), at which version of the code, by whom (null once deleted). */
+export type LanguageSwitch = HistorySchemas['LanguageSwitch'];
 export type Replay = Sent<HistorySchemas['Replay']>;
 export type Stats = Sent<Omit<HistorySchemas['Stats'], 'byDifficulty'>> & { byDifficulty: Sent<NonNullable<HistorySchemas['Stats']['byDifficulty']>> };
 

@@ -11,8 +11,10 @@ import { formatDateTime, formatDuration, formatTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { useTopicNames } from '../lib/topics';
 import { ReplayPlayer } from './ReplayPlayer';
+import { AttemptRunList, languageLabel } from '../history/AttemptRuns';
+import { personName } from '../lib/people';
 
-type Tab = 'code' | 'replay' | 'chat';
+type Tab = 'code' | 'runs' | 'replay' | 'chat';
 
 export function AttemptPage() {
   const { sessionId = '' } = useParams();
@@ -40,6 +42,8 @@ export function AttemptPage() {
   const a = attempt.data;
   const partner = a.participants.find((p) => p.id !== user?.id);
   const language = LANGUAGES.find((l) => l.id === a.language)?.label ?? a.language;
+  const startedIn = a.initialLanguage && a.initialLanguage !== a.language ? a.initialLanguage : null;
+  const runs = a.runs ?? [];
 
   return (
     <div className="page">
@@ -49,8 +53,9 @@ export function AttemptPage() {
           <h1>{a.question.title}</h1>
           <p className="meta-line">
             <DifficultyBadge difficulty={a.question.difficulty} /> <TopicTags topics={a.question.topics} names={names} />
-            <span>with <strong>{partner?.username ?? 'deleted user'}</strong></span>
-            <span>{language}</span>
+            <span>with <strong>{personName(partner, 'deleted user')}</strong>
+              {partner?.displayName && partner.displayName.trim() !== partner.username && <span className="muted"> ({partner.username})</span>}</span>
+            <span>{language}{startedIn && <span className="muted"> (started in {languageLabel(startedIn)})</span>}</span>
             <span>{formatDateTime(a.endedAt)}</span>
             <span>lasted {formatDuration(a.durationSeconds)}</span>
             <span>{a.editCount} edit{a.editCount === 1 ? '' : 's'}</span>
@@ -60,10 +65,10 @@ export function AttemptPage() {
       </header>
 
       <div className="tabs" role="tablist" aria-label="Attempt">
-        {(['code', 'replay', 'chat'] as Tab[]).map((t) => (
+        {(['code', 'runs', 'replay', 'chat'] as Tab[]).map((t) => (
           <button key={t} type="button" role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`}
             className={`tab ${tab === t ? 'tab-on' : ''}`} onClick={() => setTab(t)}>
-            {t === 'code' ? 'Final code' : t === 'replay' ? 'Replay' : `Chat${a.transcript ? ` (${a.transcript.length})` : ''}`}
+            {t === 'code' ? 'Final code' : t === 'runs' ? `Runs (${runs.length})` : t === 'replay' ? 'Replay' : `Chat${a.transcript ? ` (${a.transcript.length})` : ''}`}
           </button>
         ))}
       </div>
@@ -72,11 +77,12 @@ export function AttemptPage() {
         {tab === 'code' && (a.code
           ? <CodeViewer value={a.code} language={a.language} label="Final code" />
           : <p className="muted">The editor was left empty.</p>)}
+        {tab === 'runs' && <AttemptRunList runs={runs} me={user?.id} />}
         {tab === 'replay' && (
           <>
             {replay.loading && <Loading label="Loading the replay…" />}
             <ErrorNotice error={replay.error} onRetry={replay.reload} />
-            {replay.data && <ReplayPlayer replay={replay.data} language={a.language} participants={a.participants} />}
+            {replay.data && <ReplayPlayer replay={replay.data} language={a.language} participants={a.participants} me={user?.id} />}
           </>
         )}
         {tab === 'chat' && (
@@ -88,7 +94,7 @@ export function AttemptPage() {
                 <ol className="chat-list transcript">
                   {a.transcript.map((m) => (
                     <li key={m.id} className={`chat-message ${m.user === user?.id ? 'mine' : ''}`}>
-                      <div className="chat-meta"><span className="chat-author">{m.user === user?.id ? 'You' : m.username}</span> <time dateTime={m.at}>{formatTime(m.at)}</time></div>
+                      <div className="chat-meta"><span className="chat-author">{m.user === user?.id ? 'You' : personName(a.participants.find((p) => p.id !== null && p.id === m.user) ?? m, 'deleted user')}</span> <time dateTime={m.at}>{formatTime(m.at)}</time></div>
                       <div className="chat-text">{m.text}</div>
                     </li>
                   ))}

@@ -1,3 +1,4 @@
+import { personName } from '../lib/people';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
@@ -93,7 +94,7 @@ export function HistoryPage() {
                       <Link to={`/history/${a.sessionId}`} className="row-link">{a.question.title}</Link>
                       <div className="row-meta"><DifficultyBadge difficulty={a.question.difficulty} /> <TopicTags topics={a.question.topics} names={names} /></div>
                     </td>
-                    <td>{a.partner.username}</td>
+                    <td>{personName(a.partner, 'deleted user')}</td>
                     <td>{LANGUAGES.find((l) => l.id === a.language)?.label ?? a.language}</td>
                     <td>{formatDateTime(a.endedAt)}</td>
                     <td>{formatDuration(a.durationSeconds)}</td>

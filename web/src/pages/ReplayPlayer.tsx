@@ -1,16 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Language, Participant, Replay } from '../api/types';
 import { CodeViewer } from '../components/CodeViewer';
-import { Timeline, delayAfter } from '../replay/timeline';
+import { Timeline, delayAfter, languageAt } from '../replay/timeline';
 import { ErrorNotice } from '../components/Feedback';
+import { RunRecord, languageLabel, switchText, who as whoIs, runSummary } from '../history/AttemptRuns';
+import { personName } from '../lib/people';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
-/** Plays a session's edits back: a scrubber over every version, play/pause, and speed. */
 /** The author the collaboration service gives the question's starter code, the first step of a replay. */
 const STARTER_AUTHOR = 'starter-code';
 
-export function ReplayPlayer({ replay, language, participants }: { replay: Replay; language: Language; participants: Participant[] }) {
+/**
+ * Plays a session's edits back: a scrubber over every version, play/pause, and speed. The language
+ * switches and the runs appear at their point in time (the version of the code they happened on), and
+ * each can be jumped to.
+ */
+export function ReplayPlayer({ replay, language, participants, me }: { replay: Replay; language: Language; participants: Participant[]; me?: string }) {
   const built = useMemo(() => {
     try {
       return { timeline: new Timeline(replay.initialText, replay.edits), error: null };
@@ -45,8 +51,14 @@ export function ReplayPlayer({ replay, language, participants }: { replay: Repla
   const author = timeline.authorAt(step);
   const who = author === null ? null
     : author === STARTER_AUTHOR ? 'the starter code'
-      : participants.find((p) => p.id === author)?.username ?? 'deleted user';
+      : personName(participants.find((p) => p.id === author), 'deleted user');
   const at = timeline.timeAt(step);
+  const version = timeline.versionAt(step);
+  const switches = replay.languageSwitches ?? [];
+  const runs = replay.runs ?? [];
+  const shownLanguage = languageAt(replay.initialLanguage ?? language, switches, version) as Language;
+  const runsHere = runs.map((run, i) => ({ run, index: i + 1 })).filter(({ run }) => timeline.stepOfVersion(run.version) === step);
+  const switchesHere = switches.filter((s) => timeline.stepOfVersion(s.v) === step);
   const togglePlay = () => {
     if (!playing && step >= timeline.length) {
       setStep(0);
@@ -73,8 +85,26 @@ export function ReplayPlayer({ replay, language, participants }: { replay: Repla
         Edit {step} of {timeline.length}
         {who && ` · by ${who}`}
         {at && step > 0 && ` · ${new Date(at).toLocaleTimeString()}`}
+        {` · ${languageLabel(shownLanguage)}`}
       </p>
-      <CodeViewer value={timeline.textAt(step)} language={language} label="Replay of the code" />
+      {(runs.length > 0 || switches.length > 0) && (
+        <ul className="replay-moments" aria-label="Runs and language switches">
+          {[...switches.map((s) => ({ t: s.t, v: s.v, key: `switch-${s.t}-${s.language}`, text: switchText(s, participants, me) })),
+            ...runs.map((run, i) => ({ t: Date.parse(run.startedAt), v: run.version, key: run.runId, text: `Run ${i + 1} by ${whoIs(run.by, me)}: ${runSummary(run.result)}` }))]
+            .sort((x, y) => x.t - y.t)
+            .map((m) => (
+              <li key={m.key}>
+                <button type="button" className="button button-small" aria-pressed={timeline.stepOfVersion(m.v) === step}
+                  onClick={() => { setPlaying(false); setStep(timeline.stepOfVersion(m.v)); }}>{m.text}</button>
+              </li>
+            ))}
+        </ul>
+      )}
+      <div aria-live="polite" data-testid="replay-moment">
+        {switchesHere.map((s) => <p key={`${s.t}-${s.language}`} className="replay-moment">Language: {switchText(s, participants, me)}</p>)}
+        {runsHere.map(({ run, index }) => <div key={run.runId} className="replay-moment"><RunRecord run={run} index={index} me={me} /></div>)}
+      </div>
+      <CodeViewer value={timeline.textAt(step)} language={shownLanguage} label="Replay of the code" />
     </div>
   );
 }

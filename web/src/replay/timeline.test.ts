@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeSet, Text } from '@codemirror/state';
-import { CHECKPOINT, MAX_GAP_MS, Timeline, delayAfter } from './timeline';
+import { CHECKPOINT, MAX_GAP_MS, Timeline, delayAfter, languageAt } from './timeline';
 import type { Edit } from '../api/types';
 
 /** Builds a log the way the editor would: each change made against the text before it. */
@@ -78,5 +78,29 @@ describe('replay timeline', () => {
     expect(delayAfter(timeline, 1, 4)).toBe(100);
     expect(delayAfter(timeline, 2, 1)).toBe(MAX_GAP_MS);
     expect(delayAfter(timeline, 3, 1)).toBe(0);
+  });
+
+  it('finds the step that shows a version of the code, for runs and language switches', () => {
+    const edits: Edit[] = [
+      { v: 1, t: 0, user: 'starter-code', changes: [[0, 'a']] },
+      { v: 2, t: 10, user: 'u1', changes: [1, [0, 'b']] },
+      { v: 5, t: 20, user: 'u1', changes: [2, [0, 'c']] },
+    ];
+    const timeline = new Timeline('', edits);
+    expect(timeline.versionAt(0)).toBe(0);
+    expect(timeline.versionAt(2)).toBe(2);
+    expect(timeline.versionAt(9)).toBe(5);
+    expect(timeline.stepOfVersion(0)).toBe(0);
+    expect(timeline.stepOfVersion(2)).toBe(2);
+    expect(timeline.stepOfVersion(4)).toBe(2);
+    expect(timeline.stepOfVersion(7)).toBe(3);
+  });
+
+  it('knows the language at each version from the start language and the switches made at or before it', () => {
+    const switches = [{ v: 0, language: 'java' }, { v: 3, language: 'cpp' }];
+    expect(languageAt('python', [], 9)).toBe('python');
+    expect(languageAt('python', switches, 0)).toBe('java');
+    expect(languageAt('python', switches, 2)).toBe('java');
+    expect(languageAt('python', switches, 3)).toBe('cpp');
   });
 });

@@ -56,6 +56,20 @@ export class Timeline {
     return this.edits[Math.max(0, Math.min(step, this.length) - 1)].t;
   }
 
+  /** The version of the code a step shows: the version its edit produced, 0 for the initial text. */
+  versionAt(step: number): number {
+    return step <= 0 || this.edits.length === 0 ? 0 : this.edits[Math.min(step, this.length) - 1].v;
+  }
+
+  /** The step that shows a version of the code: the last step at or before it. */
+  stepOfVersion(version: number): number {
+    let step = 0;
+    while (step < this.length && this.edits[step].v <= version) {
+      step++;
+    }
+    return step;
+  }
+
   authorAt(step: number): string | null {
     return step <= 0 || step > this.length ? null : this.edits[step - 1].user;
   }
@@ -73,4 +87,15 @@ export function delayAfter(timeline: Timeline, step: number, speed: number): num
   const next = timeline.edits[step].t;
   const gap = Math.min(Math.max(next - here, 0), MAX_GAP_MS);
   return Math.max(16, gap / speed);
+}
+
+/** The language the code is in at a version: the start language, then each switch made at or before it. */
+export function languageAt(initial: string, switches: { v: number; language: string }[], version: number): string {
+  let language = initial;
+  for (const s of switches) {
+    if (s.v <= version) {
+      language = s.language;
+    }
+  }
+  return language;
 }

@@ -232,6 +232,8 @@ export interface components {
             id: string | null;
             /** @description as it was; 'deleted user' once the account is deleted */
             username: string;
+            /** @description the name they gave the session (shown to the partner); null when none, and once the account is deleted */
+            displayName?: string | null;
         };
         Question: {
             id: string;
@@ -257,6 +259,7 @@ export interface components {
             sessionId: string;
             participants: components["schemas"]["Participant"][];
             question: components["schemas"]["Question"];
+            /** @description the language of the final code */
             language: string;
             code: string;
             /** Format: date-time */
@@ -266,6 +269,10 @@ export interface components {
             /** @enum {string} */
             endReason: "ended-by-participant" | "abandoned";
             edits: components["schemas"]["Edit"][];
+            /** @description optional; the session's runs, oldest first */
+            runs?: components["schemas"]["NewRun"][];
+            /** @description optional; in order of time */
+            languageSwitches?: components["schemas"]["NewLanguageSwitch"][];
         };
         Message: {
             id: string;
@@ -295,6 +302,10 @@ export interface components {
             editCount?: number;
             /** @description null until the chat service has put it */
             transcript?: components["schemas"]["Message"][] | null;
+            /** @description the language the session started in */
+            initialLanguage?: string;
+            languageSwitches?: components["schemas"]["LanguageSwitch"][];
+            runs?: components["schemas"]["Run"][];
         };
         AttemptSummary: {
             /** Format: uuid */
@@ -321,6 +332,10 @@ export interface components {
             /** @constant */
             initialText?: "";
             edits?: components["schemas"]["Edit"][];
+            /** @description the language the session started in */
+            initialLanguage?: string;
+            languageSwitches?: components["schemas"]["LanguageSwitch"][];
+            runs?: components["schemas"]["Run"][];
         };
         Stats: {
             total?: number;
@@ -339,6 +354,79 @@ export interface components {
             longestStreak?: number;
             /** Format: date-time */
             lastAttemptAt?: string | null;
+        };
+        RunResult: {
+            /** @enum {string} */
+            outcome: "ok" | "error" | "compile-error" | "limit";
+            /** @enum {string|null} */
+            phase?: "compile" | "run" | null;
+            exitCode?: number | null;
+            /** @description SIGKILL, SIGSEGV… */
+            signal?: string | null;
+            /** @description the limit that stopped the run: cpu-time, wall-time, memory, processes, file-size, output */
+            limit?: string | null;
+            wallMs?: number | null;
+            cpuMs?: number | null;
+            peakMemoryKb?: number | null;
+            stdout: string;
+            stdoutTruncated?: boolean;
+            stderr: string;
+            stderrTruncated?: boolean;
+        };
+        NewRun: {
+            runId: string;
+            /**
+             * Format: uuid
+             * @description the participant who started it
+             */
+            by: string;
+            language: string;
+            /** @description the version of the code that ran (the replay's edit v) */
+            version: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            stdin: string;
+            stdinTruncated?: boolean;
+            result: components["schemas"]["RunResult"];
+        };
+        Run: {
+            runId: string;
+            by: components["schemas"]["Participant"];
+            language: string;
+            /** @description the version of the code that ran (the replay's edit v) */
+            version: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            stdin: string;
+            stdinTruncated?: boolean;
+            result: components["schemas"]["RunResult"];
+        };
+        NewLanguageSwitch: {
+            /** @description when, epoch ms */
+            t: number;
+            /** @description the version of the code at the switch */
+            v: number;
+            /** Format: uuid */
+            user: string;
+            from: string;
+            language: string;
+        };
+        LanguageSwitch: {
+            /** @description when, epoch ms */
+            t: number;
+            /** @description the version of the code at the switch */
+            v: number;
+            /**
+             * Format: uuid
+             * @description null once the account is deleted
+             */
+            user: string | null;
+            from: string;
+            language: string;
         };
     };
     responses: never;

@@ -20,11 +20,16 @@ public final class ExecutionVerticle extends VerticleBase {
   private RunQueue queue;
   private ExecutorService readers;
   private Router router;
+  private long reportMs;
+  private long reportTimer = -1;
 
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, "execution", config())
-      .map(ExecutionConfig::from)
+      .map(settings -> {
+        reportMs = QueueReport.intervalMs(settings);
+        return ExecutionConfig.from(settings);
+      })
       .compose(cfg -> {
         readers = Executors.newCachedThreadPool(r -> {
           Thread t = new Thread(r, "execution-output");
@@ -42,6 +47,8 @@ public final class ExecutionVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(ExecutionConfig cfg, Sandbox sandbox) {
     queue = new RunQueue(vertx, sandbox, cfg.parallelRuns(), cfg.queueSize());
+    reportTimer = QueueReport.start(vertx, reportMs, queue::running, queue::waiting, cfg.parallelRuns(),
+      cfg.parallelRuns() + cfg.queueSize());
     HealthCheckHandler health = Health.handler(vertx);
     health.register("runs", Health.CHECK_TIMEOUT_MS, p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
       .put("running", queue.running()).put("queued", queue.waiting()))));
@@ -56,6 +63,7 @@ public final class ExecutionVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(reportTimer);
     return (server == null ? Future.succeededFuture() : server.close())
       .eventually(() -> queue == null ? Future.succeededFuture() : queue.close())
       .andThen(ar -> {

@@ -36,7 +36,7 @@ public final class AccountRepository {
       FROM jsonb_array_elements(messages) WITH ORDINALITY AS e (m, i))
     WHERE messages @> jsonb_build_array(jsonb_build_object('user', $1::uuid::text))""";
   private static final String ANONYMIZE = """
-    UPDATE attempt_participants SET user_id = NULL, username = 'deleted user'
+    UPDATE attempt_participants SET user_id = NULL, username = 'deleted user', display_name = NULL
     WHERE user_id = $1 RETURNING session_id""";
   private static final String DROP_ORPHANS = """
     DELETE FROM attempts a WHERE a.session_id = ANY ($1)

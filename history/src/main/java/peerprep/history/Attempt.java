@@ -13,22 +13,23 @@ import java.util.UUID;
 /** A stored attempt, whole: what its participants and admins see when they open it. */
 public record Attempt(UUID sessionId, List<Participant> participants, QuestionSummary question, String language,
                       String code, OffsetDateTime startedAt, OffsetDateTime endedAt, String endReason,
-                      int editCount, JsonArray transcript) {
+                      int editCount, JsonArray runs, JsonArray languageSwitches, JsonArray transcript) {
 
   static Attempt fromRow(Row row) {
     return new Attempt(row.getUUID("session_id"), participants(row), QuestionSummary.fromRow(row),
       row.getString("language"), row.getString("code"), row.getOffsetDateTime("started_at"),
       row.getOffsetDateTime("ended_at"), row.getString("end_reason"), row.getInteger("edit_count"),
-      row.getJsonArray("messages"));
+      (JsonArray) row.getJson("runs"), (JsonArray) row.getJson("language_switches"), row.getJsonArray("messages"));
   }
 
   /** Participants from the arrays {@code participant_ids} and {@code participant_names}, in position order. */
   static List<Participant> participants(Row row) {
     UUID[] ids = row.getArrayOfUUIDs("participant_ids");
     String[] names = row.getArrayOfStrings("participant_names");
+    String[] displayNames = row.getArrayOfStrings("participant_display_names");
     List<Participant> out = new ArrayList<>(ids.length);
     for (int i = 0; i < ids.length; i++) {
-      out.add(new Participant(ids[i], names[i]));
+      out.add(new Participant(ids[i], names[i], displayNames[i]));
     }
     return out;
   }
@@ -49,6 +50,9 @@ public record Attempt(UUID sessionId, List<Participant> participants, QuestionSu
       .put("durationSeconds", durationSeconds(startedAt, endedAt))
       .put("endReason", endReason)
       .put("editCount", editCount)
+      .put("initialLanguage", LanguageSwitches.initial(languageSwitches, language))
+      .put("languageSwitches", LanguageSwitches.shownWith(languageSwitches, participants))
+      .put("runs", RunLog.shownWith(runs, participants))
       .put("transcript", transcript == null ? null : Transcript.shownWith(transcript, participants));
   }
 }

@@ -63,13 +63,21 @@ final class AttemptApi {
     Principal user = Principal.of(ctx);
     attempts.findLog(sessionId)
       .compose(log -> log != null && Participant.visible(log.participants(), user)
-        ? vertx.executeBlocking(() -> EditLog.decode(log.compressed(), log.participants()), false)
+        ? vertx.executeBlocking(() -> replayOf(sessionId, log), false)
         : Future.failedFuture(notFound(sessionId)))
-      .onSuccess(edits -> ctx.json(new JsonObject()
-        .put("sessionId", sessionId.toString())
-        .put("initialText", "")
-        .put("edits", edits)))
+      .onSuccess(ctx::json)
       .onFailure(ctx::fail);
+  }
+
+  /** The edits, language switches and runs, each at its point in time, for a player to step through. */
+  private static JsonObject replayOf(UUID sessionId, AttemptRepository.StoredLog log) {
+    return new JsonObject()
+      .put("sessionId", sessionId.toString())
+      .put("initialText", "")
+      .put("initialLanguage", LanguageSwitches.initial(log.languageSwitches(), log.language()))
+      .put("edits", EditLog.decode(log.compressed(), log.participants()))
+      .put("languageSwitches", LanguageSwitches.shownWith(log.languageSwitches(), log.participants()))
+      .put("runs", RunLog.shownWith(log.runs(), log.participants()));
   }
 
   private void myStats(RoutingContext ctx) {

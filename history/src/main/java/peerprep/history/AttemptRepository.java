@@ -18,24 +18,27 @@ import java.util.UUID;
 public final class AttemptRepository {
   private static final String PARTICIPANT_ARRAYS = """
     ARRAY(SELECT p.user_id FROM attempt_participants p WHERE p.session_id = a.session_id ORDER BY p.position) AS participant_ids,
-    ARRAY(SELECT p.username FROM attempt_participants p WHERE p.session_id = a.session_id ORDER BY p.position) AS participant_names""";
+    ARRAY(SELECT p.username FROM attempt_participants p WHERE p.session_id = a.session_id ORDER BY p.position) AS participant_names,
+    ARRAY(SELECT p.display_name FROM attempt_participants p WHERE p.session_id = a.session_id ORDER BY p.position) AS participant_display_names""";
   private static final String INSERT_ATTEMPT = """
     INSERT INTO attempts (session_id, question_id, question_title, question_difficulty, question_topics, language,
-      code, started_at, ended_at, end_reason, edit_count, edits_gz)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      code, started_at, ended_at, end_reason, edit_count, edits_gz, runs, language_switches)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
     ON CONFLICT (session_id) DO NOTHING
     RETURNING session_id""";
   private static final String INSERT_PARTICIPANTS = """
-    INSERT INTO attempt_participants (session_id, position, user_id, username)
+    INSERT INTO attempt_participants (session_id, position, user_id, username, display_name)
     SELECT $1, g.position, CASE WHEN d.user_id IS NULL THEN g.user_id END,
-      CASE WHEN d.user_id IS NULL THEN g.username ELSE 'deleted user' END
-    FROM (VALUES (0::smallint, $2::uuid, $3::text), (1::smallint, $4::uuid, $5::text)) AS g (position, user_id, username)
+      CASE WHEN d.user_id IS NULL THEN g.username ELSE 'deleted user' END,
+      CASE WHEN d.user_id IS NULL THEN g.display_name END
+    FROM (VALUES (0::smallint, $2::uuid, $3::text, $6::text), (1::smallint, $4::uuid, $5::text, $7::text))
+      AS g (position, user_id, username, display_name)
     LEFT JOIN deleted_users d ON d.user_id = g.user_id""";
   private static final String FIND = """
     SELECT a.session_id, a.question_id, a.question_title, a.question_difficulty, a.question_topics, a.language, a.code,
-      a.started_at, a.ended_at, a.end_reason, a.edit_count, t.messages, """ + PARTICIPANT_ARRAYS
+      a.started_at, a.ended_at, a.end_reason, a.edit_count, a.runs, a.language_switches, t.messages, """ + PARTICIPANT_ARRAYS
     + " FROM attempts a LEFT JOIN transcripts t ON t.session_id = a.session_id WHERE a.session_id = $1";
-  private static final String FIND_LOG = "SELECT a.edits_gz, " + PARTICIPANT_ARRAYS + " FROM attempts a WHERE a.session_id = $1";
+  private static final String FIND_LOG = "SELECT a.edits_gz, a.language, a.runs, a.language_switches, " + PARTICIPANT_ARRAYS + " FROM attempts a WHERE a.session_id = $1";
   private static final String MINE = """
     FROM attempt_participants p
     JOIN attempts a ON a.session_id = p.session_id
@@ -48,7 +51,8 @@ public final class AttemptRepository {
     """;
   private static final String LIST = """
     SELECT a.session_id, a.question_id, a.question_title, a.question_difficulty, a.question_topics, a.language,
-      a.started_at, a.ended_at, a.end_reason, o.user_id AS partner_id, o.username AS partner_username
+      a.started_at, a.ended_at, a.end_reason, o.user_id AS partner_id, o.username AS partner_username,
+      o.display_name AS partner_display_name
     """ + MINE + " ORDER BY a.ended_at DESC, a.session_id LIMIT $6 OFFSET $7";
   private static final String COUNT = "SELECT count(*) AS total " + MINE;
   private static final String QUESTION_IDS = """
@@ -65,14 +69,16 @@ public final class AttemptRepository {
   }
 
   /** The participants of a stored edit log and the log itself, still compressed. */
-  public record StoredLog(List<Participant> participants, Buffer compressed) {
+  public record StoredLog(List<Participant> participants, Buffer compressed, String language, JsonArray runs,
+                          JsonArray languageSwitches) {
   }
 
   /** Stores the attempt unless its session is stored already; true when this call stored it. */
   public Future<Boolean> record(NewAttempt a, Buffer compressedEdits) {
     Tuple attempt = Tuple.from(new Object[]{a.sessionId(), a.question().id(), a.question().title(),
       a.question().difficulty(), a.question().topics().toArray(String[]::new), a.language(), a.code(),
-      a.startedAt(), a.endedAt(), a.endReason(), a.edits().size(), compressedEdits});
+      a.startedAt(), a.endedAt(), a.endReason(), a.edits().size(), compressedEdits, a.runs().stored(),
+      a.languageSwitches().stored()});
     return pool.withTransaction(conn -> conn.preparedQuery(INSERT_ATTEMPT).execute(attempt)
       .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false) : insertParticipants(conn, a).map(true)));
   }
@@ -81,7 +87,8 @@ public final class AttemptRepository {
     Participant first = a.participants().get(0);
     Participant second = a.participants().get(1);
     return conn.preparedQuery(INSERT_PARTICIPANTS)
-      .execute(Tuple.of(a.sessionId(), first.id(), first.username(), second.id(), second.username()));
+      .execute(Tuple.of(a.sessionId(), first.id(), first.username(), second.id(), second.username(), first.displayName())
+        .addString(second.displayName()));
   }
 
   /** The attempt with its transcript, or null when none has this session id. */
@@ -96,7 +103,8 @@ public final class AttemptRepository {
         return null;
       }
       Row row = rows.iterator().next();
-      return new StoredLog(Attempt.participants(row), row.getBuffer("edits_gz"));
+      return new StoredLog(Attempt.participants(row), row.getBuffer("edits_gz"), row.getString("language"),
+        (JsonArray) row.getJson("runs"), (JsonArray) row.getJson("language_switches"));
     });
   }
 

@@ -12,7 +12,8 @@ public record AttemptSummary(UUID sessionId, QuestionSummary question, Participa
 
   static AttemptSummary fromRow(Row row) {
     return new AttemptSummary(row.getUUID("session_id"), QuestionSummary.fromRow(row),
-      new Participant(row.getUUID("partner_id"), row.getString("partner_username")), row.getString("language"),
+      new Participant(row.getUUID("partner_id"), row.getString("partner_username"),
+        row.getString("partner_display_name")), row.getString("language"),
       row.getOffsetDateTime("started_at"), row.getOffsetDateTime("ended_at"), row.getString("end_reason"));
   }
 

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -87,6 +89,54 @@ final class Fields {
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest("The field '" + name(key) + "' must be an ISO-8601 date-time such as 2026-01-01T10:00:00Z, not '" + v + "'.");
     }
+  }
+
+  boolean has(String key) {
+    return json.getValue(key) != null;
+  }
+
+  /** An optional string: null when absent or JSON null. */
+  String optionalString(String key) {
+    return has(key) ? string(key) : null;
+  }
+
+  /** An optional whole number (of any sign): null when absent or JSON null. */
+  Long optionalInteger(String key) {
+    if (!has(key)) {
+      return null;
+    }
+    Number n = typed(key, Number.class, "a whole number");
+    if (n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw ApiException.badRequest("The field '" + name(key) + "' must be a whole number.");
+    }
+    return n.longValue();
+  }
+
+  /** An optional non-negative whole number: null when absent or JSON null. */
+  Long optionalWholeNumber(String key) {
+    return has(key) ? wholeNumber(key) : null;
+  }
+
+  boolean flag(String key) {
+    return has(key) && typed(key, Boolean.class, "true or false");
+  }
+
+  /** A required string of at most {@code max} characters; longer is a 413, since it is a size. */
+  String capped(String key, int max) {
+    String v = string(key);
+    if (v.length() > max) {
+      throw ApiException.tooLarge("The field '" + name(key) + "' has " + v.length() + " characters; at most " + max + " are kept.");
+    }
+    return v;
+  }
+
+  /** One of {@code allowed}; anything else is a 400 listing them. */
+  String oneOf(String key, Collection<String> allowed) {
+    String v = text(key);
+    if (!allowed.contains(v)) {
+      throw ApiException.badRequest("The field '" + name(key) + "' must be one of " + String.join(", ", new TreeSet<>(allowed)) + ", not '" + v + "'.");
+    }
+    return v;
   }
 
   List<String> texts(String key) {

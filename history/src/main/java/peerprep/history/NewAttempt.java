@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A finished session as the collaboration service posts it, checked whole before anything is stored. */
+/**
+ * A finished session as the collaboration service posts it, checked whole before anything is stored.
+ * {@code language} is the language of the final code; {@code runs} and {@code languageSwitches} are optional.
+ */
 public record NewAttempt(UUID sessionId, List<Participant> participants, QuestionSummary question, String language,
                          String code, OffsetDateTime startedAt, OffsetDateTime endedAt, String endReason,
-                         EditLog edits) {
+                         EditLog edits, RunLog runs, LanguageSwitches languageSwitches) {
   static final Set<String> END_REASONS = Set.of("ended-by-participant", "abandoned");
 
   static NewAttempt fromJson(JsonObject body, Limits limits) {
@@ -33,6 +36,7 @@ public record NewAttempt(UUID sessionId, List<Participant> participants, Questio
       throw ApiException.badRequest("The field 'endReason' must be 'ended-by-participant' or 'abandoned', not '" + endReason + "'.");
     }
     EditLog edits = EditLog.fromJson(f.array("edits"), limits);
-    return new NewAttempt(sessionId, participants, question, language, code, startedAt, endedAt, endReason, edits);
+    return new NewAttempt(sessionId, participants, question, language, code, startedAt, endedAt, endReason, edits,
+      RunLog.fromJson(body, participants), LanguageSwitches.fromJson(body, participants));
   }
 }

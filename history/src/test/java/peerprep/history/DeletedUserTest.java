@@ -21,7 +21,8 @@ import static peerprep.history.HistoryService.await;
 
 @ExtendWith(VertxExtension.class)
 class DeletedUserTest {
-  private static final JsonObject DELETED = new JsonObject().putNull("id").put("username", "deleted user");
+  private static final JsonObject DELETED = new JsonObject().putNull("id").put("username", "deleted user")
+    .putNull("displayName");
   private static HistoryService service;
 
   @BeforeAll

@@ -65,7 +65,8 @@ class ListAttemptsTest {
     assertThat(sessions(page)).containsExactly(session(4), session(3), session(2), session(1), session(0));
     assertThat(page.getInteger("total")).isEqualTo(5);
     JsonObject newest = page.getJsonArray("items").getJsonObject(0);
-    assertThat(newest.getJsonObject("partner")).isEqualTo(new JsonObject().put("id", linus.id()).put("username", "linus"));
+    assertThat(newest.getJsonObject("partner")).isEqualTo(new JsonObject().put("id", linus.id()).put("username", "linus")
+      .putNull("displayName"));
     assertThat(newest.getJsonObject("question").getString("title")).isEqualTo("Question q4");
     assertThat(newest.getLong("durationSeconds")).isEqualTo(1500);
     assertThat(newest.containsKey("code")).isFalse();

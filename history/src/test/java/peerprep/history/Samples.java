@@ -30,7 +30,7 @@ final class Samples {
   }
 
   static JsonObject participant(TestUser user) {
-    return new JsonObject().put("id", user.id()).put("username", user.username());
+    return new JsonObject().put("id", user.id()).put("username", user.username()).putNull("displayName");
   }
 
   /** A 25-minute session of the two users on the question, ended at the given time, typing {@link #CODE}. */

@@ -96,6 +96,7 @@ class EcsServiceModuleTest {
 
     Map<String, Block> policies = module.resources("aws_appautoscaling_policy");
     Set<String> metrics = policies.values().stream()
+        .filter(p -> p.block("target_tracking_scaling_policy_configuration").blocks("predefined_metric_specification").size() == 1)
         .peek(p -> assertEquals("TargetTrackingScaling", p.attr("policy_type").string()))
         .peek(p -> assertEquals("aws_appautoscaling_target.this.resource_id", p.attr("resource_id").source()))
         .map(p -> p.block("target_tracking_scaling_policy_configuration")

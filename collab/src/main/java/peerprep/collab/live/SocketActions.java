@@ -168,7 +168,7 @@ final class SocketActions {
       return refuse("bad-message", "'language' must be one of " + String.join(", ", Languages.ALL.stream().sorted().toList()) + ".");
     }
     String envelope = new Envelope(Envelope.LANGUAGE, 0, 0, null, Frames.language((String) language, socket.me())).encode();
-    return sessions.language(socket.sessionId(), (String) language, envelope).compose(n -> n == 1
+    return sessions.language(socket.sessionId(), (String) language, socket.me().id(), envelope).compose(n -> n == 1
       ? Future.succeededFuture()
       : sessions.find(socket.sessionId()).compose(this::gone));
   }

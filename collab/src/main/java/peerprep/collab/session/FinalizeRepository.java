@@ -7,8 +7,10 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import peerprep.collab.run.AttemptRuns;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,11 +48,21 @@ public final class FinalizeRepository {
   /** The attempt in the history service's shape, or null when the session is gone. */
   public Future<JsonObject> attempt(String sessionId) {
     return redis.batch(List.of(Request.cmd(Command.HGETALL).arg(Keys.session(sessionId)),
-        Request.cmd(Command.LRANGE).arg(Keys.log(sessionId)).arg(0).arg(-1)))
+        Request.cmd(Command.LRANGE).arg(Keys.log(sessionId)).arg(0).arg(-1),
+        Request.cmd(Command.LRANGE).arg(AttemptRuns.key(sessionId)).arg(0).arg(-1),
+        Request.cmd(Command.LRANGE).arg(Keys.languages(sessionId)).arg(0).arg(-1)))
       .map(replies -> {
         var hash = Replies.hash(replies.get(0));
-        return hash.containsKey("id") ? toAttempt(Session.fromHash(hash), replies.get(1)) : null;
+        return hash.containsKey("id") ? toAttempt(Session.fromHash(hash), replies.get(1))
+          .put("runs", AttemptRuns.summarize(Replies.strings(replies.get(2))))
+          .put("languageSwitches", switches(Replies.strings(replies.get(3)))) : null;
       });
+  }
+
+  /** In order of time: two tasks' switches may reach the list in the other order, or by clocks a little apart. */
+  private static JsonArray switches(List<String> entries) {
+    return new JsonArray(entries.stream().map(JsonObject::new)
+      .sorted(Comparator.comparingLong(e -> e.getLong("t"))).map(Object.class::cast).toList());
   }
 
   private static JsonObject toAttempt(Session s, Response log) {
@@ -62,7 +74,7 @@ public final class FinalizeRepository {
     }
     return new JsonObject()
       .put("sessionId", s.id())
-      .put("participants", Participant.toJson(s.participants()))
+      .put("participants", new JsonArray(s.participants().stream().map(s::named).toList()))
       .put("question", s.question())
       .put("language", s.codeLanguage())
       .put("code", s.doc())

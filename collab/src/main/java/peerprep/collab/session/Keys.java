@@ -27,6 +27,11 @@ public final class Keys {
     return "collab:s:" + id + ":log";
   }
 
+  /** The session's language switches, oldest first (JSON entries {@code {t, v, user, from, language}}). */
+  public static String languages(String id) {
+    return "collab:s:" + id + ":languages";
+  }
+
   public static String channel(String id) {
     return "collab:ch:" + id;
   }

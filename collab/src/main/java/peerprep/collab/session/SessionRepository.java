@@ -1,9 +1,11 @@
 package peerprep.collab.session;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -89,10 +91,22 @@ public final class SessionRepository {
     return redis.send(Request.cmd(Command.LRANGE).arg(Keys.log(id)).arg(from).arg(-1)).map(Replies::strings);
   }
 
-  /** 1 when switched, 0 when the session is no longer active, -1 when it does not exist. */
-  public Future<Integer> language(String id, String language, String envelope) {
-    return LANGUAGE.run(redis, List.of(Keys.session(id)), List.of(language, Keys.channel(id), envelope))
-      .map(r -> r.toInteger());
+  /**
+   * 1 when switched, 0 when the session is no longer active, -1 when it does not exist. A switch is kept
+   * for the attempt's replay with the language and version read just before it.
+   */
+  public Future<Integer> language(String id, String language, String userId, String envelope) {
+    return redis.send(Request.cmd(Command.HMGET).arg(Keys.session(id)).arg("language").arg("version"))
+      .compose(before -> LANGUAGE.run(redis, List.of(Keys.session(id)), List.of(language, Keys.channel(id), envelope))
+        .compose(r -> r.toInteger() != 1 ? Future.succeededFuture(r.toInteger())
+          : keepSwitch(id, before, language, userId).map(1)));
+  }
+
+  private Future<Void> keepSwitch(String id, Response before, String language, String userId) {
+    String entry = new JsonObject().put("t", System.currentTimeMillis()).put("v", Replies.number(before.get(1)))
+      .put("user", userId).put("from", Replies.string(before.get(0))).put("language", language).encode();
+    return redis.batch(List.of(Request.cmd(Command.RPUSH).arg(Keys.languages(id)).arg(entry),
+      Request.cmd(Command.PEXPIRE).arg(Keys.languages(id)).arg(ttlMs))).mapEmpty();
   }
 
   /** 1 for the caller that ended the session, 0 when it had ended already, -1 when it does not exist. */
