@@ -40,7 +40,7 @@ public record Cursor(ListQuery.Sort sort, boolean descending, List<Object> key) 
   }
 
   /** Reads a cursor given out earlier; anything else is a 400 that says how to start again. */
-  static Cursor parse(String value) {
+  public static Cursor parse(String value) {
     try {
       if (value.length() > MAX_LENGTH) {
         throw new IllegalArgumentException("too long");

@@ -10,7 +10,7 @@ import java.util.List;
  * filters, walked in the listing's order from the cursor and stopped one item past the page (so the
  * caller knows whether more follow); only those rows are then read whole.
  */
-final class ListStatement {
+public final class ListStatement {
   static final String SUMMARY = "id, slug, title, title_key, difficulty::text AS difficulty, topics, version,"
     + " created_at, updated_at";
   private final ListQuery q;
@@ -20,10 +20,11 @@ final class ListStatement {
     this.q = q;
   }
 
-  record Statement(String sql, Tuple args) {
+  /** The SQL with {@code $n} parameters and their values. */
+  public record Statement(String sql, Tuple args) {
   }
 
-  static Statement of(ListQuery q) {
+  public static Statement of(ListQuery q) {
     ListStatement s = new ListStatement(q);
     String ids = q.topics().isEmpty() || q.searchQuery() != null ? s.fromQuestions() : s.fromTopics();
     String sql = "SELECT " + SUMMARY + " FROM questions WHERE id IN (" + ids + ") ORDER BY " + s.order("questions.", "id");
