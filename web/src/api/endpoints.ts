@@ -1,6 +1,6 @@
 import { ApiClient } from './client';
 import type {
-  ActiveSession, Attempt, AttemptSummary, AuthSession, Language, MatchRequestView, Page, Question,
+  ActiveSession, Attempt, AttemptSummary, AuthSession, CursorPage, Language, MatchRequestView, Page, Question,
   QuestionContent, QuestionSummary, QueueStats, Replay, Role, SessionView, Stats, Topic, UploadedImage, User,
 } from './types';
 
@@ -37,7 +37,7 @@ export interface QuestionFilter {
   topic?: string;
   difficulty?: string;
   sort?: string;
-  page?: number;
+  after?: string;
   size?: number;
 }
 
@@ -65,7 +65,7 @@ export function endpoints(client: ApiClient) {
     },
     questions: {
       topics: () => r<{ items: Topic[] }>('question', '/topics').then((t) => t.items),
-      list: (f: QuestionFilter) => r<Page<QuestionSummary>>('question', `/questions${query({ ...f })}`),
+      list: (f: QuestionFilter) => r<CursorPage<QuestionSummary>>('question', `/questions${query({ ...f })}`),
       get: (id: string) => r<Question>('question', `/questions/${encodeURIComponent(id)}`),
       create: (content: QuestionContent) => r<Question>('question', '/questions', { method: 'POST', json: content }),
       update: (id: string, version: number, content: QuestionContent) =>

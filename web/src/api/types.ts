@@ -38,6 +38,15 @@ export interface Page<T> {
   total: number;
 }
 
+/** A page of a cursor-paged listing: `next` goes as `after` for the page that follows; `total` only when it is kept. */
+export interface CursorPage<T> {
+  items: T[];
+  size: number;
+  hasMore: boolean;
+  next?: string;
+  total?: number;
+}
+
 export interface Topic {
   slug: string;
   name: string;
