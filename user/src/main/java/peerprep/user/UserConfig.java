@@ -42,8 +42,8 @@ public record UserConfig(int port, DbSettings db, Settings settings, String inte
    * benchmark machine (docs/benchmarks/user.md); one hashing thread per core.
    */
   public record Hashing(int memoryKib, int iterations, int parallelism, int workers) {
-    static final int MEMORY_KIB = 9216;
-    static final int ITERATIONS = 4;
+    public static final int MEMORY_KIB = 7168;
+    public static final int ITERATIONS = 5;
 
     static Hashing from(Settings s) {
       int parallelism = atLeast(s, "ARGON2_PARALLELISM", 1, 1);
