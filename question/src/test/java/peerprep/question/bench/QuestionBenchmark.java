@@ -92,11 +92,19 @@ public final class QuestionBenchmark {
     shapes.put("pick arrays/Medium, 50 excluded", () -> client.post("/internal/questions/pick").timeout(30_000)
       .putHeader(Auth.INTERNAL_HEADER, TestEnv.INTERNAL_TOKEN).sendJsonObject(pick));
 
-    System.out.printf("%n%-66s %8s %9s %9s %9s %6s%n", "shape", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+    // CPU of this process (service and load client, not PostgreSQL) per request: unlike latency, it does not
+    // grow with the machine's other load.
+    com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf("%n%-66s %8s %9s %9s %9s %6s %8s %5s%n", "shape", "requests", "req/s", "p50 ms", "p99 ms", "errors",
+      "cpu ms", "load");
     for (Map.Entry<String, Supplier<Future<HttpResponse<Buffer>>>> shape : shapes.entrySet()) {
       LoadRun.run(shape.getValue(), Math.max(50, requests / 10), concurrency, MAX_MILLIS_PER_SHAPE).await();
+      long cpu = os.getProcessCpuTime();
       LoadRun.Result r = LoadRun.run(shape.getValue(), requests, concurrency, MAX_MILLIS_PER_SHAPE).await();
-      System.out.printf("%-66s %8d %9.0f %9.2f %9.2f %6d%n", shape.getKey(), r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors());
+      double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / Math.max(1, r.requests());
+      System.out.printf("%-66s %8d %9.0f %9.2f %9.2f %6d %8.2f %5.1f%n", shape.getKey(), r.requests(), r.perSecond(), r.p50(),
+        r.p99(), r.errors(), cpuMs, os.getSystemLoadAverage());
     }
     System.out.println();
     BenchData.explain(pool, excluded, Map.of("deep", Cursor.parse(deep), "arrays", Cursor.parse(arrays)))
