@@ -114,12 +114,18 @@ public final class QuestionBenchmark {
     auth.close().await();
   }
 
-  /** The cursor that follows {@code pages} pages of a listing, reached by following each page's cursor. */
+  /**
+   * The cursor that follows {@code pages} pages of a listing, reached by following each page's cursor (or the
+   * last page's, on a bank too small for that many).
+   */
   private static String cursorAfter(WebClient client, String bearer, String path, int pages) {
     String next = null;
     for (int i = 0; i < pages; i++) {
       JsonObject page = client.get(path + (next == null ? "" : "&after=" + next)).timeout(30_000)
         .putHeader("Authorization", bearer).send().await().bodyAsJsonObject();
+      if (page.getString("next") == null) {
+        break;
+      }
       next = page.getString("next");
     }
     return next;
