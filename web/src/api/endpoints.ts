@@ -31,7 +31,7 @@ export interface QuestionFilter {
   topic?: string;
   difficulty?: string;
   sort?: string;
-  page?: number;
+  after?: string;
   size?: number;
 }
 

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { DIFFICULTIES } from '../api/types';
 import { DifficultyBadge, TopicTags } from '../components/Badges';
 import { EmptyState, ErrorNotice, Loading } from '../components/Feedback';
-import { Pager } from '../components/Pager';
+import { CursorPager } from '../components/Pager';
 import { useAsync } from '../lib/useAsync';
 
 const SIZE = 20;
@@ -24,19 +24,30 @@ export function QuestionBrowser({ admin = false }: { admin?: boolean }) {
   const q = params.get('q') ?? '';
   const topic = params.get('topic') ?? '';
   const difficulty = params.get('difficulty') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
+  const after = params.get('after') ?? '';
+  // The cursors of the pages before this one ('' for the first), for Previous.
+  const [trail, setTrail] = useState<string[]>([]);
   const [search, setSearch] = useState(q);
   const topics = useAsync(() => api.questions.topics(), []);
-  const list = useAsync(() => api.questions.list({ q, topic, difficulty, page, size: SIZE, sort: admin ? 'updatedAt:desc' : undefined }), [params.toString(), admin]);
+  const list = useAsync(() => api.questions.list({ q, topic, difficulty, after: after || undefined, size: SIZE, sort: admin ? 'updatedAt:desc' : undefined }), [params.toString(), admin]);
   const names = useMemo(() => new Map((topics.data ?? []).map((t) => [t.slug, t.name])), [topics.data]);
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     Object.entries(changes).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in changes)) {
-      next.delete('page');
+    if (!('after' in changes)) {
+      next.delete('after');
+      setTrail([]);
     }
     setParams(next);
+  };
+  const nextPage = (cursor: string) => {
+    setTrail([...trail, after]);
+    update({ after: cursor });
+  };
+  const previousPage = () => {
+    update({ after: trail[trail.length - 1] ?? '' });
+    setTrail(trail.slice(0, -1));
   };
 
   return (
@@ -67,7 +78,7 @@ export function QuestionBrowser({ admin = false }: { admin?: boolean }) {
       {list.data && list.data.items.length === 0 && <EmptyState title="No question matches."><p>Try fewer words or another topic.</p></EmptyState>}
       {list.data && list.data.items.length > 0 && (
         <>
-          <p className="muted">{list.data.total} question{list.data.total === 1 ? '' : 's'}</p>
+          {list.data.total !== undefined && <p className="muted">{list.data.total} question{list.data.total === 1 ? '' : 's'}</p>}
           <ul className="question-list">
             {list.data.items.map((item) => (
               <li key={item.id} className="question-item">
@@ -76,7 +87,8 @@ export function QuestionBrowser({ admin = false }: { admin?: boolean }) {
               </li>
             ))}
           </ul>
-          <Pager page={list.data.page} size={list.data.size} total={list.data.total} onPage={(p) => update({ page: String(p) })} />
+          <CursorPager depth={trail.length} size={list.data.size} total={list.data.total} hasMore={list.data.hasMore}
+            onPrevious={previousPage} onNext={() => list.data?.next && nextPage(list.data.next)} />
         </>
       )}
     </>

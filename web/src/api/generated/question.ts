@@ -52,7 +52,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List questions with filters, search, sort and paging */
+        /** List questions with filters, search, sort and cursor paging */
         get: {
             parameters: {
                 query?: {
@@ -64,6 +64,12 @@ export interface paths {
                     q?: string;
                     /** @description title, difficulty, createdAt or updatedAt, optionally followed by :asc or :desc. Default title:asc. */
                     sort?: string;
+                    /** @description The 'next' cursor of the previous page, with the same filters and sort; leave it out for the first page. A cursor that was altered, or that belongs to another sort, is a 400. */
+                    after?: string;
+                    /**
+                     * @deprecated
+                     * @description A page by number, for clients that page by number; deep pages cost more than following 'next'. Not together with 'after'.
+                     */
                     page?: number;
                     size?: number;
                 };
@@ -73,7 +79,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page of matching questions and their total */
+                /** @description One page of matching questions, the cursor of the next one, and the total when it is kept */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -82,7 +88,7 @@ export interface paths {
                         "application/json": components["schemas"]["Page"];
                     };
                 };
-                /** @description A malformed filter, an unknown topic, or a page or size out of range */
+                /** @description A malformed filter, an unknown topic, a page or size out of range, or a cursor that is not one a listing gave out */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -748,10 +754,15 @@ export interface components {
         };
         Page: {
             items: components["schemas"]["QuestionSummary"][];
-            page: number;
             size: number;
-            /** @description Questions matching the filters, over all pages */
-            total: number;
+            /** @description Whether more questions follow this page */
+            hasMore: boolean;
+            /** @description Cursor to pass as 'after' for the next page; absent on the last page */
+            next?: string;
+            /** @description The page number, when the request gave none or gave 'page' (absent after a cursor) */
+            page?: number;
+            /** @description Questions matching the filters, over all pages; given when at most one topic and no search are filtered (it is read from kept counts, never counted) */
+            total?: number;
         };
         Topic: {
             slug: string;

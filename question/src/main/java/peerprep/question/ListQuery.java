@@ -11,9 +11,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The filters, order and page of a question listing, parsed from the query string. */
+/**
+ * The filters, order and page of a question listing, parsed from the query string. A page is either the one
+ * after a cursor ({@code after}, null for the first) or, for older clients, a page number ({@code page}, 0 when
+ * the request uses cursors).
+ */
 public record ListQuery(List<String> topics, List<Difficulty> difficulties, String searchQuery, Sort sort,
-                        boolean descending, int page, int size) {
+                        boolean descending, int page, int size, Cursor after) {
   static final int MAX_PAGE = 10_000;
   static final int MAX_SIZE = 100;
   static final int MAX_SEARCH_LENGTH = 200;
@@ -28,6 +32,15 @@ public record ListQuery(List<String> topics, List<Difficulty> difficulties, Stri
 
     Sort(String param) {
       this.param = param;
+    }
+
+    String param() {
+      return param;
+    }
+
+    /** How many values the sort key has: the sorted field, then a unique tie-breaker when the field is not one. */
+    int keyColumns() {
+      return this == TITLE ? 1 : 2;
     }
 
     static Sort parse(String value) {
@@ -53,12 +66,36 @@ public record ListQuery(List<String> topics, List<Difficulty> difficulties, Stri
     String sortParam = ctx.queryParams().get("sort");
     String[] sort = sortParam == null || sortParam.isBlank() ? new String[]{"title"} : sortParam.trim().split(":", 2);
     boolean descending = sort.length > 1 && direction(sort[1]);
-    return new ListQuery(topics, difficulties, searchQuery(ctx.queryParams().get("q")), Sort.parse(sort[0]), descending,
-      Bodies.queryInt(ctx, "page", 1, 1, MAX_PAGE), Bodies.queryInt(ctx, "size", 20, 1, MAX_SIZE));
+    Sort order = Sort.parse(sort[0]);
+    Cursor after = cursor(ctx, order, descending);
+    int page = after == null || ctx.queryParams().contains("page") ? Bodies.queryInt(ctx, "page", 1, 1, MAX_PAGE) : 0;
+    return new ListQuery(topics, difficulties, searchQuery(ctx.queryParams().get("q")), order, descending,
+      page, Bodies.queryInt(ctx, "size", 20, 1, MAX_SIZE), after);
   }
 
   public int offset() {
-    return (page - 1) * size;
+    return page == 0 ? 0 : (page - 1) * size;
+  }
+
+  /** Whether a total can be read from the kept counts: a search or several topics would need counting rows. */
+  public boolean countable() {
+    return searchQuery == null && topics.size() <= 1;
+  }
+
+  private static Cursor cursor(RoutingContext ctx, Sort sort, boolean descending) {
+    String value = ctx.queryParams().get("after");
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (ctx.queryParams().contains("page")) {
+      throw ApiException.badRequest("Give either 'after' (the cursor of the previous page) or 'page', not both.");
+    }
+    Cursor cursor = Cursor.parse(value);
+    if (cursor.sort() != sort || cursor.descending() != descending) {
+      throw ApiException.badRequest("The cursor 'after' belongs to a listing sorted by " + cursor.sort().param()
+        + (cursor.descending() ? ":desc" : ":asc") + "; keep that sort for its next pages or leave 'after' out.");
+    }
+    return cursor;
   }
 
   private static boolean direction(String value) {

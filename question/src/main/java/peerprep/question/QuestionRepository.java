@@ -21,7 +21,6 @@ import java.util.UUID;
 public final class QuestionRepository {
   static final String COLUMNS = "id, slug, title, description, topics, difficulty::text AS difficulty, examples,"
     + " constraints, hints, starter_code, version, created_at, updated_at";
-  private static final String SUMMARY = "id, slug, title, difficulty::text AS difficulty, topics, version, created_at, updated_at";
   private static final String INSERT = "INSERT INTO questions (id, slug, title, description, topics, difficulty, examples,"
     + " constraints, hints, starter_code) VALUES ($1, $2, $3, $4, $5, $6::text::question_difficulty, $7, $8, $9, $10)";
   private final Pool pool;
@@ -31,52 +30,29 @@ public final class QuestionRepository {
   }
 
   public Future<Page> list(ListQuery q) {
-    List<Object> args = new ArrayList<>();
-    List<String> where = new ArrayList<>();
-    if (!q.topics().isEmpty()) {
-      args.add(q.topics().toArray(String[]::new));
-      where.add("topics && $" + args.size() + "::text[]");
-    }
-    if (!q.difficulties().isEmpty()) {
-      args.add(q.difficulties().stream().map(Difficulty::label).toArray(String[]::new));
-      where.add("difficulty = ANY($" + args.size() + "::text[]::question_difficulty[])");
-    }
-    if (q.searchQuery() != null) {
-      args.add(q.searchQuery());
-      where.add("search @@ to_tsquery('english', $" + args.size() + ")");
-    }
-    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    Future<Long> total = pool.preparedQuery(countQuery(q, filter)).execute(Tuple.from(args))
-      .map(rows -> rows.iterator().next().getLong("n"));
-    String paging = " LIMIT $" + (args.size() + 1) + " OFFSET $" + (args.size() + 2);
-    args.add(q.size());
-    args.add(q.offset());
-    // The page's ids come from the narrow sort keys first (often an index-only scan); only those rows are read whole.
-    Future<List<QuestionSummary>> items = pool.preparedQuery("SELECT " + SUMMARY + " FROM questions WHERE id IN"
-        + " (SELECT id FROM questions" + filter + " ORDER BY " + order(q) + paging + ") ORDER BY " + order(q))
-      .execute(Tuple.from(args))
-      .map(rows -> rows.stream().map(QuestionSummary::fromRow).toList());
-    return Future.all(items, total).map(v -> new Page(items.result(), q.page(), q.size(), total.result()));
+    ListStatement.Statement page = ListStatement.of(q);
+    Future<RowSet<Row>> rows = pool.preparedQuery(page.sql()).execute(page.args());
+    Future<Long> total = q.countable() ? count(q) : Future.succeededFuture(null);
+    return Future.all(rows, total).map(v -> {
+      List<Row> found = new ArrayList<>();
+      rows.result().forEach(found::add);
+      boolean more = found.size() > q.size();
+      List<Row> shown = more ? found.subList(0, q.size()) : found;
+      Cursor next = more ? Cursor.after(q.sort(), q.descending(), shown.get(shown.size() - 1)) : null;
+      return new Page(shown.stream().map(QuestionSummary::fromRow).toList(), q.page(), q.size(), total.result(), next);
+    });
   }
 
-  /** Without a search, a topic filter is counted on the narrow pick index instead of the questions' rows. */
-  private static String countQuery(ListQuery q, String filter) {
-    if (q.searchQuery() != null || q.topics().isEmpty()) {
-      return "SELECT count(*) AS n FROM questions" + filter;
-    }
-    return "SELECT count(" + (q.topics().size() == 1 ? "*" : "DISTINCT question_id") + ") AS n FROM question_topics"
-      + " WHERE topic = ANY($1::text[])"
-      + (q.difficulties().isEmpty() ? "" : " AND difficulty = ANY($2::text[]::question_difficulty[])");
-  }
-
-  private static String order(ListQuery q) {
-    String dir = q.descending() ? " DESC" : " ASC";
-    return switch (q.sort()) {
-      case TITLE -> "title_key" + dir;
-      case DIFFICULTY -> "questions.difficulty" + dir + ", title_key" + dir;
-      case CREATED_AT -> "created_at" + dir + ", id" + dir;
-      case UPDATED_AT -> "updated_at" + dir + ", id" + dir;
-    };
+  /** The total from the counts kept per topic and difficulty: a few rows, whatever the bank's size. */
+  private Future<Long> count(ListQuery q) {
+    String[] difficulties = q.difficulties().stream().map(Difficulty::label).toArray(String[]::new);
+    String byDifficulty = " AND (cardinality($1::text[]) = 0 OR difficulty = ANY($1::text[]::question_difficulty[]))";
+    Future<RowSet<Row>> rows = q.topics().isEmpty()
+      ? pool.preparedQuery("SELECT coalesce(sum(n), 0) AS n FROM difficulty_counts WHERE true" + byDifficulty)
+        .execute(Tuple.of(difficulties))
+      : pool.preparedQuery("SELECT coalesce(sum(n), 0) AS n FROM topic_counts WHERE topic = $2" + byDifficulty)
+        .execute(Tuple.of(difficulties, q.topics().get(0)));
+    return rows.map(r -> r.iterator().next().getLong("n"));
   }
 
   public Future<Optional<Question>> find(UUID id) {
@@ -141,9 +117,8 @@ public final class QuestionRepository {
   }
 
   public Future<List<TopicCount>> topics() {
-    return pool.query("SELECT t.slug, t.name, c.difficulty::text AS difficulty, c.n FROM topics t LEFT JOIN"
-        + " (SELECT topic, difficulty, count(*) AS n FROM question_topics GROUP BY topic, difficulty) c ON c.topic = t.slug"
-        + " ORDER BY t.slug").execute()
+    return pool.query("SELECT t.slug, t.name, c.difficulty::text AS difficulty, c.n FROM topics t"
+        + " LEFT JOIN topic_counts c ON c.topic = t.slug ORDER BY t.slug").execute()
       .map(rows -> {
         Map<String, TopicCount> bySlug = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -175,9 +150,10 @@ public final class QuestionRepository {
 
   static Future<Void> replaceTopicRows(SqlClient conn, Question q) {
     return conn.preparedQuery("DELETE FROM question_topics WHERE question_id = $1").execute(Tuple.of(q.id()))
-      .compose(v -> conn.preparedQuery("INSERT INTO question_topics (question_id, topic, difficulty, pick_key)"
-          + " SELECT $1, t, $2::text::question_difficulty, random() FROM unnest($3::text[]) AS t")
-        .execute(Tuple.of(q.id(), q.difficulty().label(), q.topics().toArray(String[]::new))))
+      .compose(v -> conn.preparedQuery("INSERT INTO question_topics (question_id, topic, difficulty, pick_key, title_key,"
+          + " created_at, updated_at) SELECT id, t, difficulty, random(), title_key, created_at, updated_at"
+          + " FROM questions, unnest(topics) AS t WHERE id = $1")
+        .execute(Tuple.of(q.id())))
       .mapEmpty();
   }
 

@@ -23,9 +23,10 @@ public final class SeedRepository {
     + "INSERT INTO seeded_slugs (slug) VALUES ($2) ON CONFLICT DO NOTHING RETURNING slug),"
     + " inserted AS (INSERT INTO questions (id, slug, title, description, topics, difficulty, examples, constraints,"
     + " hints, starter_code) SELECT $1::uuid, slug, $3::text, $4::text, $5::text[], $6::text::question_difficulty,"
-    + " $7::jsonb, $8::text[], $9::text[], $10::jsonb FROM claimed ON CONFLICT DO NOTHING RETURNING id, topics, difficulty)"
-    + " INSERT INTO question_topics (question_id, topic, difficulty, pick_key)"
-    + " SELECT i.id, t, i.difficulty, random() FROM inserted i, unnest(i.topics) AS t";
+    + " $7::jsonb, $8::text[], $9::text[], $10::jsonb FROM claimed ON CONFLICT DO NOTHING"
+    + " RETURNING id, topics, difficulty, title_key, created_at, updated_at)"
+    + " INSERT INTO question_topics (question_id, topic, difficulty, pick_key, title_key, created_at, updated_at)"
+    + " SELECT i.id, t, i.difficulty, random(), i.title_key, i.created_at, i.updated_at FROM inserted i, unnest(i.topics) AS t";
   private final Pool pool;
 
   public SeedRepository(Pool pool) {

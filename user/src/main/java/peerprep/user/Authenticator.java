@@ -40,9 +40,24 @@ public final class Authenticator {
           if (found.user().disabled()) {
             return Future.failedFuture(ApiException.forbidden("This account has been disabled. Contact an administrator."));
           }
-          return Future.succeededFuture(found);
+          return upgrade(found, request.password());
         });
     });
+  }
+
+  /**
+   * Replaces a hash made with other parameters than the configured ones, now that the password is known.
+   * The hash is only replaced while it is still the one checked, so a password change in between wins;
+   * when the new hash cannot be stored, the sign-in goes on with the old one.
+   */
+  private Future<UserRepository.Credentials> upgrade(UserRepository.Credentials found, String password) {
+    if (!passwords.outdated(found.passwordHash())) {
+      return Future.succeededFuture(found);
+    }
+    return passwords.hash(password)
+      .compose(hash -> users.replaceHash(found.user().id(), found.passwordHash(), hash)
+        .map(replaced -> replaced ? new UserRepository.Credentials(found.user(), hash) : found))
+      .otherwise(found);
   }
 
   /** The signed-in user's account after checking their password again; 403 when it is wrong. */

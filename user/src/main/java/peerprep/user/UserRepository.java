@@ -81,6 +81,13 @@ public final class UserRepository {
       .compose(r -> TokenRepository.revokeAll(conn, id)));
   }
 
+  /** Swaps the stored hash for one of the same password while it is still {@code previous}; false otherwise. */
+  public Future<Boolean> replaceHash(UUID id, String previous, String passwordHash) {
+    return pool.preparedQuery("UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2")
+      .execute(Tuple.of(id, previous, passwordHash))
+      .map(rows -> rows.rowCount() == 1);
+  }
+
   /** Deletes the account and queues the notice to the history service in the same transaction. */
   public Future<Boolean> delete(UUID id) {
     return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM users WHERE id = $1").execute(Tuple.of(id))

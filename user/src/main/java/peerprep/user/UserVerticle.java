@@ -36,6 +36,7 @@ public final class UserVerticle extends VerticleBase {
   private Router router;
   private long purgeTimer = -1;
   private AccessControl access;
+  private Passwords passwords;
 
   @Override
   public Future<?> start() {
@@ -71,7 +72,7 @@ public final class UserVerticle extends VerticleBase {
   private Future<HttpServer> routes(UserConfig cfg, TokenIssuer issuer, HealthCheckHandler health, AccessControl ac) {
     UserRepository users = new UserRepository(pool);
     AdminRepository admins = new AdminRepository(pool);
-    Passwords passwords = new Passwords(vertx, cfg.hashing());
+    passwords = new Passwords(vertx, cfg.hashing());
     Tokens tokens = new Tokens(issuer, new TokenRepository(pool), cfg.accessTokenTtl(), cfg.refreshTokenTtl(),
       cfg.refreshReuseGrace());
     Authenticator authenticator = new Authenticator(users, passwords, new LoginThrottle(redis, cfg.throttle()));
@@ -116,6 +117,7 @@ public final class UserVerticle extends VerticleBase {
     return (server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> access == null ? Future.succeededFuture() : access.close())
+      .eventually(() -> passwords == null ? Future.succeededFuture() : passwords.close())
       .andThen(v -> {
         if (redis != null) {
           redis.close();

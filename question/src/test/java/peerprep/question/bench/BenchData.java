@@ -5,8 +5,15 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import peerprep.question.Cursor;
+import peerprep.question.Difficulty;
+import peerprep.question.ListQuery;
+import peerprep.question.ListStatement;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Generates the benchmark's questions inside PostgreSQL and explains the service's main queries over them. */
 final class BenchData {
@@ -42,17 +49,12 @@ final class BenchData {
       + " now() - make_interval(mins => i), now() - make_interval(mins => i) + make_interval(secs => (random() * 600)::int)"
       + " FROM vocab, generate_series(1, $1) AS i";
     return pool.preparedQuery(insert).execute(Tuple.of(n, VOCABULARY, RARE_WORDS, TOPICS))
-      .compose(v -> pool.query("INSERT INTO question_topics (question_id, topic, difficulty, pick_key)"
-        + " SELECT id, t, difficulty, random() FROM questions, unnest(topics) AS t").execute())
+      .compose(v -> pool.query("INSERT INTO question_topics (question_id, topic, difficulty, pick_key, title_key, created_at,"
+        + " updated_at) SELECT id, t, difficulty, random(), title_key, created_at, updated_at FROM questions, unnest(topics) AS t")
+        .execute())
       .compose(v -> pool.query("VACUUM ANALYZE questions").execute())
       .compose(v -> pool.query("VACUUM ANALYZE question_topics").execute())
       .mapEmpty();
-  }
-
-  private static String page(String filter, String order, int limit, int offset) {
-    return "SELECT id, slug, title, difficulty::text AS difficulty, topics, version, created_at, updated_at FROM questions"
-      + " WHERE id IN (SELECT id FROM questions" + filter + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset
-      + ") ORDER BY " + order;
   }
 
   static Future<List<String>> idsOf(Pool pool, String topic, String difficulty, int limit) {
@@ -66,42 +68,52 @@ final class BenchData {
       });
   }
 
-  /** The plans of the service's heaviest statements, in the form the repositories send them. */
-  static Future<List<String>> explain(Pool pool, List<String> excluded) {
+  /** A listing as the service parses it from a query string. */
+  static ListQuery query(List<String> topics, List<Difficulty> difficulties, String search, ListQuery.Sort sort,
+                         boolean descending, int page, int size, Cursor after) {
+    return new ListQuery(topics, difficulties, search, sort, descending, page, size, after);
+  }
+
+  /** The plans of the service's heaviest statements, as the repositories send them (parameters bound). */
+  static Future<List<String>> explain(Pool pool, List<String> excluded, Map<String, Cursor> cursors) {
     String candidate = "SELECT question_id FROM question_topics WHERE topic = 'arrays' AND difficulty = 'Medium'"
       + " AND question_id <> ALL('{" + String.join(",", excluded) + "}'::uuid[])";
-    List<String[]> statements = List.of(
-      new String[]{"list, no filter, page 1", page("", "title_key", 20, 0)},
-      new String[]{"count, no filter", "SELECT count(*) FROM questions"},
-      new String[]{"list, topic=graphs", page(" WHERE topics && '{graphs}'::text[]", "title_key", 20, 0)},
-      new String[]{"count, topic=graphs", "SELECT count(*) FROM question_topics WHERE topic = ANY('{graphs}'::text[])"},
-      new String[]{"count, topic=graphs,trees & difficulty=Hard", "SELECT count(DISTINCT question_id) FROM question_topics"
-        + " WHERE topic = ANY('{graphs,trees}'::text[]) AND difficulty = ANY('{Hard}'::text[]::question_difficulty[])"},
-      new String[]{"list, q=quark42", page(" WHERE search @@ to_tsquery('english', 'quark42:*')", "title_key", 20, 0)},
-      new String[]{"list, q=island bridge", page(" WHERE search @@ to_tsquery('english', 'island:* & bridge:*')", "title_key", 20, 0)},
-      new String[]{"count, q=island bridge", "SELECT count(*) FROM questions WHERE search @@ to_tsquery('english', 'island:* & bridge:*')"},
-      new String[]{"list, deep page 900 of size 100", page("", "title_key", 100, 89_900)},
-      new String[]{"list, topic=arrays, page 50 of size 100, sort=createdAt:desc",
-        page(" WHERE topics && '{arrays}'::text[]", "created_at DESC, id DESC", 100, 4_900)},
-      new String[]{"list, topic=graphs,trees & difficulty=Hard, sort=updatedAt:desc",
-        page(" WHERE topics && '{graphs,trees}'::text[] AND difficulty = ANY('{Hard}'::text[]::question_difficulty[])",
-          "updated_at DESC, id DESC", 20, 0)},
-      new String[]{"pick arrays/Medium, 50 excluded", "SELECT id FROM questions WHERE id = (SELECT question_id FROM (("
-        + candidate + " AND pick_key >= 0.5 ORDER BY pick_key LIMIT 1) UNION ALL (" + candidate
-        + " AND pick_key < 0.5 ORDER BY pick_key LIMIT 1)) AS c LIMIT 1)"},
-      new String[]{"topics with counts", "SELECT t.slug, c.difficulty, c.n FROM topics t LEFT JOIN (SELECT topic, difficulty,"
-        + " count(*) AS n FROM question_topics GROUP BY topic, difficulty) c ON c.topic = t.slug ORDER BY t.slug"});
+    Map<String, ListStatement.Statement> statements = new LinkedHashMap<>();
+    statements.put("list, no filter, page 1", list(List.of(), List.of(), null, ListQuery.Sort.TITLE, false, 20, null));
+    statements.put("list, topic=graphs", list(List.of("graphs"), List.of(), null, ListQuery.Sort.TITLE, false, 20, null));
+    statements.put("list, topic=graphs,trees & difficulty=Hard, sort=updatedAt:desc", list(List.of("graphs", "trees"),
+      List.of(Difficulty.HARD), null, ListQuery.Sort.UPDATED_AT, true, 20, null));
+    statements.put("list, q=quark42", list(List.of(), List.of(), "quark42:*", ListQuery.Sort.TITLE, false, 20, null));
+    statements.put("list, q=island bridge", list(List.of(), List.of(), "island:* & bridge:*", ListQuery.Sort.TITLE, false, 20, null));
+    statements.put("list, after page 900 of size 100 (cursor)", list(List.of(), List.of(), null, ListQuery.Sort.TITLE, false,
+      100, cursors.get("deep")));
+    statements.put("list, topic=arrays, after page 50 of size 100 (cursor), sort=createdAt:desc", list(List.of("arrays"),
+      List.of(), null, ListQuery.Sort.CREATED_AT, true, 100, cursors.get("arrays")));
+    statements.put("list, page 900 of size 100 (page number)", ListStatement.of(query(List.of(), List.of(), null,
+      ListQuery.Sort.TITLE, false, 900, 100, null)));
+    statements.put("count, topic=graphs & difficulty=Hard", new ListStatement.Statement("SELECT coalesce(sum(n), 0) FROM topic_counts"
+      + " WHERE topic = $1 AND difficulty = ANY($2::text[]::question_difficulty[])", Tuple.tuple().addString("graphs").addArrayOfString(new String[]{"Hard"})));
+    statements.put("pick arrays/Medium, 50 excluded", new ListStatement.Statement("SELECT id FROM questions WHERE id = ("
+      + "SELECT question_id FROM ((" + candidate + " AND pick_key >= 0.5 ORDER BY pick_key LIMIT 1) UNION ALL (" + candidate
+      + " AND pick_key < 0.5 ORDER BY pick_key LIMIT 1)) AS c LIMIT 1)", Tuple.tuple()));
+    statements.put("topics with counts", new ListStatement.Statement("SELECT t.slug, t.name, c.difficulty::text AS difficulty, c.n"
+      + " FROM topics t LEFT JOIN topic_counts c ON c.topic = t.slug ORDER BY t.slug", Tuple.tuple()));
     Future<List<String>> out = Future.succeededFuture(new ArrayList<>());
-    for (String[] s : statements) {
-      out = out.compose(lines -> pool.query("EXPLAIN (ANALYZE, COSTS OFF) " + s[1]).execute().map(plan -> {
-        lines.add("-- " + s[0]);
-        for (Row row : plan) {
-          lines.add(row.getString(0).replaceAll("\\{[0-9a-f,-]{200,}}", "{...50 ids...}"));
-        }
-        return lines;
-      }));
+    for (Map.Entry<String, ListStatement.Statement> s : statements.entrySet()) {
+      out = out.compose(lines -> pool.preparedQuery("EXPLAIN (ANALYZE, COSTS OFF) " + s.getValue().sql())
+        .execute(s.getValue().args()).map(plan -> {
+          lines.add("-- " + s.getKey());
+          for (Row row : plan) {
+            lines.add(row.getString(0).replaceAll("\\{[0-9a-f,-]{200,}}", "{...50 ids...}"));
+          }
+          return lines;
+        }));
     }
     return out;
   }
 
+  private static ListStatement.Statement list(List<String> topics, List<Difficulty> difficulties, String search,
+                                              ListQuery.Sort sort, boolean descending, int size, Cursor after) {
+    return ListStatement.of(query(topics, difficulties, search, sort, descending, after == null ? 1 : 0, size, after));
+  }
 }

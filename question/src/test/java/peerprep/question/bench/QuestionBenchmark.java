@@ -17,6 +17,7 @@ import peerprep.common.db.DbSettings;
 import peerprep.common.db.Databases;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestEnv;
+import peerprep.question.Cursor;
 import peerprep.question.QuestionVerticle;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * Loads 100 000 generated questions into an embedded PostgreSQL, starts the service on loopback, and measures
- * listing shapes and the pick over HTTP: requests per second and p50/p99 latency per shape, then the plans.
+ * listing shapes (first pages, pages after a cursor, a page asked by number), topics and the pick over HTTP:
+ * requests per second and p50/p99 latency per shape, then the plans.
  * Arguments (optional): question count, requests per shape, requests in flight.
  */
 public final class QuestionBenchmark {
@@ -56,7 +58,8 @@ public final class QuestionBenchmark {
 
   private static void run(Vertx server, Vertx clients, int questions, int requests, int concurrency) throws Exception {
     TestAuth auth = TestAuth.start(server).await();
-    JsonObject config = TestEnv.config("question_bench").put("USER_SERVICE_URL", auth.url()).put("QUESTION_BANK_ENABLED", "false");
+    JsonObject config = TestEnv.config("question_bench").put("USER_SERVICE_URL", auth.url()).put("QUESTION_BANK_ENABLED", "false")
+      .put("READS_PER_MINUTE", 1_000_000);
     server.deployVerticle(new QuestionVerticle(), new DeploymentOptions().setConfig(config)).await();
     Pool pool = Databases.pool(server, DbSettings.from(new Settings(config), "question_bench"));
     long loadStart = System.nanoTime();
@@ -70,6 +73,8 @@ public final class QuestionBenchmark {
     String bearer = auth.user("bench").bearer();
     JsonObject pick = new JsonObject().put("topic", "arrays").put("difficulty", "Medium").put("excludeIds", new JsonArray(excluded));
 
+    String deep = cursorAfter(client, bearer, "/questions?size=100", 900);
+    String arrays = cursorAfter(client, bearer, "/questions?topic=arrays&size=100&sort=createdAt:desc", 50);
     Map<String, Supplier<Future<HttpResponse<Buffer>>>> shapes = new LinkedHashMap<>();
     shapes.put("list, no filter, page 1", get(client, bearer, "/questions"));
     shapes.put("list, topic=graphs", get(client, bearer, "/questions?topic=graphs"));
@@ -78,25 +83,52 @@ public final class QuestionBenchmark {
     shapes.put("list, q=quark42 (rare word)", get(client, bearer, "/questions?q=quark42"));
     shapes.put("list, q=island bridge (common words)", get(client, bearer, "/questions?q=island%20bridge"));
     shapes.put("list, q=lantern & topic=trees", get(client, bearer, "/questions?q=lantern&topic=trees"));
-    shapes.put("list, deep page 900 of size 100", get(client, bearer, "/questions?page=900&size=100"));
-    shapes.put("list, topic=arrays, page 50 of size 100, sort=createdAt:desc",
-      get(client, bearer, "/questions?topic=arrays&page=50&size=100&sort=createdAt:desc"));
+    shapes.put("list, after page 900 of size 100 (cursor)", get(client, bearer, "/questions?size=100&after=" + deep));
+    shapes.put("list, topic=arrays, after page 50 of size 100 (cursor), createdAt:desc",
+      get(client, bearer, "/questions?topic=arrays&size=100&sort=createdAt:desc&after=" + arrays));
+    shapes.put("list, page 900 of size 100 (page number)", get(client, bearer, "/questions?page=900&size=100"));
     shapes.put("read one question", get(client, bearer, "/questions/" + someId));
     shapes.put("topics with counts", get(client, bearer, "/topics"));
     shapes.put("pick arrays/Medium, 50 excluded", () -> client.post("/internal/questions/pick").timeout(30_000)
       .putHeader(Auth.INTERNAL_HEADER, TestEnv.INTERNAL_TOKEN).sendJsonObject(pick));
 
-    System.out.printf("%n%-66s %8s %9s %9s %9s %6s%n", "shape", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+    // CPU of this process (service and load client, not PostgreSQL) per request: unlike latency, it does not
+    // grow with the machine's other load.
+    com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf("%n%-66s %8s %9s %9s %9s %6s %8s %5s%n", "shape", "requests", "req/s", "p50 ms", "p99 ms", "errors",
+      "cpu ms", "load");
     for (Map.Entry<String, Supplier<Future<HttpResponse<Buffer>>>> shape : shapes.entrySet()) {
       LoadRun.run(shape.getValue(), Math.max(50, requests / 10), concurrency, MAX_MILLIS_PER_SHAPE).await();
+      long cpu = os.getProcessCpuTime();
       LoadRun.Result r = LoadRun.run(shape.getValue(), requests, concurrency, MAX_MILLIS_PER_SHAPE).await();
-      System.out.printf("%-66s %8d %9.0f %9.2f %9.2f %6d%n", shape.getKey(), r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors());
+      double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / Math.max(1, r.requests());
+      System.out.printf("%-66s %8d %9.0f %9.2f %9.2f %6d %8.2f %5.1f%n", shape.getKey(), r.requests(), r.perSecond(), r.p50(),
+        r.p99(), r.errors(), cpuMs, os.getSystemLoadAverage());
     }
     System.out.println();
-    BenchData.explain(pool, excluded).await().forEach(System.out::println);
+    BenchData.explain(pool, excluded, Map.of("deep", Cursor.parse(deep), "arrays", Cursor.parse(arrays)))
+      .await().forEach(System.out::println);
     client.close();
     pool.close().await();
     auth.close().await();
+  }
+
+  /**
+   * The cursor that follows {@code pages} pages of a listing, reached by following each page's cursor (or the
+   * last page's, on a bank too small for that many).
+   */
+  private static String cursorAfter(WebClient client, String bearer, String path, int pages) {
+    String next = null;
+    for (int i = 0; i < pages; i++) {
+      JsonObject page = client.get(path + (next == null ? "" : "&after=" + next)).timeout(30_000)
+        .putHeader("Authorization", bearer).send().await().bodyAsJsonObject();
+      if (page.getString("next") == null) {
+        break;
+      }
+      next = page.getString("next");
+    }
+    return next;
   }
 
   private static Supplier<Future<HttpResponse<Buffer>>> get(WebClient client, String bearer, String path) {
