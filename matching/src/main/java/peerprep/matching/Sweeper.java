@@ -3,6 +3,9 @@ package peerprep.matching;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Matchmaker;
+import peerprep.matching.queue.MatchQueue;
 
 /**
  * Runs on every task: keeps the task marked alive, then claims the queue's due work (timeouts,

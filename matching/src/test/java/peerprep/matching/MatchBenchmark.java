@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import peerprep.testkit.EmbeddedRedis;
+import peerprep.matching.queue.MatchRequest;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.matching.queue.MatchRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.matching.live.FrameRate;
+import peerprep.matching.live.MatchSocket;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -17,6 +17,10 @@ import peerprep.common.auth.Principal;
 import peerprep.common.config.Settings;
 import peerprep.common.redis.Redises;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.matching.queue.Enqueued;
+import peerprep.matching.queue.MatchQueue;
+import peerprep.matching.queue.MatchRequest;
+import peerprep.matching.queue.MatchRules;
 
 import java.util.List;
 import java.util.Set;
@@ -194,8 +198,9 @@ class PeerFailureTest {
       TestUser bob = h.user("bob");
       MatchRequest req = new MatchRequest(topic, "Easy", null);
       await(stopped.enqueue(UUID.randomUUID().toString(), principal(ada), req, null));
-      MatchQueue.Enqueued paired = await(stopped.enqueue(UUID.randomUUID().toString(), principal(bob), req, null));
-      assertThat(paired.outcome()).isEqualTo(MatchQueue.Outcome.MATCHING);
+      Enqueued second = await(stopped.enqueue(UUID.randomUUID().toString(), principal(bob), req, null));
+      assertThat(second).isInstanceOf(Enqueued.Paired.class);
+      Enqueued.Paired paired = (Enqueued.Paired) second;
 
       WsClient a = h.connect(0, ada);
       expect(a, "matching");

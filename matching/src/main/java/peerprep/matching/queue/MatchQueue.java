@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The shared queue in Redis: every Redis command of the service, each state change one script call. */
-final class MatchQueue {
+public final class MatchQueue {
   static final String PREFIX = "peerprep:match:";
   private static final LuaScript SCRIPT = LuaScript.load("lua/matching.lua");
 
@@ -23,60 +23,54 @@ final class MatchQueue {
   private final MatchRules rules;
   private final String taskId;
 
-  MatchQueue(Redis redis, MatchRules rules, String taskId) {
+  public MatchQueue(Redis redis, MatchRules rules, String taskId) {
     this.redis = redis;
     this.rules = rules;
     this.taskId = taskId;
   }
 
-  enum Outcome { QUEUED, MATCHING, BUSY, CANCELLED, NONE }
-
-  /** What became of a new request: queued (with its view), paired at once (with the match id), or refused. */
-  record Enqueued(Outcome outcome, RequestView view, String matchId, String current) {
-  }
-
   /** The pub/sub channel on which this task hears about its sockets' requests. */
-  String channel() {
+  public String channel() {
     return PREFIX + "chan:" + taskId;
   }
 
   /** Marks this task alive; its sockets count as present only while this key lives. */
-  Future<Void> heartbeat() {
+  public Future<Void> heartbeat() {
     return redis.send(Request.cmd(Command.SET).arg(PREFIX + "task:" + taskId).arg("1").arg("PX").arg(rules.taskTtlMs()))
       .mapEmpty();
   }
 
-  Future<Void> leave() {
+  public Future<Void> leave() {
     return redis.send(Request.cmd(Command.DEL).arg(PREFIX + "task:" + taskId)).mapEmpty();
   }
 
-  Future<Enqueued> enqueue(String requestId, Principal user, MatchRequest req, String socketId) {
+  public Future<Enqueued> enqueue(String requestId, Principal user, MatchRequest req, String socketId) {
     String matchId = UUID.randomUUID().toString();
     return call("enqueue", requestId, user.id(), user.username(), req.topic(), req.difficulty(),
       req.language() == null ? "" : req.language(), socketId == null ? "" : socketId, taskId, matchId)
       .map(r -> switch (r.get(0).toString()) {
-        case "queued" -> new Enqueued(Outcome.QUEUED, RequestView.fromReply(r.get(1)), null, requestId);
-        case "matching" -> new Enqueued(Outcome.MATCHING, null, r.get(1).toString(), requestId);
-        default -> new Enqueued(Outcome.BUSY, null, null, r.get(1).toString());
+        case "queued" -> new Enqueued.Queued(RequestView.fromReply(r.get(1)));
+        case "matching" -> new Enqueued.Paired(requestId, r.get(1).toString());
+        default -> new Busy(r.get(1).toString());
       });
   }
 
   /** Re-attaches a new socket to the user's active request; the view of the current request, or null. */
-  Future<RequestView> attach(String userId, String socketId) {
+  public Future<RequestView> attach(String userId, String socketId) {
     return call("attach", userId, socketId, taskId).map(RequestView::fromReply);
   }
 
-  Future<Void> detach(String requestId, String socketId) {
+  public Future<Void> detach(String requestId, String socketId) {
     return call("detach", requestId, socketId).mapEmpty();
   }
 
   /** The socket's peer missed the heartbeat: a waiting request with no other socket ends at once. */
-  Future<Void> vanish(String requestId, String socketId) {
+  public Future<Void> vanish(String requestId, String socketId) {
     return call("vanish", requestId, socketId).mapEmpty();
   }
 
   /** Those of the requests that no longer exist in Redis (it lost its data). */
-  Future<List<String>> missing(List<String> requestIds) {
+  public Future<List<String>> missing(List<String> requestIds) {
     if (requestIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -88,21 +82,21 @@ final class MatchQueue {
   }
 
   /** The user's current request, read over REST (which counts as the user being present); null when none. */
-  Future<RequestView> touch(String userId) {
+  public Future<RequestView> touch(String userId) {
     return call("touch", userId).map(RequestView::fromReply);
   }
 
   /** Cancels the user's waiting request; other sockets than {@code socketId} are told. */
-  Future<Enqueued> cancel(String userId, String socketId) {
+  public Future<Cancellation> cancel(String userId, String socketId) {
     return call("cancel", userId, socketId == null ? "" : socketId).map(r -> switch (r.get(0).toString()) {
-      case "cancelled" -> new Enqueued(Outcome.CANCELLED, null, null, r.get(1).toString());
-      case "busy" -> new Enqueued(Outcome.BUSY, null, null, r.get(1).toString());
-      default -> new Enqueued(Outcome.NONE, null, null, null);
+      case "cancelled" -> new Cancellation.Cancelled(r.get(1).toString());
+      case "busy" -> new Busy(r.get(1).toString());
+      default -> new Cancellation.NothingWaiting();
     });
   }
 
   /** Waiting counts per topic and difficulty. */
-  Future<JsonObject> stats() {
+  public Future<JsonObject> stats() {
     return call("stats").map(r -> {
       List<JsonObject> queues = new ArrayList<>();
       long total = 0;
@@ -119,7 +113,7 @@ final class MatchQueue {
   }
 
   /** Runs the due timeouts, relaxations, retries and ghost checks; the match jobs this task must now run. */
-  Future<List<String>> sweep(int limit) {
+  public Future<List<String>> sweep(int limit) {
     List<String> args = new ArrayList<>();
     args.add(String.valueOf(limit));
     for (int i = 0; i < limit; i++) {
@@ -132,12 +126,12 @@ final class MatchQueue {
     });
   }
 
-  Future<Pairing> pairing(String matchId) {
+  public Future<Pairing> pairing(String matchId) {
     return call("pairing", matchId).map(Pairing::fromReply);
   }
 
   /** Keeps the first question saved for the match; the question to use, or null when the match is gone. */
-  Future<JsonObject> savePick(String matchId, JsonObject question) {
+  public Future<JsonObject> savePick(String matchId, JsonObject question) {
     return call("savePick", matchId, question.encode()).map(r -> r == null ? null : new JsonObject(r.toString()));
   }
 
@@ -145,21 +139,21 @@ final class MatchQueue {
    * Marks both requests matched and tells both users; false when another task did it already. Unless the
    * match is {@code logged} already, its record is kept for a later attempt to write it.
    */
-  Future<Boolean> finish(String matchId, String sessionId, JsonObject frameA, JsonObject frameB, MatchRecord record,
+  public Future<Boolean> finish(String matchId, String sessionId, JsonObject frameA, JsonObject frameB, MatchRecord record,
                          boolean logged) {
     return call("finish", matchId, sessionId, frameA.encode(), frameB.encode(), record.toJson().encode(),
       logged ? "1" : "0").map(r -> r.toInteger() == 1);
   }
 
-  Future<Boolean> requeue(String matchId, String detail) {
+  public Future<Boolean> requeue(String matchId, String detail) {
     return call("requeue", matchId, detail).map(r -> r.toInteger() == 1);
   }
 
-  Future<Boolean> fail(String matchId, String code, String detail) {
+  public Future<Boolean> fail(String matchId, String code, String detail) {
     return call("fail", matchId, code, detail).map(r -> r.toInteger() == 1);
   }
 
-  Future<Void> done(String matchId) {
+  public Future<Void> done(String matchId) {
     return call("done", matchId).mapEmpty();
   }
 

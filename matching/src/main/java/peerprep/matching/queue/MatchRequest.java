@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;

@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.peers;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,19 +12,19 @@ import java.util.function.Supplier;
  * of all at once in the peer's connection pool, where a burst (hundreds of matches made together) made
  * most of them time out. A call waiting when {@code maxWaiting} others already wait fails at once.
  */
-final class BoundedCalls {
+public final class BoundedCalls {
   private final int limit;
   private final int maxWaiting;
   private final Deque<Runnable> waiting = new ArrayDeque<>();
   private int running;
   private int mostRunning;
 
-  BoundedCalls(int limit, int maxWaiting) {
+  public BoundedCalls(int limit, int maxWaiting) {
     this.limit = limit;
     this.maxWaiting = maxWaiting;
   }
 
-  synchronized <T> Future<T> submit(Supplier<Future<T>> call) {
+  public synchronized <T> Future<T> submit(Supplier<Future<T>> call) {
     if (running < limit) {
       return start(call);
     }
@@ -37,7 +37,7 @@ final class BoundedCalls {
   }
 
   /** The most calls that ran at once so far. */
-  synchronized int mostRunning() {
+  public synchronized int mostRunning() {
     return mostRunning;
   }
 

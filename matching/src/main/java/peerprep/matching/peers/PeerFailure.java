@@ -1,15 +1,15 @@
-package peerprep.matching;
+package peerprep.matching.peers;
 
 /** A peer service did not do its part of a match; {@code permanent} when trying again cannot help. */
-final class PeerFailure extends RuntimeException {
+public final class PeerFailure extends RuntimeException {
   private final boolean permanent;
 
-  PeerFailure(String message, boolean permanent) {
+  public PeerFailure(String message, boolean permanent) {
     super(message, null, false, false);
     this.permanent = permanent;
   }
 
-  boolean permanent() {
+  public boolean permanent() {
     return permanent;
   }
 }

@@ -1,8 +1,8 @@
-package peerprep.matching;
+package peerprep.matching.live;
 
 /** How many frames one socket sent in the current window; a socket may send {@link #MAX} per window. */
-final class FrameRate {
-  static final int MAX = 20;
+public final class FrameRate {
+  public static final int MAX = 20;
   static final long WINDOW_MS = 10_000;
   private long windowStart;
   private int count;

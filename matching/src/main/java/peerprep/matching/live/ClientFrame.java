@@ -1,9 +1,10 @@
-package peerprep.matching;
+package peerprep.matching.live;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
+import peerprep.matching.queue.MatchRequest;
 
 /**
  * A frame a user sent on the matching WebSocket: a {@code request} (with its criteria), a {@code cancel}

@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;

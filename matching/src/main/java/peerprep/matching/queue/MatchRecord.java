@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -8,19 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** One row of the match log: who was paired, on what, with which question and session, after how long. */
-record MatchRecord(String matchId, String topic, String difficulty, boolean relaxed, String userA, String usernameA,
+public record MatchRecord(String matchId, String topic, String difficulty, boolean relaxed, String userA, String usernameA,
                    String difficultyA, long waitedMsA, String userB, String usernameB, String difficultyB,
                    long waitedMsB, String questionId, String questionTitle, String questionDifficulty,
                    String sessionId, String language, int requeues, long pairedAt, long matchedAt) {
-
-  static MatchRecord of(Pairing p, JsonObject question, String sessionId, long matchedAt) {
-    Pairing.Side a = p.a();
-    Pairing.Side b = p.b();
-    return new MatchRecord(p.matchId(), p.topic(), p.difficulty(), p.relaxed(), a.userId(), a.username(),
-      a.difficulty(), a.waitedMs(p.pairedAt()), b.userId(), b.username(), b.difficulty(), b.waitedMs(p.pairedAt()),
-      question.getString("id"), question.getString("title"), question.getString("difficulty"), sessionId,
-      p.language(), Math.max(a.requeues(), b.requeues()), p.pairedAt(), matchedAt);
-  }
 
   static MatchRecord fromJson(JsonObject j) {
     return new MatchRecord(j.getString("matchId"), j.getString("topic"), j.getString("difficulty"),
@@ -31,7 +22,7 @@ record MatchRecord(String matchId, String topic, String difficulty, boolean rela
       j.getInteger("requeues"), j.getLong("pairedAt"), j.getLong("matchedAt"));
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     return new JsonObject().put("matchId", matchId).put("topic", topic).put("difficulty", difficulty)
       .put("relaxed", relaxed).put("userA", userA).put("usernameA", usernameA).put("difficultyA", difficultyA)
       .put("waitedMsA", waitedMsA).put("userB", userB).put("usernameB", usernameB).put("difficultyB", difficultyB)
@@ -40,7 +31,7 @@ record MatchRecord(String matchId, String topic, String difficulty, boolean rela
       .put("requeues", requeues).put("pairedAt", pairedAt).put("matchedAt", matchedAt);
   }
 
-  Tuple toTuple() {
+  public Tuple toTuple() {
     return Tuple.from(new Object[]{matchId, topic, difficulty, relaxed, userA, usernameA, difficultyA, waitedMsA,
       userB, usernameB, difficultyB, waitedMsB, questionId, questionTitle, questionDifficulty, sessionId, language,
       requeues, time(pairedAt), time(matchedAt)});

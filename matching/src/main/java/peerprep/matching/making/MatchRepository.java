@@ -1,10 +1,11 @@
-package peerprep.matching;
+package peerprep.matching.making;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import peerprep.matching.queue.MatchRecord;
 
 /** The match log in matching_db; every SQL statement of the service. */
-final class MatchRepository {
+public final class MatchRepository {
   private static final String INSERT = """
     INSERT INTO matches (id, topic, difficulty, relaxed, user_a_id, user_a_name, user_a_difficulty, user_a_waited_ms,
       user_b_id, user_b_name, user_b_difficulty, user_b_waited_ms, question_id, question_title, question_difficulty,
@@ -14,12 +15,12 @@ final class MatchRepository {
 
   private final Pool pool;
 
-  MatchRepository(Pool pool) {
+  public MatchRepository(Pool pool) {
     this.pool = pool;
   }
 
   /** Records a match; recording the same match again changes nothing. */
-  Future<Void> insert(MatchRecord record) {
+  public Future<Void> insert(MatchRecord record) {
     return pool.preparedQuery(INSERT).execute(record.toTuple()).mapEmpty();
   }
 }

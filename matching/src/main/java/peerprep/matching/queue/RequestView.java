@@ -1,7 +1,8 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
+import peerprep.common.redis.Replies;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,18 +13,18 @@ import java.util.Map;
  * A user's match request as stored in the queue: its criteria, its state and, once it is over, the final
  * frame its sockets were sent ({@code matched}, {@code timeout}, {@code error}...).
  */
-record RequestView(String requestId, String state, String topic, String difficulty, String language,
-                   boolean relaxed, long enqueuedAt, long relaxAt, long timeoutAt, Integer waiting,
-                   Integer position, int requeues, JsonObject result) {
+public record RequestView(String requestId, RequestState state, String topic, String difficulty, String language,
+                          boolean relaxed, long enqueuedAt, long relaxAt, long timeoutAt, Integer waiting,
+                          Integer position, int requeues, JsonObject result) {
 
-  /** From the field/value list the queue script returns; null for a nil reply. */
+  /** From the field/value list the queue returns; null for a nil reply. */
   static RequestView fromReply(Response reply) {
     if (reply == null) {
       return null;
     }
-    Map<String, String> f = Pairing.fields(reply);
+    Map<String, String> f = Replies.hash(reply);
     String lang = f.get("lang");
-    return new RequestView(f.get("id"), f.get("state"), f.get("topic"), f.get("diff"),
+    return new RequestView(f.get("id"), RequestState.of(f.get("state")), f.get("topic"), f.get("diff"),
       lang == null || lang.isEmpty() ? null : lang, "1".equals(f.get("relaxed")), number(f, "enq"),
       number(f, "relaxAt"), number(f, "timeoutAt"), integer(f, "waiting"), integer(f, "position"),
       f.containsKey("requeues") ? Integer.parseInt(f.get("requeues")) : 0,
@@ -38,14 +39,14 @@ record RequestView(String requestId, String state, String topic, String difficul
     return f.containsKey(key) ? Integer.valueOf(f.get(key)) : null;
   }
 
-  boolean active() {
-    return "waiting".equals(state) || "matching".equals(state);
+  public boolean active() {
+    return state.active();
   }
 
   /** The REST representation of GET /match/requests/me. */
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObject json = new JsonObject()
-      .put("requestId", requestId).put("state", state).put("topic", topic).put("difficulty", difficulty)
+      .put("requestId", requestId).put("state", state.wire()).put("topic", topic).put("difficulty", difficulty)
       .put("language", language).put("relaxed", relaxed).put("enqueuedAt", iso(enqueuedAt))
       .put("relaxAt", iso(relaxAt)).put("timeoutAt", iso(timeoutAt)).put("requeues", requeues);
     if (waiting != null) {
@@ -54,7 +55,7 @@ record RequestView(String requestId, String state, String topic, String difficul
     if (position != null) {
       json.put("position", position);
     }
-    if (result != null && "matched".equals(state)) {
+    if (result != null && state == RequestState.MATCHED) {
       JsonObject match = result.copy();
       match.remove("type");
       match.remove("requestId");
@@ -67,7 +68,7 @@ record RequestView(String requestId, String state, String topic, String difficul
   }
 
   /** The frame that announces this request as waiting in its queue. */
-  JsonObject queuedFrame() {
+  public JsonObject queuedFrame() {
     JsonObject frame = new JsonObject().put("type", "queued").put("requestId", requestId).put("topic", topic)
       .put("difficulty", difficulty).put("language", language).put("relaxed", relaxed)
       .put("waiting", waiting == null ? 1 : waiting).put("enqueuedAt", iso(enqueuedAt))
@@ -82,17 +83,17 @@ record RequestView(String requestId, String state, String topic, String difficul
    * The frames a socket that (re)attaches to this request is sent, to show its current state; a request
    * the user cancelled or replaced shows nothing.
    */
-  List<JsonObject> currentFrames() {
+  public List<JsonObject> currentFrames() {
     List<JsonObject> frames = new ArrayList<>();
     switch (state) {
-      case "waiting" -> {
+      case WAITING -> {
         frames.add(queuedFrame());
         if (relaxed) {
-          frames.add(Frames.relaxed(requestId));
+          frames.add(Events.relaxed(requestId));
         }
       }
-      case "matching" -> frames.add(Frames.matching(requestId));
-      case "matched", "timeout", "failed" -> frames.add(result);
+      case MATCHING -> frames.add(Events.matching(requestId));
+      case MATCHED, TIMEOUT, FAILED -> frames.add(result);
       default -> {
       }
     }

@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.peers;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,21 +18,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * WebClients for the peers found through discovery, with a connection pool sized for bursts of matches:
  * every match makes four calls, and the default pool of five connections per peer queues them.
  */
-final class PeerClients {
+public final class PeerClients {
   static final int POOL_SIZE = 32;
   private final Vertx vertx;
   private final Discovery discovery;
   private final long connectTimeoutMs;
   private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
 
-  PeerClients(Vertx vertx, Discovery discovery, long connectTimeoutMs) {
+  public PeerClients(Vertx vertx, Discovery discovery, long connectTimeoutMs) {
     this.vertx = vertx;
     this.discovery = discovery;
     this.connectTimeoutMs = connectTimeoutMs;
   }
 
   /** A client for one endpoint of the service, chosen at random. */
-  Future<WebClient> client(String service) {
+  public Future<WebClient> client(String service) {
     return discovery.serviceDiscovery().getRecords(new JsonObject().put("name", service)).compose(records -> {
       if (records.isEmpty()) {
         return Future.failedFuture(new PeerFailure("The " + service + " cannot be found.", false));
@@ -41,7 +41,7 @@ final class PeerClients {
     });
   }
 
-  void close() {
+  public void close() {
     clients.values().forEach(WebClient::close);
     clients.clear();
   }

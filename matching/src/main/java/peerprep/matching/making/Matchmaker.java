@@ -1,10 +1,16 @@
-package peerprep.matching;
+package peerprep.matching.making;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.matching.peers.PeerFailure;
+import peerprep.matching.peers.Peers;
+import peerprep.matching.queue.Events;
+import peerprep.matching.queue.MatchQueue;
+import peerprep.matching.queue.MatchRecord;
+import peerprep.matching.queue.Pairing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +24,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * match log, and both users told. A job is safe to run again (after a task died holding it): the saved
  * question is reused, the session is idempotent by match id, and only the first finish tells the users.
  */
-final class Matchmaker {
+public final class Matchmaker {
   private static final Logger LOG = LoggerFactory.getLogger(Matchmaker.class);
   private final MatchQueue queue;
   private final Peers peers;
   private final MatchRepository repository;
   private final Map<String, Future<Void>> running = new ConcurrentHashMap<>();
 
-  Matchmaker(MatchQueue queue, Peers peers, MatchRepository repository) {
+  public Matchmaker(MatchQueue queue, Peers peers, MatchRepository repository) {
     this.queue = queue;
     this.peers = peers;
     this.repository = repository;
   }
 
   /** Runs the job of a match unless this task runs it already; never fails (a failed job waits for its lease). */
-  Future<Void> run(String matchId) {
+  public Future<Void> run(String matchId) {
     Promise<Void> done = Promise.promise();
     Future<Void> current = running.putIfAbsent(matchId, done.future());
     if (current != null) {
@@ -51,7 +57,7 @@ final class Matchmaker {
   }
 
   /** Completes when the jobs running now are over, so a stopping task finishes what it started. */
-  Future<Void> drain() {
+  public Future<Void> drain() {
     return Future.join(new ArrayList<>(running.values())).mapEmpty();
   }
 
@@ -77,10 +83,10 @@ final class Matchmaker {
   }
 
   private Future<Void> tell(Pairing p, JsonObject question, String sessionId) {
-    MatchRecord record = MatchRecord.of(p, question, sessionId, System.currentTimeMillis());
+    MatchRecord record = p.record(question, sessionId, System.currentTimeMillis());
     String language = p.language();
-    JsonObject toA = Frames.matched(p.a().requestId(), p, p.b(), sessionId, question, language);
-    JsonObject toB = Frames.matched(p.b().requestId(), p, p.a(), sessionId, question, language);
+    JsonObject toA = Events.matched(p.a().requestId(), p, p.b(), sessionId, question, language);
+    JsonObject toB = Events.matched(p.b().requestId(), p, p.a(), sessionId, question, language);
     // the log entry comes first, but a database outage must not keep a ready session from its users
     Future<Boolean> logged = repository.insert(record).map(true).recover(e -> {
       LOG.warn("Match {} could not be logged yet: {}", p.matchId(), e.getMessage());

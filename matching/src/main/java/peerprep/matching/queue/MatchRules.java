@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;

@@ -1,21 +1,21 @@
-package peerprep.matching;
+package peerprep.matching.queue;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
+import peerprep.common.redis.Replies;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Two requests the queue paired, while the match is being made: {@code a} is the older request.
  * {@code phase} is {@code new} until both users are told, then {@code told} until the match is recorded.
  */
-record Pairing(String matchId, String topic, String difficulty, boolean relaxed, long pairedAt, String phase,
-               JsonObject question, MatchRecord record, Side a, Side b) {
+public record Pairing(String matchId, String topic, String difficulty, boolean relaxed, long pairedAt, String phase,
+                      JsonObject question, MatchRecord record, Side a, Side b) {
 
   /** One user of the pair, as their request stood when they were paired. */
-  record Side(String requestId, String userId, String username, String difficulty, String language,
-              long enqueuedAt, int requeues) {
+  public record Side(String requestId, String userId, String username, String difficulty, String language,
+                     long enqueuedAt, int requeues) {
 
     static Side from(Map<String, String> f) {
       String lang = f.get("lang");
@@ -30,43 +30,45 @@ record Pairing(String matchId, String topic, String difficulty, boolean relaxed,
   }
 
   /**
-   * From the queue script's {match, request a, request b} reply; null when the match is gone. Once the
-   * users are told the requests may expire, so only the match record is read then.
+   * From the queue's {match, request a, request b} reply; null when the match is gone. Once the users are
+   * told the requests may expire, so only the match record is read then.
    */
   static Pairing fromReply(Response reply) {
     if (reply == null || reply.size() < 3) {
       return null;
     }
-    Map<String, String> m = fields(reply.get(0));
+    Map<String, String> m = Replies.hash(reply.get(0));
+    Map<String, String> a = Replies.hash(reply.get(1));
+    Map<String, String> b = Replies.hash(reply.get(2));
     String question = m.get("question");
     String record = m.get("record");
-    boolean sides = reply.get(1).size() > 0 && reply.get(2).size() > 0;
+    boolean sides = !a.isEmpty() && !b.isEmpty();
     if (record == null && !sides) {
       return null;
     }
     return new Pairing(m.get("id"), m.get("topic"), m.get("diff"), "1".equals(m.get("relaxed")),
       Long.parseLong(m.get("at")), m.get("phase"), question == null ? null : new JsonObject(question),
       record == null ? null : MatchRecord.fromJson(new JsonObject(record)),
-      sides ? Side.from(fields(reply.get(1))) : null, sides ? Side.from(fields(reply.get(2))) : null);
-  }
-
-  static Map<String, String> fields(Response flat) {
-    Map<String, String> f = new HashMap<>();
-    for (int i = 0; i + 1 < flat.size(); i += 2) {
-      f.put(flat.get(i).toString(), flat.get(i + 1).toString());
-    }
-    return f;
+      sides ? Side.from(a) : null, sides ? Side.from(b) : null);
   }
 
   /** The first user's language, else the second's, else python. */
-  String language() {
+  public String language() {
     if (a.language() != null) {
       return a.language();
     }
     return b.language() != null ? b.language() : "python";
   }
 
-  boolean told() {
+  public boolean told() {
     return "told".equals(phase);
+  }
+
+  /** The match log's row for this pairing, made with {@code question} in session {@code sessionId}. */
+  public MatchRecord record(JsonObject question, String sessionId, long matchedAt) {
+    return new MatchRecord(matchId, topic, difficulty, relaxed, a.userId(), a.username(), a.difficulty(),
+      a.waitedMs(pairedAt), b.userId(), b.username(), b.difficulty(), b.waitedMs(pairedAt),
+      question.getString("id"), question.getString("title"), question.getString("difficulty"), sessionId,
+      language(), Math.max(a.requeues(), b.requeues()), pairedAt, matchedAt);
   }
 }

@@ -1,4 +1,4 @@
-package peerprep.matching;
+package peerprep.matching.peers;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import peerprep.common.auth.Auth;
+import peerprep.matching.queue.Pairing;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** The internal APIs of the history, question and collaboration services that making a match needs. */
-final class Peers {
-  static final String QUESTION = "question-service";
-  static final String HISTORY = "history-service";
-  static final String COLLABORATION = "collaboration-service";
+public final class Peers {
+  public static final String QUESTION = "question-service";
+  public static final String HISTORY = "history-service";
+  public static final String COLLABORATION = "collaboration-service";
   private static final String STARTER_CODE = "starterCode";
 
   private final PeerClients clients;
@@ -27,7 +28,7 @@ final class Peers {
   private final long timeoutMs;
   private final BoundedCalls historyCalls;
 
-  Peers(PeerClients clients, String internalToken, long timeoutMs, BoundedCalls historyCalls) {
+  public Peers(PeerClients clients, String internalToken, long timeoutMs, BoundedCalls historyCalls) {
     this.clients = clients;
     this.internalToken = internalToken;
     this.timeoutMs = timeoutMs;
@@ -38,7 +39,7 @@ final class Peers {
    * The ids of the questions any of the users attempted, in one call; at most the configured number of
    * these calls run at once, the rest wait their turn here (their timeout starts when they are sent).
    */
-  Future<List<String>> attempted(List<String> userIds) {
+  public Future<List<String>> attempted(List<String> userIds) {
     JsonObject body = new JsonObject().put("userIds", new JsonArray(userIds));
     return historyCalls.submit(() -> call(HISTORY, c -> c.post("/internal/attempted-question-ids"), body)).map(res -> {
       ensure(res.statusCode() == 200, HISTORY, res);
@@ -50,7 +51,7 @@ final class Peers {
   }
 
   /** A question of the topic for the pair, as its summary {id, title, difficulty, topics} and its starterCode. */
-  Future<JsonObject> pick(String topic, String difficulty, Collection<String> excludeIds) {
+  public Future<JsonObject> pick(String topic, String difficulty, Collection<String> excludeIds) {
     JsonObject body = new JsonObject().put("topic", topic).put("difficulty", difficulty)
       .put("excludeIds", new JsonArray(new ArrayList<>(excludeIds)));
     return call(QUESTION, c -> c.post("/internal/questions/pick"), body).map(res -> {
@@ -68,14 +69,14 @@ final class Peers {
   }
 
   /** The picked question as users and the match log see it: without its starter code. */
-  static JsonObject summary(JsonObject picked) {
+  public static JsonObject summary(JsonObject picked) {
     JsonObject out = picked.copy();
     out.remove(STARTER_CODE);
     return out;
   }
 
   /** Creates (or, for a retried match, finds) the collaboration session, starting with the question's starter code; its id. */
-  Future<String> createSession(Pairing p, JsonObject picked, String language) {
+  public Future<String> createSession(Pairing p, JsonObject picked, String language) {
     JsonObject body = new JsonObject().put("matchId", p.matchId())
       .put("participants", new JsonArray()
         .add(new JsonObject().put("id", p.a().userId()).put("username", p.a().username()))

@@ -1,0 +1,12 @@
+package peerprep.matching.queue;
+
+/** What became of a new request. */
+public sealed interface Enqueued permits Enqueued.Queued, Enqueued.Paired, Busy {
+  /** The request waits in its queue. */
+  record Queued(RequestView view) implements Enqueued {
+  }
+
+  /** A partner was found at once; the match job {@code matchId} makes the session. */
+  record Paired(String requestId, String matchId) implements Enqueued {
+  }
+}
