@@ -1,6 +1,7 @@
 package peerprep.matching;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.healthchecks.Status;
@@ -27,6 +28,7 @@ import peerprep.matching.peers.PeerClients;
 import peerprep.matching.peers.Peers;
 import peerprep.matching.queue.MatchQueue;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +48,17 @@ public final class MatchingVerticle extends VerticleBase {
   private MatchQueue queue;
   private Router router;
   private AccessControl access;
+  private final Clock clock;
+
+  /** A task on the system clock. */
+  public MatchingVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  /** A task whose queue reads the time from {@code clock}, so tests can move it. */
+  public MatchingVerticle(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Future<?> start() {
@@ -60,7 +73,7 @@ public final class MatchingVerticle extends VerticleBase {
 
   private Future<HttpServer> wire(MatchingConfig cfg) {
     HealthCheckHandler health = storage(cfg);
-    queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
+    queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString(), clock);
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
     matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs(),
       new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)),
@@ -74,7 +87,7 @@ public final class MatchingVerticle extends VerticleBase {
         access = ac;
         MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, matchmaker, hub, ac.verifier(), ac.sockets());
         router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
-        return queue.heartbeat();
+        return queue.load().compose(v -> queue.heartbeat());
       })
       .compose(v -> hub.start())
       .compose(v -> listen(HttpTimeouts.from(cfg.settings()), cfg.port()))
@@ -98,6 +111,13 @@ public final class MatchingVerticle extends VerticleBase {
   /** The router, for tests that compare its routes with the OpenAPI document. */
   Router router() {
     return router;
+  }
+
+  /** Runs a sweep on this task's event loop now (after any under way), for tests that move the clock. */
+  Future<Void> sweepNow() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> sweeper.sweep().onComplete(done));
+    return done.future();
   }
 
   /** The port the service listens on. */

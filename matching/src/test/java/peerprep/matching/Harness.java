@@ -11,6 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -20,6 +23,7 @@ import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,11 +45,13 @@ final class Harness {
   final WebClient http;
   final WebSocketClient sockets;
   final Pool db;
+  final Clock clock;
   JsonObject config;
   private final List<String> deployments = new ArrayList<>();
 
-  private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db) {
+  private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db, Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.auth = auth;
     this.peers = peers;
     this.db = db;
@@ -55,6 +61,11 @@ final class Harness {
 
   /** Starts {@code count} instances sharing one database and Redis, with the rules given (MATCH_* keys). */
   static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
+    return start(vertx, dbName, count, rules, Clock.systemUTC());
+  }
+
+  /** Starts instances whose queue reads the time from {@code clock}. */
+  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules, Clock clock) {
     TestAuth auth = await(TestAuth.start(vertx));
     StubPeers peers = await(StubPeers.start(vertx));
     JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url())
@@ -64,7 +75,7 @@ final class Harness {
       .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
         .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
       .using(vertx).build();
-    Harness h = new Harness(vertx, auth, peers, db);
+    Harness h = new Harness(vertx, auth, peers, db, clock);
     h.config = base;
     for (int i = 0; i < count; i++) {
       h.deploy(base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort()));
@@ -74,7 +85,7 @@ final class Harness {
 
   /** Deploys one more instance with the given config; its index. */
   int deploy(JsonObject config) {
-    MatchingVerticle verticle = new MatchingVerticle();
+    MatchingVerticle verticle = new MatchingVerticle(clock);
     deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
     instances.add(verticle);
     return instances.size() - 1;
@@ -155,9 +166,35 @@ final class Harness {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
-  /** Waits a span of time whose passing is the rule under test (a grace or a timeout), not an event. */
+  /** Waits a span of real time whose passing is the rule under test (a heartbeat deadline), not an event. */
   void elapse(long ms) {
     await(vertx.timer(ms));
+  }
+
+  /** Moves the test clock on, then has every instance sweep, so what fell due meanwhile has happened. */
+  void advance(long ms) {
+    ((TestClock) clock).advance(ms);
+    for (MatchingVerticle instance : instances) {
+      await(instance.sweepNow());
+    }
+  }
+
+  /**
+   * Waits until the server has taken every socket off the request, the Redis write that starts its
+   * disconnect grace. No event announces it, so Redis is read until it shows.
+   */
+  void detached(String requestId) {
+    Redis redis = Redis.createClient(vertx, EmbeddedRedis.url());
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      Request hlen = Request.cmd(Command.HLEN).arg("peerprep:{match}:sock:" + requestId);
+      while (await(redis.send(hlen)).toLong() > 0) {
+        assertThat(System.nanoTime()).as("the socket was detached in time").isLessThan(deadline);
+        await(vertx.timer(10));
+      }
+    } finally {
+      redis.close();
+    }
   }
 
   /** How many rows the match log holds for a topic. */

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handled per second and the time from a pair's second request to both users being told. Arguments:
  * users, arrivals per second, topics, warm-up users (defaults 2000, 100, 12, 600); the warm-up round runs
  * first, on other topics, and is not counted. Everything runs on loopback in this JVM and stops by
- * itself: each round when everyone was told, after 3 s without news, or at a deadline.
+ * itself: each round when everyone was told, after 3 s without news, or at a deadline. Before it,
+ * {@link MatchLoadCheck} checks that hundreds of simultaneous requests pair correctly.
  */
 public final class MatchBenchmark {
   private static final long QUIET_MS = 3_000;
@@ -50,6 +51,7 @@ public final class MatchBenchmark {
     int topics = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 600;
     Vertx vertx = Vertx.vertx();
+    MatchLoadCheck.run(vertx);
     Harness h = Harness.start(vertx, "matching_bench", 2, new JsonObject()
       .put("MATCH_SWEEP_INTERVAL_MS", 200).put("REDIS_POOL_SIZE", 32));
     try {

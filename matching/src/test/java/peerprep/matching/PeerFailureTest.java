@@ -22,6 +22,7 @@ import peerprep.matching.queue.MatchQueue;
 import peerprep.matching.queue.MatchRequest;
 import peerprep.matching.queue.MatchRules;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -193,7 +194,7 @@ class PeerFailureTest {
     Settings settings = new Settings(h.config);
     Redis redis = Redises.client(vertx, settings);
     try {
-      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task");
+      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task", Clock.systemUTC());
       TestUser ada = h.user("ada");
       TestUser bob = h.user("bob");
       MatchRequest req = new MatchRequest(topic, "Easy", null);

@@ -9,6 +9,7 @@ import io.vertx.redis.client.RedisOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.redis.RedisSubscriber;
+import peerprep.matching.queue.Events;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class SocketHub implements RedisSubscriber.Listener {
     }
     JsonObject frame;
     try {
-      frame = new JsonObject(parts[3]);
+      frame = Events.worded(new JsonObject(parts[3]));
     } catch (DecodeException e) {
       LOG.warn("Ignoring a queue message whose frame is not JSON");
       return;

@@ -114,7 +114,6 @@ public final class Matchmaker {
       return queue.fail(p.matchId(), "no-questions", failure.getMessage()).mapEmpty();
     }
     LOG.warn("Match {} requeued: {}", p.matchId(), failure.getMessage());
-    return queue.requeue(p.matchId(), "A partner was found, but the session could not be prepared ("
-      + failure.getMessage() + "). You are back at the front of the queue.").mapEmpty();
+    return queue.requeue(p.matchId(), failure.getMessage()).mapEmpty();
   }
 }

@@ -38,6 +38,35 @@ public final class Events {
       .put("question", question).put("language", language).put("topic", p.topic()).put("relaxed", p.relaxed());
   }
 
+  /**
+   * The frame as the user is shown it: the queue's functions write no sentences, only a {@code words}
+   * object (a reason and its facts), which becomes the frame's {@code detail} here.
+   */
+  public static JsonObject worded(JsonObject stored) {
+    JsonObject words = stored.getJsonObject("words");
+    if (words == null) {
+      return stored;
+    }
+    JsonObject frame = stored.copy();
+    frame.remove("words");
+    return frame.put("detail", detail(words));
+  }
+
+  private static String detail(JsonObject words) {
+    String reason = words.getString("reason", "");
+    return switch (reason) {
+      case "superseded" -> "You asked for a new match somewhere else; this request was replaced.";
+      case "no-partner" -> "No partner was found for " + words.getString("topic") + " (" + words.getString("difficulty")
+        + ") within " + words.getLong("timeoutMs", 0L) / 1000 + " seconds. Try again, or pick another topic.";
+      case "not-prepared" -> "A partner was found, but the session could not be prepared before the time limit. "
+        + "Try again in a moment.";
+      case "requeued" -> "A partner was found, but the session could not be prepared"
+        + (words.getString("cause") == null ? "" : " (" + words.getString("cause") + ")")
+        + ". You are back at the front of the queue.";
+      default -> "Your match request changed (" + reason + ").";
+    };
+  }
+
   /** Whether the frame ends the request it is about. */
   public static boolean isFinal(JsonObject frame) {
     String type = frame.getString("type");

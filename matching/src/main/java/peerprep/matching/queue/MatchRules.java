@@ -1,9 +1,8 @@
 package peerprep.matching.queue;
 
+import io.vertx.core.json.JsonObject;
 import peerprep.common.config.ConfigException;
 import peerprep.common.config.Settings;
-
-import java.util.List;
 
 /** The timing rules of the queue, all in milliseconds. */
 public record MatchRules(long relaxAfterMs, long timeoutMs, long graceMs, long sweepIntervalMs, long retryBackoffMs,
@@ -51,9 +50,9 @@ public record MatchRules(long relaxAfterMs, long timeoutMs, long graceMs, long s
     return Math.max(3 * sweepIntervalMs, 2_000);
   }
 
-  /** The rules as the queue script reads them (ARGV 2 to 7). */
-  List<String> scriptArgs() {
-    return List.of(String.valueOf(relaxAfterMs), String.valueOf(timeoutMs), String.valueOf(graceMs),
-      String.valueOf(jobLeaseMs), String.valueOf(resultTtlMs), String.valueOf(retryBackoffMs));
+  /** The rules as the queue's functions read them. */
+  JsonObject toFunctions() {
+    return new JsonObject().put("relaxAfter", relaxAfterMs).put("timeout", timeoutMs).put("grace", graceMs)
+      .put("jobLease", jobLeaseMs).put("retention", resultTtlMs).put("backoff", retryBackoffMs);
   }
 }

@@ -28,7 +28,7 @@ public record RequestView(String requestId, RequestState state, String topic, St
       lang == null || lang.isEmpty() ? null : lang, "1".equals(f.get("relaxed")), number(f, "enq"),
       number(f, "relaxAt"), number(f, "timeoutAt"), integer(f, "waiting"), integer(f, "position"),
       f.containsKey("requeues") ? Integer.parseInt(f.get("requeues")) : 0,
-      f.containsKey("result") ? new JsonObject(f.get("result")) : null);
+      f.containsKey("result") ? Events.worded(new JsonObject(f.get("result"))) : null);
   }
 
   private static long number(Map<String, String> f, String key) {
