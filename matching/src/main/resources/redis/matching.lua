@@ -221,7 +221,8 @@ local function attachSocket(c, id, socket, task)
 end
 
 -- KEYS: due, the queue list, the user's pointer, the new request, its sockets, its queue, its topic's
--- relaxed queue. Fields: id, user, name, topic, diff, lang, socket, task, mid.
+-- relaxed queue. Fields: id, user, name, topic, diff, lang, socket, task, mid; for a rematch, place (the
+-- moment that orders it in its queue, at most now) and rematchOf.
 -- → {'queued', view} | {'matching', mid} | {'busy', current}
 redis.register_function('__LIBRARY___enqueue', function(keys, args)
   local c = context(keys, args)
@@ -234,9 +235,11 @@ redis.register_function('__LIBRARY___enqueue', function(keys, args)
       finish(c, old, 'superseded', frame('superseded', cur, {words = {reason = 'superseded'}}), q.socket)
     end
   end
+  local place = math.min(tonumber(q.place) or c.now, c.now)
   redis.call('HSET', rk(c, q.id), 'id', q.id, 'user', q.user, 'name', q.name, 'topic', q.topic, 'diff', q.diff,
-    'lang', q.lang, 'state', 'waiting', 'enq', c.now, 'relaxAt', c.now + c.cfg.relaxAfter,
+    'lang', q.lang, 'state', 'waiting', 'enq', place, 'at', c.now, 'relaxAt', c.now + c.cfg.relaxAfter,
     'timeoutAt', c.now + c.cfg.timeout, 'relaxed', '0', 'requeues', '0')
+  if q.rematchOf then redis.call('HSET', rk(c, q.id), 'rematchOf', q.rematchOf) end
   redis.call('SET', uk(c, q.user), q.id)
   if q.socket == '' then redis.call('HSET', rk(c, q.id), 'goneAt', c.now) else attachSocket(c, q.id, q.socket, q.task) end
   local r = load(c, q.id)

@@ -18,6 +18,7 @@ import peerprep.common.ws.HeartbeatSettings;
 import peerprep.matching.live.LiveContext;
 import peerprep.matching.live.MatchSocket;
 import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Intake;
 import peerprep.matching.making.Matchmaker;
 import peerprep.matching.queue.Cancellation;
 import peerprep.matching.queue.Enqueued;
@@ -34,14 +35,16 @@ final class MatchApi {
   private final JwksVerifier verifier;
   private final UserSockets sockets;
   private final LiveContext live;
+  private final Intake intake;
 
-  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Matchmaker matchmaker, SocketHub hub,
-           JwksVerifier verifier, UserSockets sockets) {
+  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Intake intake, Matchmaker matchmaker,
+           SocketHub hub, JwksVerifier verifier, UserSockets sockets) {
     this.sockets = sockets;
     this.queue = queue;
     this.matchmaker = matchmaker;
     this.verifier = verifier;
-    this.live = new LiveContext(vertx, heartbeat, queue, matchmaker, hub);
+    this.intake = intake;
+    this.live = new LiveContext(vertx, heartbeat, queue, intake, matchmaker, hub);
   }
 
   void mount(Router router) {
@@ -79,7 +82,7 @@ final class MatchApi {
   private void enqueue(RoutingContext ctx) {
     MatchRequest req = MatchRequest.fromJson(Bodies.json(ctx));
     Principal user = Principal.of(ctx);
-    queue.enqueue(UUID.randomUUID().toString(), user, req, null)
+    intake.enqueue(UUID.randomUUID().toString(), user, req, null)
       .compose(result -> {
         if (result instanceof Enqueued.Queued q) {
           return Future.succeededFuture(q.view());

@@ -21,6 +21,7 @@ import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
 import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Intake;
 import peerprep.matching.making.MatchRepository;
 import peerprep.matching.making.Matchmaker;
 import peerprep.matching.peers.BoundedCalls;
@@ -75,9 +76,10 @@ public final class MatchingVerticle extends VerticleBase {
     HealthCheckHandler health = storage(cfg);
     queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString(), clock);
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
+    MatchRepository repository = new MatchRepository(pool);
     matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs(),
-      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)),
-      new MatchRepository(pool));
+      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)), repository);
+    Intake intake = new Intake(queue, repository);
     hub = new SocketHub(vertx, Redises.options(cfg.settings()), queue.channel());
     health.register("redis-subscription", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(hub.subscribed() ? Status.OK() : Status.KO()));
@@ -85,7 +87,7 @@ public final class MatchingVerticle extends VerticleBase {
     return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "matching-service")
       .compose(ac -> {
         access = ac;
-        MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, matchmaker, hub, ac.verifier(), ac.sockets());
+        MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, intake, matchmaker, hub, ac.verifier(), ac.sockets());
         router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
         return queue.load().compose(v -> queue.heartbeat());
       })

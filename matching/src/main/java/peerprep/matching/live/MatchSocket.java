@@ -156,7 +156,7 @@ public final class MatchSocket implements Follower {
   private void request(MatchRequest req) {
     String requestId = UUID.randomUUID().toString();
     follow(requestId);
-    queue.enqueue(requestId, user, req, id)
+    live.intake().enqueue(requestId, user, req, id)
       .onSuccess(result -> {
         leftMeanwhile(requestId);
         if (result instanceof Enqueued.Queued q) {

@@ -56,10 +56,21 @@ public final class MatchQueue {
   }
 
   public Future<Enqueued> enqueue(String requestId, Principal user, MatchRequest req, String socketId) {
+    return enqueue(requestId, user, req, socketId, null);
+  }
+
+  /**
+   * Queues a request; {@code place} (epoch ms), when given, is the moment that orders it in its queue
+   * instead of now: a rematch keeps the place of its user's first request.
+   */
+  public Future<Enqueued> enqueue(String requestId, Principal user, MatchRequest req, String socketId, Long place) {
     String matchId = UUID.randomUUID().toString();
     JsonObject fields = new JsonObject().put("id", requestId).put("user", user.id()).put("name", user.username())
       .put("topic", req.topic()).put("diff", req.difficulty()).put("lang", req.language() == null ? "" : req.language())
       .put("socket", socketId == null ? "" : socketId).put("task", taskId).put("mid", matchId);
+    if (place != null) {
+      fields.put("place", place).put("rematchOf", req.rematchOf());
+    }
     List<String> keys = List.of(QueueKeys.QUEUES, QueueKeys.user(user.id()), QueueKeys.request(requestId),
       QueueKeys.sockets(requestId), QueueKeys.queue(req.topic(), req.difficulty()), QueueKeys.relaxed(req.topic()));
     return call("enqueue", keys, fields).map(r -> switch (r.get(0).toString()) {

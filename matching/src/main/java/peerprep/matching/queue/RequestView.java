@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record RequestView(String requestId, RequestState state, String topic, String difficulty, String language,
                           boolean relaxed, long enqueuedAt, long relaxAt, long timeoutAt, Integer waiting,
-                          Integer position, int requeues, JsonObject result) {
+                          Integer position, int requeues, JsonObject result, String rematchOf) {
 
   /** From the field/value list the queue returns; null for a nil reply. */
   static RequestView fromReply(Response reply) {
@@ -25,10 +25,11 @@ public record RequestView(String requestId, RequestState state, String topic, St
     Map<String, String> f = Replies.hash(reply);
     String lang = f.get("lang");
     return new RequestView(f.get("id"), RequestState.of(f.get("state")), f.get("topic"), f.get("diff"),
-      lang == null || lang.isEmpty() ? null : lang, "1".equals(f.get("relaxed")), number(f, "enq"),
+      lang == null || lang.isEmpty() ? null : lang, "1".equals(f.get("relaxed")),
+      f.containsKey("at") ? number(f, "at") : number(f, "enq"),
       number(f, "relaxAt"), number(f, "timeoutAt"), integer(f, "waiting"), integer(f, "position"),
       f.containsKey("requeues") ? Integer.parseInt(f.get("requeues")) : 0,
-      f.containsKey("result") ? Events.worded(new JsonObject(f.get("result"))) : null);
+      f.containsKey("result") ? Events.worded(new JsonObject(f.get("result"))) : null, f.get("rematchOf"));
   }
 
   private static long number(Map<String, String> f, String key) {
@@ -55,6 +56,9 @@ public record RequestView(String requestId, RequestState state, String topic, St
     if (position != null) {
       json.put("position", position);
     }
+    if (rematchOf != null) {
+      json.put("rematchOf", rematchOf);
+    }
     if (result != null && state == RequestState.MATCHED) {
       JsonObject match = result.copy();
       match.remove("type");
@@ -75,6 +79,9 @@ public record RequestView(String requestId, RequestState state, String topic, St
       .put("relaxAt", iso(relaxAt)).put("timeoutAt", iso(timeoutAt));
     if (position != null) {
       frame.put("position", position);
+    }
+    if (rematchOf != null) {
+      frame.put("rematchOf", rematchOf);
     }
     return frame;
   }
