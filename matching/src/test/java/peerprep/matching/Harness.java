@@ -17,6 +17,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
@@ -33,8 +34,9 @@ import java.util.concurrent.TimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One or more matching-service instances on the embedded PostgreSQL and Redis, with a token issuer and
- * stub peers, and the clients a test needs to talk to them.
+ * The helpers of matching's tests over one or more matching-service instances on the embedded PostgreSQL
+ * and Redis, with a token issuer and stub peers: in a test class, over common's {@link ServiceFixture}
+ * (see {@link #fixture}); in a benchmark, started by {@link #start}.
  */
 final class Harness {
   static final long WAIT_SECONDS = 20;
@@ -59,38 +61,55 @@ final class Harness {
     this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2000));
   }
 
-  /** Starts {@code count} instances sharing one database and Redis, with the rules given (MATCH_* keys). */
-  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
-    return start(vertx, dbName, count, rules, Clock.systemUTC());
+  /**
+   * The fixture of a test class: {@code count} instances sharing a fresh database and the Redis, with the
+   * rules given (MATCH_* keys), their queue on {@code clock}, and stub peers.
+   */
+  static ServiceFixture<MatchingVerticle> fixture(Clock clock, int count, JsonObject rules) {
+    return ServiceFixture.of(() -> new MatchingVerticle(clock)).database().with(StubPeers::start)
+      .instances(count).config(rules);
   }
 
-  /** Starts instances whose queue reads the time from {@code clock}. */
-  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules, Clock clock) {
-    TestAuth auth = await(TestAuth.start(vertx));
-    StubPeers peers = await(StubPeers.start(vertx));
-    JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url())
-      .put("QUESTION_SERVICE_URL", peers.url()).put("HISTORY_SERVICE_URL", peers.url())
-      .put("COLLABORATION_SERVICE_URL", peers.url()).mergeIn(rules);
-    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-      .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
-        .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
-      .using(vertx).build();
-    Harness h = new Harness(vertx, auth, peers, db, clock);
-    h.config = base;
-    for (int i = 0; i < count; i++) {
-      h.deploy(base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort()));
+  static ServiceFixture<MatchingVerticle> fixture(int count, JsonObject rules) {
+    return fixture(Clock.systemUTC(), count, rules);
+  }
+
+  /** The helpers over a fixture that has started (call it from {@code @BeforeAll}); the fixture stops it all. */
+  static Harness over(ServiceFixture<MatchingVerticle> fixture, Clock clock) {
+    Harness h = new Harness(fixture.vertx(), fixture.auth(), fixture.companion(StubPeers.class), fixture.db(), clock);
+    h.config = fixture.config();
+    for (int i = 0; i < fixture.instanceCount(); i++) {
+      h.instances.add(fixture.verticle(i));
     }
     return h;
   }
 
-  /** Deploys one more instance with the given config; its index. */
-  int deploy(JsonObject config) {
-    MatchingVerticle verticle = new MatchingVerticle(clock);
-    deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
-    instances.add(verticle);
-    return instances.size() - 1;
+  static Harness over(ServiceFixture<MatchingVerticle> fixture) {
+    return over(fixture, Clock.systemUTC());
   }
 
+  /** Starts {@code count} instances sharing one database and Redis, outside JUnit (the benchmark). */
+  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
+    TestAuth auth = await(TestAuth.start(vertx));
+    StubPeers peers = await(StubPeers.start(vertx));
+    JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url()).mergeIn(peers.config())
+      .mergeIn(rules);
+    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+      .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
+        .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
+      .using(vertx).build();
+    Harness h = new Harness(vertx, auth, peers, db, Clock.systemUTC());
+    h.config = base;
+    for (int i = 0; i < count; i++) {
+      JsonObject config = base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort());
+      MatchingVerticle verticle = new MatchingVerticle();
+      h.deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
+      h.instances.add(verticle);
+    }
+    return h;
+  }
+
+  /** Stops what {@link #start} started. */
   void stop() {
     for (String id : deployments) {
       await(vertx.undeploy(id));

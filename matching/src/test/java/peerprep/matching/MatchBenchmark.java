@@ -6,8 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.vocab.Difficulty;
 import peerprep.testkit.EmbeddedRedis;
-import peerprep.matching.queue.MatchRequest;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ public final class MatchBenchmark {
         probe.sentAt = System.nanoTime();
         lastEvent = probe.sentAt;
         probe.socket.writeTextMessage(new JsonObject().put("type", "request").put("topic", topicPrefix + random.nextInt(topics))
-          .put("difficulty", MatchRequest.DIFFICULTIES.get(random.nextInt(3))).encode());
+          .put("difficulty", Difficulty.labels().get(random.nextInt(3))).encode());
       }
       boolean quiet = System.nanoTime() - lastEvent > TimeUnit.MILLISECONDS.toNanos(QUIET_MS);
       if (next.get() >= probes.size() && (TOLD.get() == probes.size() || quiet) || System.nanoTime() > deadline) {

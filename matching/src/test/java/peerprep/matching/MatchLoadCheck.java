@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import peerprep.common.testing.TestAuth.TestUser;
-import peerprep.matching.queue.MatchRequest;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +80,7 @@ final class MatchLoadCheck {
     List<Ask> asks = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
       asks.add(new Ask(users.get(i), topics.get(random.nextInt(topics.size())),
-        MatchRequest.DIFFICULTIES.get(random.nextInt(3)), connecting.get(i).result()));
+        Difficulty.labels().get(random.nextInt(3)), connecting.get(i).result()));
     }
     List<Future<JsonObject>> outcomes = new ArrayList<>();
     for (Ask ask : asks) {

@@ -1,14 +1,12 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.time.Instant;
@@ -20,25 +18,21 @@ import static peerprep.matching.Harness.expectPast;
 import static peerprep.matching.Harness.topic;
 
 /** Relaxation, timeouts and disconnects, on a clock the tests move: no test waits for time to pass. */
-@ExtendWith(VertxExtension.class)
 class MatchTimingTest {
   private static final long RELAX = 1_200;
   private static final long TIMEOUT = 3_500;
   private static final long GRACE = 1_000;
   private static final long SWEEP = 50;
   private static final TestClock CLOCK = new TestClock();
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(CLOCK, 2, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", RELAX).put("MATCH_TIMEOUT_MS", TIMEOUT)
+    .put("MATCH_DISCONNECT_GRACE_MS", GRACE).put("MATCH_SWEEP_INTERVAL_MS", SWEEP));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_timing_test", 2, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", RELAX).put("MATCH_TIMEOUT_MS", TIMEOUT)
-      .put("MATCH_DISCONNECT_GRACE_MS", GRACE).put("MATCH_SWEEP_INTERVAL_MS", SWEEP), CLOCK);
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE, CLOCK);
   }
 
   private String lastRequest;

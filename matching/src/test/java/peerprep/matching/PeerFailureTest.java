@@ -1,21 +1,19 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Principal;
 import peerprep.common.config.Settings;
 import peerprep.common.redis.Redises;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.matching.queue.Enqueued;
 import peerprep.matching.queue.MatchQueue;
@@ -34,21 +32,17 @@ import static peerprep.matching.Harness.expectPast;
 import static peerprep.matching.Harness.topic;
 
 /** What happens to a pair when the question, history or collaboration service fails, or a task stops mid-match. */
-@ExtendWith(VertxExtension.class)
 class PeerFailureTest {
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(1, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
+    .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
+    .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_peer_test", 1, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
-      .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
-      .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE);
   }
 
   @AfterEach
@@ -189,10 +183,10 @@ class PeerFailureTest {
 
   @Test
   @DisplayName("A pair made by a task that stopped before making the match is finished by another task once the lease expires")
-  void abandonedJobIsTakenOver(Vertx vertx) {
+  void abandonedJobIsTakenOver() {
     String topic = topic();
     Settings settings = new Settings(h.config);
-    Redis redis = Redises.client(vertx, settings);
+    Redis redis = Redises.client(h.vertx, settings);
     try {
       MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task", Clock.systemUTC());
       TestUser ada = h.user("ada");

@@ -1,16 +1,14 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +17,16 @@ import static peerprep.matching.Harness.expect;
 import static peerprep.matching.Harness.topic;
 
 /** "Find a new partner": a user whose partner left asks again and keeps the place they had in the queue. */
-@ExtendWith(VertxExtension.class)
 class RematchTest {
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(1, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
+    .put("MATCH_DISCONNECT_GRACE_MS", 5_000).put("MATCH_SWEEP_INTERVAL_MS", 100));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_rematch_test", 1, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
-      .put("MATCH_DISCONNECT_GRACE_MS", 5_000).put("MATCH_SWEEP_INTERVAL_MS", 100));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE);
   }
 
   private static JsonObject ask(String topic, String language) {

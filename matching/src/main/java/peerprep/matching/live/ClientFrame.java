@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.SocketError;
 import peerprep.matching.queue.MatchRequest;
 
 /**
@@ -21,10 +22,10 @@ record ClientFrame(String type, MatchRequest request, JsonObject error) {
     try {
       parsed = Json.decodeValue(text);
     } catch (DecodeException e) {
-      return invalid("malformed", NOT_AN_OBJECT);
+      return invalid(SocketError.MALFORMED.code(), NOT_AN_OBJECT);
     }
     if (!(parsed instanceof JsonObject msg)) {
-      return invalid("malformed", NOT_AN_OBJECT);
+      return invalid(SocketError.MALFORMED.code(), NOT_AN_OBJECT);
     }
     Object type = msg.getValue("type");
     if (REQUEST.equals(type)) {
@@ -43,7 +44,7 @@ record ClientFrame(String type, MatchRequest request, JsonObject error) {
     if (type == null) {
       return invalid("bad-request", "The frame needs a 'type': 'request', 'cancel' or 'ping'.");
     }
-    return invalid("unknown-type", "The frame type '" + type + "' is unknown; send 'request', 'cancel' or 'ping'.");
+    return invalid(SocketError.UNKNOWN_TYPE.code(), "The frame type '" + type + "' is unknown; send 'request', 'cancel' or 'ping'.");
   }
 
   private static ClientFrame invalid(String code, String detail) {

@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
+import peerprep.common.vocab.CloseCode;
+import peerprep.common.vocab.SocketError;
 import peerprep.common.ws.SocketHeartbeat;
 import peerprep.matching.queue.Busy;
 import peerprep.matching.queue.Cancellation;
@@ -21,7 +23,6 @@ import java.util.UUID;
 
 /** One signed-in user's matching WebSocket: reads their request and cancel frames, writes their status frames. */
 public final class MatchSocket implements Follower {
-  public static final short SUPERSEDED = 4001;
   static final int MAX_FRAME_CHARS = 4096;
   private static final Logger LOG = LoggerFactory.getLogger(MatchSocket.class);
   private final String id = UUID.randomUUID().toString();
@@ -53,7 +54,7 @@ public final class MatchSocket implements Follower {
   private void open() {
     hub.add(this);
     ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> send(Frames.error("malformed", "Send frames as JSON text, not binary.")));
+    ws.binaryMessageHandler(b -> send(Frames.error(SocketError.MALFORMED.code(), "Send frames as JSON text, not binary.")));
     ws.closeHandler(v -> closed());
     // the user's frames wait until the socket knows its current request, so the two never cross
     ws.pause();
@@ -117,7 +118,7 @@ public final class MatchSocket implements Follower {
     }
     show(requestId, frame);
     if ("superseded".equals(frame.getString("type"))) {
-      ws.close(SUPERSEDED, "superseded");
+      ws.close(CloseCode.SUPERSEDED.code(), CloseCode.SUPERSEDED.reason());
     }
   }
 
@@ -128,17 +129,17 @@ public final class MatchSocket implements Follower {
 
   @Override
   public Future<Void> goAway() {
-    return ws.isClosed() ? Future.succeededFuture() : ws.close((short) 1001, "server stopping");
+    return ws.isClosed() ? Future.succeededFuture() : ws.close(CloseCode.GOING_AWAY.code(), CloseCode.GOING_AWAY.reason());
   }
 
   private void onText(String text) {
     heartbeat.alive();
     if (text.length() > MAX_FRAME_CHARS) {
-      ws.close((short) 1009, "frame too large");
+      ws.close(CloseCode.TOO_BIG.code(), CloseCode.TOO_BIG.reason());
       return;
     }
     if (rate.exceeded(System.currentTimeMillis())) {
-      send(Frames.error("rate-limited", FrameRate.detail()));
+      send(Frames.error(SocketError.RATE_LIMITED.code(), FrameRate.detail()));
       return;
     }
     ClientFrame frame = ClientFrame.parse(text);
@@ -254,7 +255,7 @@ public final class MatchSocket implements Follower {
 
   private void unavailable(Throwable e) {
     LOG.warn("The queue failed a socket's request: {}", e.getMessage());
-    send(Frames.error("unavailable", "The matching queue cannot be reached right now; try again in a moment."));
+    send(Frames.error(SocketError.UNAVAILABLE.code(), "The matching queue cannot be reached right now; try again in a moment."));
   }
 
   private void send(JsonObject frame) {

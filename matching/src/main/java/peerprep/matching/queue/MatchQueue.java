@@ -10,6 +10,7 @@ import io.vertx.redis.client.Response;
 import peerprep.common.auth.Principal;
 import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.Replies;
+import peerprep.common.vocab.Difficulty;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public final class MatchQueue {
         queues.add(new JsonObject().put("topic", key[0]).put("difficulty", key[1]).put("waiting", n));
       }
       queues.sort(Comparator.<JsonObject, String>comparing(q -> q.getString("topic"))
-        .thenComparing(q -> MatchRequest.DIFFICULTIES.indexOf(q.getString("difficulty"))));
+        .thenComparing(q -> Difficulty.fromLabel(q.getString("difficulty")).ordinal()));
       return new JsonObject().put("total", total).put("queues", new JsonArray(new ArrayList<>(queues)));
     });
   }

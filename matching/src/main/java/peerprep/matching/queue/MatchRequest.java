@@ -3,10 +3,11 @@ package peerprep.matching.queue;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.vocab.Difficulty;
+import peerprep.common.vocab.Language;
+import peerprep.common.vocab.SessionIds;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +15,6 @@ import java.util.regex.Pattern;
  * ({@code rematchOf}); {@link #fromJson} turns bad input into a 400 with a detail.
  */
 public record MatchRequest(String topic, String difficulty, String language, String rematchOf) {
-  public static final List<String> DIFFICULTIES = List.of("Easy", "Medium", "Hard");
-  public static final List<String> LANGUAGES = List.of("python", "java", "javascript", "cpp");
   private static final Pattern TOPIC = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final int TOPIC_MAX = 64;
 
@@ -33,39 +32,26 @@ public record MatchRequest(String topic, String difficulty, String language, Str
       language(Bodies.optionalString(body, "language")), session(Bodies.optionalString(body, "rematchOf")));
   }
 
-  private static String session(String given) {
-    if (given == null) {
-      return null;
-    }
-    try {
-      if (UUID.fromString(given).toString().equals(given)) {
-        return given;
-      }
-    } catch (IllegalArgumentException e) {
-      // refused below
-    }
-    throw ApiException.badRequest("'rematchOf' must be the id of the session you leave, a lower-case UUID.");
-  }
-
   private static String difficulty(String given) {
-    for (String d : DIFFICULTIES) {
-      if (d.equalsIgnoreCase(given.trim())) {
-        return d;
-      }
-    }
-    throw ApiException.badRequest("The difficulty '" + given + "' is unknown; use one of "
-      + String.join(", ", DIFFICULTIES) + ".");
+    return Difficulty.find(given).map(Difficulty::label).orElseThrow(() -> ApiException.badRequest(
+      "The difficulty '" + given + "' is unknown; use one of " + Difficulty.choices() + "."));
   }
 
   private static String language(String given) {
     if (given == null || given.isBlank()) {
       return null;
     }
-    String lang = given.trim().toLowerCase(Locale.ROOT);
-    if (!LANGUAGES.contains(lang)) {
-      throw ApiException.badRequest("The language '" + given + "' is not offered; use one of "
-        + String.join(", ", LANGUAGES) + ".");
+    return Language.find(given.trim().toLowerCase(Locale.ROOT)).map(Language::id).orElseThrow(() ->
+      ApiException.badRequest("The language '" + given + "' is not offered; use one of " + Language.choices() + "."));
+  }
+
+  private static String session(String given) {
+    if (given == null) {
+      return null;
     }
-    return lang;
+    if (!SessionIds.canonical(given)) {
+      throw ApiException.badRequest("'rematchOf' must be the id of the session you leave, a lower-case UUID.");
+    }
+    return given;
   }
 }
