@@ -51,7 +51,17 @@ public final class MatchBenchmark {
     int topics = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 600;
     Vertx vertx = Vertx.vertx();
-    MatchLoadCheck.run(vertx);
+    try {
+      MatchLoadCheck.run(vertx);
+      measure(vertx, users, rate, topics, warmup);
+    } finally {
+      vertx.close().await();
+      EmbeddedRedis.stop();
+    }
+    System.exit(0);
+  }
+
+  private static void measure(Vertx vertx, int users, int rate, int topics, int warmup) {
     Harness h = Harness.start(vertx, "matching_bench", 2, new JsonObject()
       .put("MATCH_SWEEP_INTERVAL_MS", 200).put("REDIS_POOL_SIZE", 32));
     try {
@@ -64,10 +74,7 @@ public final class MatchBenchmark {
       report(users, rate, topics, probes, cpuNanos() - cpuBefore);
     } finally {
       h.stop();
-      vertx.close().await();
-      EmbeddedRedis.stop();
     }
-    System.exit(0);
   }
 
   /** Opens every user's socket first, half on each instance, so the run measures matching, not handshakes. */

@@ -20,7 +20,6 @@ import peerprep.matching.queue.MatchQueue;
 import peerprep.matching.queue.MatchRequest;
 import peerprep.matching.queue.MatchRules;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,10 +30,14 @@ import static peerprep.matching.Harness.expect;
 import static peerprep.matching.Harness.expectPast;
 import static peerprep.matching.Harness.topic;
 
-/** What happens to a pair when the question, history or collaboration service fails, or a task stops mid-match. */
+/**
+ * What happens to a pair when the question, history or collaboration service fails, or a task stops
+ * mid-match; the retry back-off and the job lease pass on a clock the tests move.
+ */
 class PeerFailureTest {
+  private static final TestClock CLOCK = new TestClock();
   @RegisterExtension
-  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(1, new JsonObject()
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(CLOCK, 1, new JsonObject()
     .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
     .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
     .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
@@ -42,7 +45,7 @@ class PeerFailureTest {
 
   @BeforeAll
   static void start() {
-    h = Harness.over(SERVICE);
+    h = Harness.over(SERVICE, CLOCK);
   }
 
   @AfterEach
@@ -84,6 +87,7 @@ class PeerFailureTest {
     assertThat(back.getInteger("requeues")).isEqualTo(1);
 
     heal.run();
+    h.advance(1_000);
     JsonObject toA = expectPast(a, "matched", "requeued");
     JsonObject toB = expectPast(b, "matched", "requeued");
     assertThat(toA.getString("sessionId")).isEqualTo(toB.getString("sessionId"));
@@ -113,6 +117,7 @@ class PeerFailureTest {
     TestUser older = h.user("older");
     h.peers.pick = StubPeers.Mode.FAIL;
     WsClient a = waiting(older, topic);
+    h.advance(10);
     WsClient b = h.connect(0, h.user("younger"));
     b.request(topic, "Easy");
     expect(b, "matching");
@@ -188,7 +193,7 @@ class PeerFailureTest {
     Settings settings = new Settings(h.config);
     Redis redis = Redises.client(h.vertx, settings);
     try {
-      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task", Clock.systemUTC());
+      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task", CLOCK);
       TestUser ada = h.user("ada");
       TestUser bob = h.user("bob");
       MatchRequest req = new MatchRequest(topic, "Easy", null);
@@ -199,6 +204,7 @@ class PeerFailureTest {
 
       WsClient a = h.connect(0, ada);
       expect(a, "matching");
+      h.advance(3_500);
       JsonObject matched = expect(a, "matched");
       assertThat(matched.getString("matchId")).isEqualTo(paired.matchId());
       assertThat(h.peers.sessionsByMatch).containsKey(paired.matchId());

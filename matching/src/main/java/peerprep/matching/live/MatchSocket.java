@@ -10,7 +10,6 @@ import peerprep.common.auth.Principal;
 import peerprep.common.vocab.CloseCode;
 import peerprep.common.vocab.SocketError;
 import peerprep.common.ws.SocketHeartbeat;
-import peerprep.matching.queue.Busy;
 import peerprep.matching.queue.Cancellation;
 import peerprep.matching.queue.Enqueued;
 import peerprep.matching.queue.Events;
@@ -189,7 +188,7 @@ public final class MatchSocket implements Follower {
       .onSuccess(result -> {
         if (result instanceof Cancellation.Cancelled c) {
           show(c.requestId(), Events.cancelled(c.requestId()));
-        } else if (result instanceof Busy) {
+        } else if (result instanceof Cancellation.Busy) {
           send(Frames.error("match-in-progress", "A partner was already found; the match can no longer be "
             + "cancelled."));
         } else {

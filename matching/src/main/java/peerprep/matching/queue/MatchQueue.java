@@ -77,7 +77,7 @@ public final class MatchQueue {
     return call("enqueue", keys, fields).map(r -> switch (r.get(0).toString()) {
       case "queued" -> new Enqueued.Queued(RequestView.fromReply(r.get(1)));
       case "matching" -> new Enqueued.Paired(requestId, r.get(1).toString());
-      default -> new Busy(r.get(1).toString());
+      default -> new Enqueued.Busy(r.get(1).toString());
     });
   }
 
@@ -122,7 +122,7 @@ public final class MatchQueue {
     JsonObject fields = new JsonObject().put("socket", socketId == null ? "" : socketId);
     return call("cancel", List.of(QueueKeys.user(userId)), fields).map(r -> switch (r.get(0).toString()) {
       case "cancelled" -> new Cancellation.Cancelled(r.get(1).toString());
-      case "busy" -> new Busy(r.get(1).toString());
+      case "busy" -> new Cancellation.Busy(r.get(1).toString());
       default -> new Cancellation.NothingWaiting();
     });
   }
