@@ -15,6 +15,15 @@ import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 import peerprep.common.ws.HeartbeatSettings;
+import peerprep.matching.live.LiveContext;
+import peerprep.matching.live.MatchSocket;
+import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Intake;
+import peerprep.matching.making.Matchmaker;
+import peerprep.matching.queue.Cancellation;
+import peerprep.matching.queue.Enqueued;
+import peerprep.matching.queue.MatchQueue;
+import peerprep.matching.queue.MatchRequest;
 
 import java.util.UUID;
 
@@ -23,21 +32,19 @@ final class MatchApi {
   private static final Logger LOG = LoggerFactory.getLogger(MatchApi.class);
   private final MatchQueue queue;
   private final Matchmaker matchmaker;
-  private final SocketHub hub;
   private final JwksVerifier verifier;
   private final UserSockets sockets;
-  private final Vertx vertx;
-  private final HeartbeatSettings heartbeat;
+  private final LiveContext live;
+  private final Intake intake;
 
-  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Matchmaker matchmaker, SocketHub hub,
-           JwksVerifier verifier, UserSockets sockets) {
-    this.vertx = vertx;
-    this.heartbeat = heartbeat;
+  MatchApi(Vertx vertx, HeartbeatSettings heartbeat, MatchQueue queue, Intake intake, Matchmaker matchmaker,
+           SocketHub hub, JwksVerifier verifier, UserSockets sockets) {
     this.sockets = sockets;
     this.queue = queue;
     this.matchmaker = matchmaker;
-    this.hub = hub;
     this.verifier = verifier;
+    this.intake = intake;
+    this.live = new LiveContext(vertx, heartbeat, queue, intake, matchmaker, hub);
   }
 
   void mount(Router router) {
@@ -62,7 +69,7 @@ final class MatchApi {
     Principal user = Principal.of(ctx);
     HttpConnection tcp = ctx.request().connection();
     sockets.upgrade(user, ctx.request()::toWebSocket)
-      .onSuccess(ws -> new MatchSocket(vertx, tcp, ws, heartbeat, user, queue, matchmaker, hub).open())
+      .onSuccess(ws -> MatchSocket.serve(live, tcp, ws, user))
       .onFailure(e -> {
         LOG.warn("WebSocket upgrade failed: {}", e.getMessage());
         if (!ctx.response().headWritten()) {
@@ -75,14 +82,16 @@ final class MatchApi {
   private void enqueue(RoutingContext ctx) {
     MatchRequest req = MatchRequest.fromJson(Bodies.json(ctx));
     Principal user = Principal.of(ctx);
-    queue.enqueue(UUID.randomUUID().toString(), user, req, null)
-      .compose(result -> switch (result.outcome()) {
-        case QUEUED -> Future.succeededFuture(result.view());
-        case MATCHING -> {
-          matchmaker.run(result.matchId());
-          yield queue.touch(user.id());
+    intake.enqueue(UUID.randomUUID().toString(), user, req, null)
+      .compose(result -> {
+        if (result instanceof Enqueued.Queued q) {
+          return Future.succeededFuture(q.view());
         }
-        default -> Future.failedFuture(ApiException.conflict("A partner was already found for your current "
+        if (result instanceof Enqueued.Paired p) {
+          matchmaker.run(p.matchId());
+          return queue.touch(user.id());
+        }
+        return Future.failedFuture(ApiException.conflict("A partner was already found for your current "
           + "request; its session is being prepared."));
       })
       .onSuccess(view -> ctx.response().setStatusCode(201).putHeader("Location", "/match/requests/me")
@@ -106,11 +115,12 @@ final class MatchApi {
   private void cancel(RoutingContext ctx) {
     queue.cancel(Principal.of(ctx).id(), null)
       .onSuccess(result -> {
-        switch (result.outcome()) {
-          case CANCELLED -> ctx.response().setStatusCode(204).end();
-          case BUSY -> fail(ctx, ApiException.conflict("A partner was already found; the match can no longer "
-            + "be cancelled."));
-          default -> fail(ctx, ApiException.notFound("You have no waiting match request to cancel."));
+        if (result instanceof Cancellation.Cancelled) {
+          ctx.response().setStatusCode(204).end();
+        } else if (result instanceof Cancellation.NothingWaiting) {
+          fail(ctx, ApiException.notFound("You have no waiting match request to cancel."));
+        } else {
+          fail(ctx, ApiException.conflict("A partner was already found; the match can no longer be cancelled."));
         }
       })
       .onFailure(e -> fail(ctx, e));

@@ -3,6 +3,7 @@ package peerprep.matching;
 import peerprep.common.config.Settings;
 import peerprep.common.db.DbSettings;
 import peerprep.common.ws.HeartbeatSettings;
+import peerprep.matching.queue.MatchRules;
 
 /** Every configuration key the matching-service reads, mapped once. */
 public record MatchingConfig(int port, DbSettings db, Settings settings, String internalToken, MatchRules rules,

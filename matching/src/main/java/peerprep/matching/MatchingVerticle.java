@@ -1,6 +1,7 @@
 package peerprep.matching;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.healthchecks.Status;
@@ -14,12 +15,21 @@ import peerprep.common.config.ConfigLoader;
 import peerprep.common.db.Databases;
 import peerprep.common.discovery.Discovery;
 import peerprep.common.health.Health;
-import peerprep.common.http.ServiceRouter;
 import peerprep.common.http.HttpTimeouts;
+import peerprep.common.http.ServiceRouter;
 import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
+import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Intake;
+import peerprep.matching.making.MatchRepository;
+import peerprep.matching.making.Matchmaker;
+import peerprep.matching.peers.BoundedCalls;
+import peerprep.matching.peers.PeerClients;
+import peerprep.matching.peers.Peers;
+import peerprep.matching.queue.MatchQueue;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,18 +38,28 @@ public final class MatchingVerticle extends VerticleBase {
   /** History look-ups that may wait for a free slot; beyond that a pair is matched without exclusions. */
   private static final int MAX_WAITING_LOOKUPS = 10_000;
   private static final int NETTY_FRAME_LIMIT = 64 * 1024;
-  private final SocketHub hub = new SocketHub();
   private HttpServer server;
   private Pool pool;
   private Redis redis;
   private Discovery discovery;
   private PeerClients peerClients;
-  private TaskChannel channel;
+  private SocketHub hub;
   private Sweeper sweeper;
   private Matchmaker matchmaker;
   private MatchQueue queue;
   private Router router;
   private AccessControl access;
+  private final Clock clock;
+
+  /** A task on the system clock. */
+  public MatchingVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  /** A task whose queue reads the time from {@code clock}, so tests can move it. */
+  public MatchingVerticle(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Future<?> start() {
@@ -54,24 +74,24 @@ public final class MatchingVerticle extends VerticleBase {
 
   private Future<HttpServer> wire(MatchingConfig cfg) {
     HealthCheckHandler health = storage(cfg);
-    queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString());
+    queue = new MatchQueue(redis, cfg.rules(), UUID.randomUUID().toString(), clock);
     peerClients = new PeerClients(vertx, discovery, cfg.rules().peerTimeoutMs());
+    MatchRepository repository = new MatchRepository(pool);
     matchmaker = new Matchmaker(queue, new Peers(peerClients, cfg.internalToken(), cfg.rules().peerTimeoutMs(),
-      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)),
-      new MatchRepository(pool));
-    channel = new TaskChannel(vertx, Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1)),
-      queue.channel(), hub);
+      new BoundedCalls(cfg.historyConcurrency(), MAX_WAITING_LOOKUPS)), repository);
+    Intake intake = new Intake(queue, repository);
+    hub = new SocketHub(vertx, Redises.options(cfg.settings()), queue.channel());
     health.register("redis-subscription", Health.CHECK_TIMEOUT_MS,
-      p -> p.complete(channel.subscribed() ? Status.OK() : Status.KO()));
+      p -> p.complete(hub.subscribed() ? Status.OK() : Status.KO()));
     sweeper = new Sweeper(vertx, queue, matchmaker, hub, cfg.rules().sweepIntervalMs());
     return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "matching-service")
       .compose(ac -> {
         access = ac;
-        MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, matchmaker, hub, ac.verifier(), ac.sockets());
+        MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, intake, matchmaker, hub, ac.verifier(), ac.sockets());
         router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
-        return queue.heartbeat();
+        return queue.load().compose(v -> queue.heartbeat());
       })
-      .compose(v -> channel.start())
+      .compose(v -> hub.start())
       .compose(v -> listen(HttpTimeouts.from(cfg.settings()), cfg.port()))
       .onSuccess(s -> sweeper.start());
   }
@@ -95,6 +115,13 @@ public final class MatchingVerticle extends VerticleBase {
     return router;
   }
 
+  /** Runs a sweep on this task's event loop now (after any under way), for tests that move the clock. */
+  Future<Void> sweepNow() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> sweeper.sweep().onComplete(done));
+    return done.future();
+  }
+
   /** The port the service listens on. */
   int port() {
     return server.actualPort();
@@ -105,9 +132,7 @@ public final class MatchingVerticle extends VerticleBase {
     if (sweeper != null) {
       sweeper.stop();
     }
-    hub.stopping();
-    List<Future<Void>> closing = hub.sockets().stream().map(MatchSocket::goAway).toList();
-    Future<Void> drained = Future.join(closing).otherwiseEmpty()
+    Future<Void> drained = (hub == null ? Future.<Void>succeededFuture() : hub.stopping())
       .compose(v -> matchmaker == null ? Future.succeededFuture() : matchmaker.drain());
     // once the task's key is gone every socket it held counts as disconnected, and the grace starts
     return drained
@@ -115,10 +140,8 @@ public final class MatchingVerticle extends VerticleBase {
       .compose(v -> server == null ? Future.succeededFuture() : server.close())
       .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
       .compose(v -> access == null ? Future.succeededFuture() : access.close())
+      .compose(v -> hub == null ? Future.succeededFuture() : hub.close().otherwiseEmpty())
       .andThen(v -> {
-        if (channel != null) {
-          channel.stop();
-        }
         if (peerClients != null) {
           peerClients.close();
         }

@@ -1,8 +1,12 @@
 package peerprep.matching;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.matching.live.SocketHub;
+import peerprep.matching.making.Matchmaker;
+import peerprep.matching.queue.MatchQueue;
 
 /**
  * Runs on every task: keeps the task marked alive, then claims the queue's due work (timeouts,
@@ -19,6 +23,7 @@ final class Sweeper {
   private final long intervalMs;
   private long timer = -1;
   private boolean sweeping;
+  private Future<Void> last = Future.succeededFuture();
 
   Sweeper(Vertx vertx, MatchQueue queue, Matchmaker matchmaker, SocketHub hub, long intervalMs) {
     this.vertx = vertx;
@@ -29,24 +34,33 @@ final class Sweeper {
   }
 
   void start() {
-    timer = vertx.setPeriodic(intervalMs, id -> sweep());
+    timer = vertx.setPeriodic(intervalMs, id -> {
+      if (!sweeping) {
+        sweep();
+      }
+    });
   }
 
   void stop() {
     vertx.cancelTimer(timer);
   }
 
-  private void sweep() {
-    if (sweeping) {
-      return;
-    }
+  /** Sweeps once more after any sweep under way; completes when that sweep is over (it never fails). */
+  Future<Void> sweep() {
     sweeping = true;
-    queue.heartbeat()
+    last = last.transform(ar -> queue.heartbeat()
       .compose(v -> queue.sweep(BATCH))
       .onSuccess(jobs -> jobs.forEach(matchmaker::run))
       .compose(jobs -> queue.missing(hub.confirmedRequests()))
       .onSuccess(lost -> lost.forEach(hub::lost))
       .onFailure(e -> LOG.warn("Sweep failed: {}", e.getMessage()))
-      .onComplete(ar -> sweeping = false);
+      .<Void>mapEmpty()
+      .otherwiseEmpty());
+    Future<Void> mine = last;
+    return mine.onComplete(ar -> {
+      if (last == mine) {
+        sweeping = false;
+      }
+    });
   }
 }

@@ -11,15 +11,20 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +34,9 @@ import java.util.concurrent.TimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One or more matching-service instances on the embedded PostgreSQL and Redis, with a token issuer and
- * stub peers, and the clients a test needs to talk to them.
+ * The helpers of matching's tests over one or more matching-service instances on the embedded PostgreSQL
+ * and Redis, with a token issuer and stub peers: in a test class, over common's {@link ServiceFixture}
+ * (see {@link #fixture}); in a benchmark, started by {@link #start}.
  */
 final class Harness {
   static final long WAIT_SECONDS = 20;
@@ -41,11 +47,13 @@ final class Harness {
   final WebClient http;
   final WebSocketClient sockets;
   final Pool db;
+  final Clock clock;
   JsonObject config;
   private final List<String> deployments = new ArrayList<>();
 
-  private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db) {
+  private Harness(Vertx vertx, TestAuth auth, StubPeers peers, Pool db, Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.auth = auth;
     this.peers = peers;
     this.db = db;
@@ -53,33 +61,55 @@ final class Harness {
     this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2000));
   }
 
-  /** Starts {@code count} instances sharing one database and Redis, with the rules given (MATCH_* keys). */
-  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
-    TestAuth auth = await(TestAuth.start(vertx));
-    StubPeers peers = await(StubPeers.start(vertx));
-    JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url())
-      .put("QUESTION_SERVICE_URL", peers.url()).put("HISTORY_SERVICE_URL", peers.url())
-      .put("COLLABORATION_SERVICE_URL", peers.url()).mergeIn(rules);
-    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-      .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
-        .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
-      .using(vertx).build();
-    Harness h = new Harness(vertx, auth, peers, db);
-    h.config = base;
-    for (int i = 0; i < count; i++) {
-      h.deploy(base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort()));
+  /**
+   * The fixture of a test class: {@code count} instances sharing a fresh database and the Redis, with the
+   * rules given (MATCH_* keys), their queue on {@code clock}, and stub peers.
+   */
+  static ServiceFixture<MatchingVerticle> fixture(Clock clock, int count, JsonObject rules) {
+    return ServiceFixture.of(() -> new MatchingVerticle(clock)).database().with(StubPeers::start)
+      .instances(count).config(rules);
+  }
+
+  static ServiceFixture<MatchingVerticle> fixture(int count, JsonObject rules) {
+    return fixture(Clock.systemUTC(), count, rules);
+  }
+
+  /** The helpers over a fixture that has started (call it from {@code @BeforeAll}); the fixture stops it all. */
+  static Harness over(ServiceFixture<MatchingVerticle> fixture, Clock clock) {
+    Harness h = new Harness(fixture.vertx(), fixture.auth(), fixture.companion(StubPeers.class), fixture.db(), clock);
+    h.config = fixture.config();
+    for (int i = 0; i < fixture.instanceCount(); i++) {
+      h.instances.add(fixture.verticle(i));
     }
     return h;
   }
 
-  /** Deploys one more instance with the given config; its index. */
-  int deploy(JsonObject config) {
-    MatchingVerticle verticle = new MatchingVerticle();
-    deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
-    instances.add(verticle);
-    return instances.size() - 1;
+  static Harness over(ServiceFixture<MatchingVerticle> fixture) {
+    return over(fixture, Clock.systemUTC());
   }
 
+  /** Starts {@code count} instances sharing one database and Redis, outside JUnit (the benchmark). */
+  static Harness start(Vertx vertx, String dbName, int count, JsonObject rules) {
+    TestAuth auth = await(TestAuth.start(vertx));
+    StubPeers peers = await(StubPeers.start(vertx));
+    JsonObject base = TestEnv.config(dbName).put("USER_SERVICE_URL", auth.url()).mergeIn(peers.config())
+      .mergeIn(rules);
+    Pool db = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+      .connectingTo(new PgConnectOptions().setHost("localhost").setPort(EmbeddedDatabases.port())
+        .setDatabase(base.getString("DB_NAME")).setUser(EmbeddedDatabases.user()).setPassword(EmbeddedDatabases.password()))
+      .using(vertx).build();
+    Harness h = new Harness(vertx, auth, peers, db, Clock.systemUTC());
+    h.config = base;
+    for (int i = 0; i < count; i++) {
+      JsonObject config = base.copy().put("PORT", i == 0 ? base.getInteger("PORT") : EmbeddedRedis.freePort());
+      MatchingVerticle verticle = new MatchingVerticle();
+      h.deployments.add(await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
+      h.instances.add(verticle);
+    }
+    return h;
+  }
+
+  /** Stops what {@link #start} started. */
   void stop() {
     for (String id : deployments) {
       await(vertx.undeploy(id));
@@ -155,9 +185,35 @@ final class Harness {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
-  /** Waits a span of time whose passing is the rule under test (a grace or a timeout), not an event. */
+  /** Waits a span of real time whose passing is the rule under test (a heartbeat deadline), not an event. */
   void elapse(long ms) {
     await(vertx.timer(ms));
+  }
+
+  /** Moves the test clock on, then has every instance sweep, so what fell due meanwhile has happened. */
+  void advance(long ms) {
+    ((TestClock) clock).advance(ms);
+    for (MatchingVerticle instance : instances) {
+      await(instance.sweepNow());
+    }
+  }
+
+  /**
+   * Waits until the server has taken every socket off the request, the Redis write that starts its
+   * disconnect grace. No event announces it, so Redis is read until it shows.
+   */
+  void detached(String requestId) {
+    Redis redis = Redis.createClient(vertx, EmbeddedRedis.url());
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      Request hlen = Request.cmd(Command.HLEN).arg("peerprep:{match}:sock:" + requestId);
+      while (await(redis.send(hlen)).toLong() > 0) {
+        assertThat(System.nanoTime()).as("the socket was detached in time").isLessThan(deadline);
+        await(vertx.timer(10));
+      }
+    } finally {
+      redis.close();
+    }
   }
 
   /** How many rows the match log holds for a topic. */

@@ -1,17 +1,16 @@
 package peerprep.matching;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.ArrayList;
@@ -23,27 +22,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.matching.Harness.await;
 
 /** Hundreds of matches made at once against a history service that serves 16 look-ups at a time and refuses more, as its full pool did. */
-@ExtendWith(VertxExtension.class)
 class HistoryBurstTest {
   private static final int PAIRS = 500;
   private static final int CONCURRENCY = 16;
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(1, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 120_000).put("MATCH_TIMEOUT_MS", 120_000).put("MATCH_SWEEP_INTERVAL_MS", 100)
+    .put("MATCH_DISCONNECT_GRACE_MS", 120_000)
+    .put("MATCH_PEER_TIMEOUT_MS", 5_000).put("MATCH_JOB_LEASE_MS", 60_000)
+    .put("MATCH_HISTORY_CONCURRENCY", CONCURRENCY));
   private static Harness h;
   private static WebClient burst;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_burst_test", 1, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 120_000).put("MATCH_TIMEOUT_MS", 120_000).put("MATCH_SWEEP_INTERVAL_MS", 100)
-      .put("MATCH_DISCONNECT_GRACE_MS", 120_000)
-      .put("MATCH_PEER_TIMEOUT_MS", 5_000).put("MATCH_JOB_LEASE_MS", 60_000)
-      .put("MATCH_HISTORY_CONCURRENCY", CONCURRENCY));
-    burst = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(PAIRS));
+  static void start() {
+    h = Harness.over(SERVICE);
+    burst = WebClient.create(h.vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(PAIRS));
   }
 
   @AfterAll
   static void stop() {
     burst.close();
-    h.stop();
   }
 
   private static Future<?> ask(TestUser user, String topic) {

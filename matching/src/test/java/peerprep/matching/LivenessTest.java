@@ -1,18 +1,16 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.SilentPeerProxy;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -21,24 +19,20 @@ import static peerprep.matching.Harness.await;
 import static peerprep.matching.Harness.expect;
 
 /** Users whose network vanished, and requests Redis lost. */
-@ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivenessTest {
   private static final long INTERVAL_MS = 200;
   private static final long DEADLINE_MS = 800;
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(1, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
+    .put("MATCH_DISCONNECT_GRACE_MS", 5_000).put("MATCH_SWEEP_INTERVAL_MS", 100)
+    .put("WS_PING_INTERVAL_MS", INTERVAL_MS).put("WS_PONG_DEADLINE_MS", DEADLINE_MS).put("WS_CLOSE_GRACE_MS", 300));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_liveness_test", 1, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
-      .put("MATCH_DISCONNECT_GRACE_MS", 5_000).put("MATCH_SWEEP_INTERVAL_MS", 100)
-      .put("WS_PING_INTERVAL_MS", INTERVAL_MS).put("WS_PONG_DEADLINE_MS", DEADLINE_MS).put("WS_CLOSE_GRACE_MS", 300));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE);
   }
 
   @Test

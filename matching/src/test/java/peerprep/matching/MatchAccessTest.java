@@ -1,40 +1,39 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Revocations;
 import peerprep.common.auth.UserSockets;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.matching.Harness.await;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Matching sockets: revocation closes them and one user holds a bounded number")
 class MatchAccessTest {
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(2, new JsonObject().put("SOCKETS_PER_USER", 2));
   private static Harness harness;
   private static Revocations userService;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    harness = Harness.start(vertx, "matching_access_test", 2, new JsonObject().put("SOCKETS_PER_USER", 2));
-    userService = await(new Revocations(vertx, Redis.createClient(vertx, EmbeddedRedis.url()),
-      Redis.createClient(vertx, EmbeddedRedis.url())).start());
+  static void start() {
+    harness = Harness.over(SERVICE);
+    userService = await(new Revocations(harness.vertx, Redis.createClient(harness.vertx, EmbeddedRedis.url()),
+      Redis.createClient(harness.vertx, EmbeddedRedis.url())).start());
   }
 
   @AfterAll
   static void stop() {
     await(userService.close());
-    harness.stop();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.vocab.Difficulty;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.lang.management.ManagementFactory;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handled per second and the time from a pair's second request to both users being told. Arguments:
  * users, arrivals per second, topics, warm-up users (defaults 2000, 100, 12, 600); the warm-up round runs
  * first, on other topics, and is not counted. Everything runs on loopback in this JVM and stops by
- * itself: each round when everyone was told, after 3 s without news, or at a deadline.
+ * itself: each round when everyone was told, after 3 s without news, or at a deadline. Before it,
+ * {@link MatchLoadCheck} checks that hundreds of simultaneous requests pair correctly.
  */
 public final class MatchBenchmark {
   private static final long QUIET_MS = 3_000;
@@ -49,6 +51,17 @@ public final class MatchBenchmark {
     int topics = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 600;
     Vertx vertx = Vertx.vertx();
+    try {
+      MatchLoadCheck.run(vertx);
+      measure(vertx, users, rate, topics, warmup);
+    } finally {
+      vertx.close().await();
+      EmbeddedRedis.stop();
+    }
+    System.exit(0);
+  }
+
+  private static void measure(Vertx vertx, int users, int rate, int topics, int warmup) {
     Harness h = Harness.start(vertx, "matching_bench", 2, new JsonObject()
       .put("MATCH_SWEEP_INTERVAL_MS", 200).put("REDIS_POOL_SIZE", 32));
     try {
@@ -61,10 +74,7 @@ public final class MatchBenchmark {
       report(users, rate, topics, probes, cpuNanos() - cpuBefore);
     } finally {
       h.stop();
-      vertx.close().await();
-      EmbeddedRedis.stop();
     }
-    System.exit(0);
   }
 
   /** Opens every user's socket first, half on each instance, so the run measures matching, not handshakes. */
@@ -111,7 +121,7 @@ public final class MatchBenchmark {
         probe.sentAt = System.nanoTime();
         lastEvent = probe.sentAt;
         probe.socket.writeTextMessage(new JsonObject().put("type", "request").put("topic", topicPrefix + random.nextInt(topics))
-          .put("difficulty", MatchRequest.DIFFICULTIES.get(random.nextInt(3))).encode());
+          .put("difficulty", Difficulty.labels().get(random.nextInt(3))).encode());
       }
       boolean quiet = System.nanoTime() - lastEvent > TimeUnit.MILLISECONDS.toNanos(QUIET_MS);
       if (next.get() >= probes.size() && (TOLD.get() == probes.size() || quiet) || System.nanoTime() > deadline) {

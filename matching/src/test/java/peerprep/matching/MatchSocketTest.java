@@ -1,18 +1,18 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.vocab.CloseCode;
+import peerprep.matching.live.FrameRate;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,20 +22,16 @@ import static peerprep.matching.Harness.await;
 import static peerprep.matching.Harness.expect;
 import static peerprep.matching.Harness.topic;
 
-@ExtendWith(VertxExtension.class)
 class MatchSocketTest {
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(2, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
+    .put("MATCH_DISCONNECT_GRACE_MS", 1_000).put("MATCH_SWEEP_INTERVAL_MS", 100));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_socket_test", 2, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 60_000)
-      .put("MATCH_DISCONNECT_GRACE_MS", 1_000).put("MATCH_SWEEP_INTERVAL_MS", 100));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE);
   }
 
   @Test
@@ -122,7 +118,7 @@ class MatchSocketTest {
     second.request(topic, "Easy");
     JsonObject replaced = expect(first, "superseded");
     assertThat(replaced.getString("requestId")).isEqualTo(firstId);
-    assertThat(await(first.closed())).isEqualTo(MatchSocket.SUPERSEDED);
+    assertThat(await(first.closed())).isEqualTo(CloseCode.SUPERSEDED.code());
     JsonObject now = expect(second, "queued");
     assertThat(now.getString("requestId")).isNotEqualTo(firstId);
     assertThat(now.getInteger("waiting")).as("the user is never queued twice").isEqualTo(1);

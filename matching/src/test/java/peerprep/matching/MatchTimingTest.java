@@ -1,14 +1,12 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.time.Instant;
@@ -19,31 +17,30 @@ import static peerprep.matching.Harness.expect;
 import static peerprep.matching.Harness.expectPast;
 import static peerprep.matching.Harness.topic;
 
-/** Relaxation, timeouts and disconnects, with the waits shortened to fractions of a second. */
-@ExtendWith(VertxExtension.class)
+/** Relaxation, timeouts and disconnects, on a clock the tests move: no test waits for time to pass. */
 class MatchTimingTest {
   private static final long RELAX = 1_200;
   private static final long TIMEOUT = 3_500;
   private static final long GRACE = 1_000;
   private static final long SWEEP = 50;
+  private static final TestClock CLOCK = new TestClock();
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(CLOCK, 2, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", RELAX).put("MATCH_TIMEOUT_MS", TIMEOUT)
+    .put("MATCH_DISCONNECT_GRACE_MS", GRACE).put("MATCH_SWEEP_INTERVAL_MS", SWEEP));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_timing_test", 2, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", RELAX).put("MATCH_TIMEOUT_MS", TIMEOUT)
-      .put("MATCH_DISCONNECT_GRACE_MS", GRACE).put("MATCH_SWEEP_INTERVAL_MS", SWEEP));
+  static void start() {
+    h = Harness.over(SERVICE, CLOCK);
   }
 
-  @AfterAll
-  static void stop() {
-    h.stop();
-  }
+  private String lastRequest;
 
   private WsClient waiting(int instance, TestUser user, String topic, String difficulty) {
     WsClient c = h.connect(instance, user);
     c.request(topic, difficulty);
-    expect(c, "queued");
+    lastRequest = expect(c, "queued").getString("requestId");
     return c;
   }
 
@@ -56,13 +53,15 @@ class MatchTimingTest {
     WsClient a = h.connect(0, ada);
     a.request(topic, "Easy");
     JsonObject queued = expect(a, "queued");
+    h.advance(10);
     WsClient b = waiting(1, bob, topic, "Hard");
+    h.advance(RELAX - 10);
 
     JsonObject relaxed = expect(a, "relaxed");
     assertThat(relaxed.getString("difficulty")).isEqualTo("any");
     JsonObject toA = expect(a, "matched");
     JsonObject toB = expect(b, "matched");
-    assertThat(Instant.now()).isAfterOrEqualTo(Instant.parse(queued.getString("relaxAt")));
+    assertThat(CLOCK.instant()).isAfterOrEqualTo(Instant.parse(queued.getString("relaxAt")));
     assertThat(toA.getBoolean("relaxed")).isTrue();
     assertThat(toA.getJsonObject("partner").getString("id")).isEqualTo(bob.id());
     assertThat(toB.getJsonObject("question").getString("difficulty"))
@@ -78,13 +77,18 @@ class MatchTimingTest {
     TestUser second = h.user("second");
     TestUser third = h.user("third");
     WsClient a = waiting(0, first, topic, "Easy");
+    h.advance(10);
     WsClient b = waiting(1, second, topic, "Hard");
+    h.advance(10);
     WsClient c = waiting(0, third, topic, "Medium");
+    h.advance(RELAX - 20);
 
     JsonObject toA = expect(expectRelaxed(a), "matched");
     assertThat(toA.getJsonObject("partner").getString("id")).as("the older of the two others").isEqualTo(second.id());
     expectPast(b, "matched", "relaxed");
+    h.advance(20);
     expect(c, "relaxed");
+    h.advance(TIMEOUT - RELAX);
     assertThat(expect(c, "timeout").getString("detail")).contains(topic).contains("Medium");
   }
 
@@ -99,7 +103,9 @@ class MatchTimingTest {
     String topic = topic();
     TestUser lonely = h.user("lonely");
     WsClient c = waiting(0, lonely, topic, "Medium");
+    h.advance(RELAX);
     expect(c, "relaxed");
+    h.advance(TIMEOUT - RELAX);
     JsonObject end = expect(c, "timeout");
     assertThat(end.getString("detail")).contains("No partner was found").contains(topic);
     JsonObject mine = h.call(1, HttpMethod.GET, "/match/requests/me", lonely, null).bodyAsJsonObject();
@@ -118,7 +124,8 @@ class MatchTimingTest {
     TestUser ghost = h.user("ghost");
     WsClient c = waiting(0, ghost, topic, "Easy");
     await(c.close());
-    h.elapse(GRACE + 4 * SWEEP);
+    h.detached(lastRequest);
+    h.advance(GRACE + 4 * SWEEP);
 
     WsClient newcomer = h.connect(1, h.user("newcomer"));
     newcomer.request(topic, "Easy");
@@ -135,7 +142,8 @@ class MatchTimingTest {
     WsClient c = waiting(1, leaver, topic, "Hard");
     assertThat(waitingCount(topic, "Hard")).isEqualTo(1);
     await(c.close());
-    h.elapse(GRACE + 10 * SWEEP);
+    h.detached(lastRequest);
+    h.advance(GRACE + 10 * SWEEP);
     assertThat(waitingCount(topic, "Hard")).isZero();
     assertThat(h.call(0, HttpMethod.GET, "/match/requests/me", leaver, null).bodyAsJsonObject().getString("state"))
       .as("removed as gone, not timed out").isEqualTo("disconnected");
@@ -150,7 +158,7 @@ class MatchTimingTest {
     await(before.close());
     WsClient after = h.connect(1, ada);
     String id = expect(after, "queued").getString("requestId");
-    h.elapse(GRACE + 4 * SWEEP);
+    h.advance(GRACE + 4 * SWEEP);
 
     WsClient partner = h.connect(0, h.user("partner"));
     partner.request(topic, "Medium");
@@ -165,12 +173,12 @@ class MatchTimingTest {
     String topic = topic();
     TestUser poller = h.user("poller");
     h.call(0, HttpMethod.POST, "/match/requests", poller, new JsonObject().put("topic", topic).put("difficulty", "Easy"));
-    h.elapse(GRACE / 2);
+    h.advance(GRACE / 2);
     assertThat(h.call(1, HttpMethod.GET, "/match/requests/me", poller, null).bodyAsJsonObject().getString("state"))
       .isEqualTo("waiting");
-    h.elapse(GRACE / 2 + 2 * SWEEP);
+    h.advance(GRACE / 2 + 2 * SWEEP);
     assertThat(waitingCount(topic, "Easy")).as("polled within the grace").isEqualTo(1);
-    h.elapse(GRACE + 4 * SWEEP);
+    h.advance(GRACE + 4 * SWEEP);
     assertThat(waitingCount(topic, "Easy")).as("not polled for longer than the grace").isZero();
   }
 

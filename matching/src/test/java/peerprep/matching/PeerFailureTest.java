@@ -1,22 +1,24 @@
 package peerprep.matching;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Principal;
 import peerprep.common.config.Settings;
 import peerprep.common.redis.Redises;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.matching.queue.Enqueued;
+import peerprep.matching.queue.MatchQueue;
+import peerprep.matching.queue.MatchRequest;
+import peerprep.matching.queue.MatchRules;
 
 import java.util.List;
 import java.util.Set;
@@ -28,22 +30,22 @@ import static peerprep.matching.Harness.expect;
 import static peerprep.matching.Harness.expectPast;
 import static peerprep.matching.Harness.topic;
 
-/** What happens to a pair when the question, history or collaboration service fails, or a task stops mid-match. */
-@ExtendWith(VertxExtension.class)
+/**
+ * What happens to a pair when the question, history or collaboration service fails, or a task stops
+ * mid-match; the retry back-off and the job lease pass on a clock the tests move.
+ */
 class PeerFailureTest {
+  private static final TestClock CLOCK = new TestClock();
+  @RegisterExtension
+  static final ServiceFixture<MatchingVerticle> SERVICE = Harness.fixture(CLOCK, 1, new JsonObject()
+    .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
+    .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
+    .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
   private static Harness h;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    h = Harness.start(vertx, "matching_peer_test", 1, new JsonObject()
-      .put("MATCH_RELAX_AFTER_MS", 60_000).put("MATCH_TIMEOUT_MS", 20_000)
-      .put("MATCH_DISCONNECT_GRACE_MS", 2_000).put("MATCH_SWEEP_INTERVAL_MS", 50)
-      .put("MATCH_RETRY_BACKOFF_MS", 1_000).put("MATCH_PEER_TIMEOUT_MS", 1_000).put("MATCH_JOB_LEASE_MS", 3_500));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.stop();
+  static void start() {
+    h = Harness.over(SERVICE, CLOCK);
   }
 
   @AfterEach
@@ -85,6 +87,7 @@ class PeerFailureTest {
     assertThat(back.getInteger("requeues")).isEqualTo(1);
 
     heal.run();
+    h.advance(1_000);
     JsonObject toA = expectPast(a, "matched", "requeued");
     JsonObject toB = expectPast(b, "matched", "requeued");
     assertThat(toA.getString("sessionId")).isEqualTo(toB.getString("sessionId"));
@@ -114,6 +117,7 @@ class PeerFailureTest {
     TestUser older = h.user("older");
     h.peers.pick = StubPeers.Mode.FAIL;
     WsClient a = waiting(older, topic);
+    h.advance(10);
     WsClient b = h.connect(0, h.user("younger"));
     b.request(topic, "Easy");
     expect(b, "matching");
@@ -184,21 +188,23 @@ class PeerFailureTest {
 
   @Test
   @DisplayName("A pair made by a task that stopped before making the match is finished by another task once the lease expires")
-  void abandonedJobIsTakenOver(Vertx vertx) {
+  void abandonedJobIsTakenOver() {
     String topic = topic();
     Settings settings = new Settings(h.config);
-    Redis redis = Redises.client(vertx, settings);
+    Redis redis = Redises.client(h.vertx, settings);
     try {
-      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task");
+      MatchQueue stopped = new MatchQueue(redis, MatchRules.from(settings), "stopped-task", CLOCK);
       TestUser ada = h.user("ada");
       TestUser bob = h.user("bob");
       MatchRequest req = new MatchRequest(topic, "Easy", null);
       await(stopped.enqueue(UUID.randomUUID().toString(), principal(ada), req, null));
-      MatchQueue.Enqueued paired = await(stopped.enqueue(UUID.randomUUID().toString(), principal(bob), req, null));
-      assertThat(paired.outcome()).isEqualTo(MatchQueue.Outcome.MATCHING);
+      Enqueued second = await(stopped.enqueue(UUID.randomUUID().toString(), principal(bob), req, null));
+      assertThat(second).isInstanceOf(Enqueued.Paired.class);
+      Enqueued.Paired paired = (Enqueued.Paired) second;
 
       WsClient a = h.connect(0, ada);
       expect(a, "matching");
+      h.advance(3_500);
       JsonObject matched = expect(a, "matched");
       assertThat(matched.getString("matchId")).isEqualTo(paired.matchId());
       assertThat(h.peers.sessionsByMatch).containsKey(paired.matchId());

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.Companion;
 import peerprep.common.testing.TestEnv;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for the history, question and collaboration services' internal APIs, with switches that
  * make each of them fail. It checks the service credential like the real ones do.
  */
-final class StubPeers {
+final class StubPeers implements Companion {
   enum Mode { OK, FAIL, NOT_FOUND, HOLD }
 
   volatile Mode history = Mode.OK;
@@ -66,7 +67,14 @@ final class StubPeers {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
-  Future<Void> close() {
+  @Override
+  public JsonObject config() {
+    return new JsonObject().put("QUESTION_SERVICE_URL", url()).put("HISTORY_SERVICE_URL", url())
+      .put("COLLABORATION_SERVICE_URL", url());
+  }
+
+  @Override
+  public Future<Void> close() {
     return server.close();
   }
 

@@ -1,0 +1,36 @@
+package peerprep.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that stands still until a test moves it. */
+final class TestClock extends Clock {
+  private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
+
+  void advance(long ms) {
+    millis.addAndGet(ms);
+  }
+
+  @Override
+  public long millis() {
+    return millis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
