@@ -53,4 +53,25 @@ describe('MatchSession', () => {
     h.sockets[0].receive({ type: 'lost', requestId: 'r1', detail: 'Your match request was lost by the server; ask for a match again.' });
     expect(h.session.store.get()).toMatchObject({ phase: 'lost', detail: 'Your match request was lost by the server; ask for a match again.' });
   });
+
+  it('asks for a rematch with the session being left, so the service gives back the place in the queue', async () => {
+    const h = harness();
+    h.session.request('arrays', 'Easy', 'python', '0b6f6f5e-6d3c-4a43-9d64-6c1b1b1a9a01');
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    await vi.advanceTimersByTimeAsync(0);
+    const sent = h.sockets[0].sent.map((f) => JSON.parse(f) as Record<string, unknown>);
+    expect(sent).toContainEqual({
+      type: 'request', topic: 'arrays', difficulty: 'Easy', language: 'python', rematchOf: '0b6f6f5e-6d3c-4a43-9d64-6c1b1b1a9a01',
+    });
+  });
+
+  it('leaves rematchOf out of an ordinary request', async () => {
+    const h = harness();
+    h.session.request('arrays', 'Easy', null);
+    await vi.advanceTimersByTimeAsync(0);
+    h.sockets[0].open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.sockets[0].sent).toContain('{"type":"request","topic":"arrays","difficulty":"Easy"}');
+  });
 });

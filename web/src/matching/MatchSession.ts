@@ -25,9 +25,10 @@ export class MatchSession {
   /** `create` opens the socket; tests hand in a fake. */
   constructor(private readonly client: ApiClient, private readonly create?: (url: string) => SocketLike) {}
 
-  request(topic: string, difficulty: Difficulty, language: Language | null): void {
+  /** Asks for a partner; `rematchOf` names the session the user leaves, whose place in the queue they keep. */
+  request(topic: string, difficulty: Difficulty, language: Language | null, rematchOf?: string): void {
     this.dispatch({ type: 'request', topic, difficulty });
-    this.pendingRequest = { type: 'request', topic, difficulty, ...(language ? { language } : {}) };
+    this.pendingRequest = { type: 'request', topic, difficulty, ...(language ? { language } : {}), ...(rematchOf ? { rematchOf } : {}) };
     this.open();
     this.flush();
   }

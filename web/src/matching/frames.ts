@@ -27,7 +27,7 @@ export type MatchServerFrame =
 
 /** The frames the app sends on the matching socket. */
 export type MatchClientFrame =
-  | { type: 'request'; topic: string; difficulty: Difficulty; language?: Language }
+  | { type: 'request'; topic: string; difficulty: Difficulty; language?: Language; rematchOf?: string }
   | { type: 'cancel' }
   | { type: 'ping' };
 

@@ -113,7 +113,7 @@ export function DashboardPage() {
     setDifficulty(rematch.difficulty);
     setLanguage(rematch.language);
     navigate('/', { replace: true, state: null });
-    session.request(rematch.topic, rematch.difficulty, rematch.language);
+    session.request(rematch.topic, rematch.difficulty, rematch.language, rematch.sessionId);
   }, [rematch, navigate, session]);
 
   useEffect(() => {

@@ -93,7 +93,7 @@ function usePartnerInfo(session: SessionView, view: CollabView | null): { partne
 
 /** Where the dashboard picks up a rematch: the same topic, difficulty and language, asked for at once. */
 export interface RematchState {
-  rematch: { topic: string; difficulty: SessionView['question']['difficulty']; language: Language };
+  rematch: { sessionId: string; topic: string; difficulty: SessionView['question']['difficulty']; language: Language };
 }
 
 function Room({ session }: { session: SessionView }) {
@@ -157,7 +157,7 @@ function Room({ session }: { session: SessionView }) {
 
   useEffect(() => {
     if (rematching && collabView?.ended) {
-      const state: RematchState = { rematch: { topic: session.question.topics[0] ?? '', difficulty: session.question.difficulty, language: collabView.language } };
+      const state: RematchState = { rematch: { sessionId: session.sessionId, topic: session.question.topics[0] ?? '', difficulty: session.question.difficulty, language: collabView.language } };
       navigate('/', { state });
     }
   }, [rematching, collabView?.ended, collabView?.language, navigate, session.question]);

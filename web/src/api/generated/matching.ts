@@ -155,6 +155,11 @@ export interface components {
             difficulty: "Easy" | "Medium" | "Hard";
             /** @enum {string|null} */
             language?: "python" | "java" | "javascript" | "cpp" | null;
+            /**
+             * Format: uuid
+             * @description The session the user leaves because their partner left it: the request takes the place in the queue the user had when they first asked for that match (their enqueue time), once per match. A session of someone else, or one whose place was given back already, gives an ordinary request.
+             */
+            rematchOf?: string;
         };
         Question: {
             id?: string;
@@ -185,7 +190,10 @@ export interface components {
             language?: string | null;
             /** @description True once the request also accepts any difficulty of its topic. */
             relaxed?: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the request was made.
+             */
             enqueuedAt?: string;
             /** Format: date-time */
             relaxAt?: string;
@@ -200,6 +208,11 @@ export interface components {
             match?: components["schemas"]["Match"];
             /** @description Why the request ended, for timeout and failed. */
             detail?: string;
+            /**
+             * Format: uuid
+             * @description For a rematch that kept its place: the session the user left. The request is ordered in its queue by the enqueue time of the request that made that match.
+             */
+            rematchOf?: string;
         };
         Stats: {
             total?: number;
