@@ -25,6 +25,7 @@ public final class CollabSocket {
   private final HttpConnection tcp;
   private final LiveContext live;
   private final Participant me;
+  private final String matchId;
   private final Connection connection;
   private final RateGuard rate;
   private final SocketActions actions;
@@ -35,11 +36,12 @@ public final class CollabSocket {
   private Future<Void> released;
   private SocketHeartbeat heartbeat;
 
-  CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, Participant me) {
+  CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, String matchId, Participant me) {
     this.ws = ws;
     this.tcp = tcp;
     this.live = live;
     this.me = me;
+    this.matchId = matchId;
     this.connection = new Connection(sessionId, me.id(), UUID.randomUUID().toString());
     this.rate = new RateGuard(live.limits().maxMsgsPerSec());
     this.actions = new SocketActions(this, live);
@@ -93,7 +95,7 @@ public final class CollabSocket {
       return;
     }
     if ("ping".equals(message.type())) {
-      send(Frames.pong());
+      send(new ServerFrame.Pong());
     } else {
       enqueue(() -> actions.handle(message));
     }
@@ -101,7 +103,7 @@ public final class CollabSocket {
 
   private void rateLimited(RateGuard.Verdict verdict) {
     if (verdict == RateGuard.Verdict.WARN) {
-      send(Frames.error("rate-limited", "More than " + live.limits().maxMsgsPerSec()
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.RATE_LIMITED, "More than " + live.limits().maxMsgsPerSec()
         + " messages a second; this one was dropped. Slow down and resend."));
     } else if (verdict == RateGuard.Verdict.CLOSE) {
       closeWith(Frames.RATE_LIMITED, "Too many messages");
@@ -164,24 +166,30 @@ public final class CollabSocket {
 
   private Future<Void> failed(Throwable e) {
     if (e instanceof ClientMessage.BadMessage) {
-      send(Frames.error("bad-message", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.BAD_MESSAGE, e.getMessage()));
     } else if (e instanceof ClientMessage.Unstorable) {
-      send(Frames.error("unstorable-text", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.UNSTORABLE_TEXT, e.getMessage()));
     } else if (e instanceof InvalidChangeException) {
-      send(Frames.error("invalid-change", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.INVALID_CHANGE, e.getMessage()));
     } else {
       LOG.warn("Handling a message of session {} failed: {}", sessionId(), e.toString());
-      send(Frames.error("unavailable", "The session store did not answer; try again."));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.UNAVAILABLE, "The session store did not answer; try again."));
     }
     return Future.succeededFuture();
   }
 
   /** Sends the welcome; from now on presence, cursor and language frames reach this socket. */
-  void welcome(String frame) {
+  void welcome(ServerFrame frame) {
     welcomed = true;
     send(frame);
   }
 
+  /** Sends a frame made here, encoded once. */
+  void send(ServerFrame frame) {
+    send(frame.encode());
+  }
+
+  /** Sends a frame already encoded (one that came through the session's channel). */
   void send(String frame) {
     if (closing || ws.isClosed()) {
       return;
@@ -227,6 +235,11 @@ public final class CollabSocket {
 
   String sessionId() {
     return connection.sessionId();
+  }
+
+  /** The match the session was made for (its match key is refreshed with the session). */
+  String matchId() {
+    return matchId;
   }
 
   Participant me() {

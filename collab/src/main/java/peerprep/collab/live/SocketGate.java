@@ -69,11 +69,11 @@ public final class SocketGate {
 
   private void connect(ServerWebSocket ws, HttpConnection connection, Session s, Participant me) {
     if (!s.isActive()) {
-      ws.writeTextMessage(Frames.ended(s.endReason(), s.endedAt(), null))
+      ws.writeTextMessage(new ServerFrame.Ended(s.endReason(), s.endedAt(), null).encode())
         .eventually(() -> ws.close(Frames.ENDED, "The session has ended"));
       return;
     }
-    new CollabSocket(ws, connection, live, s.id(), me).open();
+    new CollabSocket(ws, connection, live, s.id(), s.matchId(), me).open();
   }
 
   private static ApiException unknown(String id) {
