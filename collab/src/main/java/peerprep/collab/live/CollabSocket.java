@@ -9,6 +9,7 @@ import peerprep.collab.ot.InvalidChangeException;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository.Connection;
+import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.UUID;
@@ -52,7 +53,7 @@ public final class CollabSocket {
     heartbeat = SocketHeartbeat.start(live.vertx(), tcp, ws, live.heartbeat(), this::release);
     ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::receive);
-    ws.binaryMessageHandler(b -> closeWith(Frames.MALFORMED, "Binary frames are not accepted; send JSON text"));
+    ws.binaryMessageHandler(b -> closeWith(CloseCode.MALFORMED.code(), "Binary frames are not accepted; send JSON text"));
     ws.exceptionHandler(e -> LOG.debug("WebSocket of session {} failed: {}", sessionId(), e.getMessage()));
     ws.closeHandler(v -> release());
     enqueue(this::attach);
@@ -65,9 +66,9 @@ public final class CollabSocket {
         : live.presence().leave(connection).map(count))
       .map(count -> {
         if (count == -2) {
-          closeWith(Frames.ENDED, "The session has ended");
+          closeWith(CloseCode.ENDED.code(), "The session has ended");
         } else if (count == -1) {
-          closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
+          closeWith(CloseCode.UNKNOWN_SESSION.code(), "The session no longer exists");
         }
         return null;
       });
@@ -79,7 +80,7 @@ public final class CollabSocket {
       return;
     }
     if (text.length() > live.limits().maxFrameBytes()) {
-      closeWith(Frames.TOO_LARGE, "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
+      closeWith(CloseCode.TOO_LARGE.code(), "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
       return;
     }
     RateGuard.Verdict verdict = rate.check();
@@ -91,7 +92,7 @@ public final class CollabSocket {
     try {
       message = ClientMessage.parse(text);
     } catch (ClientMessage.Malformed e) {
-      closeWith(Frames.MALFORMED, e.getMessage());
+      closeWith(CloseCode.MALFORMED.code(), e.getMessage());
       return;
     }
     if ("ping".equals(message.type())) {
@@ -106,7 +107,7 @@ public final class CollabSocket {
       send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.RATE_LIMITED, "More than " + live.limits().maxMsgsPerSec()
         + " messages a second; this one was dropped. Slow down and resend."));
     } else if (verdict == RateGuard.Verdict.CLOSE) {
-      closeWith(Frames.RATE_LIMITED, "Too many messages");
+      closeWith(CloseCode.RATE_LIMITED.code(), "Too many messages");
     }
   }
 
@@ -135,7 +136,7 @@ public final class CollabSocket {
       }
       case Envelope.ENDED -> {
         send(envelope.frame());
-        closeWith(Frames.ENDED, "The session has ended");
+        closeWith(CloseCode.ENDED.code(), "The session has ended");
       }
       default -> send(envelope.frame());
     }
@@ -195,7 +196,7 @@ public final class CollabSocket {
       return;
     }
     if (ws.writeQueueFull()) {
-      closeWith((short) 1008, "Too slow to receive updates; reconnect");
+      closeWith(CloseCode.POLICY.code(), "Too slow to receive updates; reconnect");
       return;
     }
     ws.writeTextMessage(frame);
@@ -215,7 +216,7 @@ public final class CollabSocket {
 
   /** Closes for a restart of this task and removes the connection's registration. */
   public Future<Void> shutdown() {
-    closeWith(Frames.GOING_AWAY, "The server is restarting; reconnect");
+    closeWith(CloseCode.GOING_AWAY.code(), "The server is restarting; reconnect");
     return release();
   }
 

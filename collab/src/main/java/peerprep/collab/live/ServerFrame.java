@@ -3,6 +3,7 @@ package peerprep.collab.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.collab.session.Participant;
+import peerprep.common.vocab.SocketError;
 
 import java.util.List;
 
@@ -97,11 +98,15 @@ sealed interface ServerFrame {
     }
   }
 
-  /** The error codes of error frames, as the client reads them. */
+  /**
+   * The codes of error frames, as the client reads them: those every real-time service shares come from
+   * {@link SocketError}, the rest are the editor protocol's own.
+   */
   enum ErrorCode {
-    BAD_MESSAGE("bad-message"), HELLO_FIRST("hello-first"), UNSTORABLE_TEXT("unstorable-text"),
+    BAD_MESSAGE("bad-message"), HELLO_FIRST("hello-first"), UNSTORABLE_TEXT(SocketError.UNSTORABLE_TEXT.code()),
     INVALID_CHANGE("invalid-change"), CHANGE_TOO_LARGE("change-too-large"), DOC_TOO_LARGE("doc-too-large"),
-    SESSION_FULL("session-full"), RATE_LIMITED("rate-limited"), UNAVAILABLE("unavailable");
+    SESSION_FULL("session-full"), RATE_LIMITED(SocketError.RATE_LIMITED.code()),
+    UNAVAILABLE(SocketError.UNAVAILABLE.code());
 
     private final String wire;
 

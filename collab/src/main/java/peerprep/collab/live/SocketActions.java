@@ -9,10 +9,11 @@ import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Languages;
 import peerprep.collab.session.Session;
-import peerprep.collab.session.SessionRepository;
 import peerprep.collab.session.SessionRepository.Append;
 import peerprep.collab.session.SessionRepository.Appended;
+import peerprep.collab.session.SessionRepository;
 import peerprep.collab.session.Texts;
+import peerprep.common.vocab.CloseCode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -100,10 +101,10 @@ final class SocketActions {
 
   private Future<Void> gone(Session s) {
     if (s == null) {
-      socket.closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
+      socket.closeWith(CloseCode.UNKNOWN_SESSION.code(), "The session no longer exists");
     } else {
       socket.send(new ServerFrame.Ended(s.endReason(), s.endedAt(), null));
-      socket.closeWith(Frames.ENDED, "The session has ended");
+      socket.closeWith(CloseCode.ENDED.code(), "The session has ended");
     }
     return Future.succeededFuture();
   }
@@ -226,7 +227,7 @@ final class SocketActions {
 
   private Future<Void> language(Object language) {
     if (!Languages.valid(language)) {
-      return refuse(ErrorCode.BAD_MESSAGE, "'language' must be one of " + String.join(", ", Languages.ALL.stream().sorted().toList()) + ".");
+      return refuse(ErrorCode.BAD_MESSAGE, "'language' must be one of " + Languages.choices() + ".");
     }
     String frame = new ServerFrame.Language((String) language, socket.me()).encode();
     String envelope = new Envelope(Envelope.LANGUAGE, 0, 0, null, frame).encode();
