@@ -82,6 +82,11 @@ redis.register_function('__LIBRARY___push', function(keys, args)
   if version + count > tonumber(args[2]) or bytes > tonumber(args[3]) then
     return {'full', version}
   end
+  if redis.call('HEXISTS', keys[1], 'baseVersion') == 0 then
+    -- a session stored before checkpoints kept its current text in 'doc': that text becomes the checkpoint
+    redis.call('HSET', keys[1], 'base', redis.call('HGET', keys[1], 'doc') or '', 'baseVersion', version)
+    redis.call('HDEL', keys[1], 'doc')
+  end
   redis.call('RPUSH', keys[2], unpack(args, 10))
   -- the code is in the language the session had when it was last edited (a later switch alone does not
   -- change what the code is written in)
