@@ -14,6 +14,7 @@ import peerprep.collab.live.SessionHub;
 import peerprep.collab.live.SocketGate;
 import peerprep.collab.run.Runs;
 import peerprep.collab.session.FinalizeRepository;
+import peerprep.collab.session.Functions;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.AccessControl;
@@ -63,11 +64,11 @@ public final class CollabVerticle extends VerticleBase {
     HealthCheckHandler health = Health.handler(vertx);
     redis = Redises.client(vertx, cfg.settings());
     Health.redis(health, redis);
-    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery),
+    return Functions.of(redis).load().compose(f -> AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery),
       "collaboration-service").compose(ac -> {
         access = ac;
         return listen(cfg, health, ac);
-      });
+      }));
   }
 
   private Future<HttpServer> listen(CollabConfig cfg, HealthCheckHandler health, AccessControl access) {

@@ -8,13 +8,13 @@ import io.vertx.ext.web.RoutingContext;
 import peerprep.collab.session.DisplayName;
 import peerprep.collab.session.NewSession;
 import peerprep.collab.session.Session;
-import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.vocab.SessionIds;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -94,7 +94,7 @@ final class SessionApi {
   }
 
   private Future<Session> load(String id) {
-    if (!SessionIds.valid(id)) {
+    if (!SessionIds.canonical(id)) {
       return Future.failedFuture(unknown(id));
     }
     return sessions.find(id).compose(s -> s == null

@@ -9,6 +9,7 @@ import peerprep.collab.ot.InvalidChangeException;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository.Connection;
+import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.UUID;
@@ -25,6 +26,7 @@ public final class CollabSocket {
   private final HttpConnection tcp;
   private final LiveContext live;
   private final Participant me;
+  private final String matchId;
   private final Connection connection;
   private final RateGuard rate;
   private final SocketActions actions;
@@ -35,11 +37,12 @@ public final class CollabSocket {
   private Future<Void> released;
   private SocketHeartbeat heartbeat;
 
-  CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, Participant me) {
+  CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, String matchId, Participant me) {
     this.ws = ws;
     this.tcp = tcp;
     this.live = live;
     this.me = me;
+    this.matchId = matchId;
     this.connection = new Connection(sessionId, me.id(), UUID.randomUUID().toString());
     this.rate = new RateGuard(live.limits().maxMsgsPerSec());
     this.actions = new SocketActions(this, live);
@@ -50,7 +53,7 @@ public final class CollabSocket {
     heartbeat = SocketHeartbeat.start(live.vertx(), tcp, ws, live.heartbeat(), this::release);
     ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::receive);
-    ws.binaryMessageHandler(b -> closeWith(Frames.MALFORMED, "Binary frames are not accepted; send JSON text"));
+    ws.binaryMessageHandler(b -> closeWith(CloseCode.MALFORMED.code(), "Binary frames are not accepted; send JSON text"));
     ws.exceptionHandler(e -> LOG.debug("WebSocket of session {} failed: {}", sessionId(), e.getMessage()));
     ws.closeHandler(v -> release());
     enqueue(this::attach);
@@ -63,9 +66,9 @@ public final class CollabSocket {
         : live.presence().leave(connection).map(count))
       .map(count -> {
         if (count == -2) {
-          closeWith(Frames.ENDED, "The session has ended");
+          closeWith(CloseCode.ENDED.code(), "The session has ended");
         } else if (count == -1) {
-          closeWith(Frames.UNKNOWN_SESSION, "The session no longer exists");
+          closeWith(CloseCode.UNKNOWN_SESSION.code(), "The session no longer exists");
         }
         return null;
       });
@@ -77,7 +80,7 @@ public final class CollabSocket {
       return;
     }
     if (text.length() > live.limits().maxFrameBytes()) {
-      closeWith(Frames.TOO_LARGE, "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
+      closeWith(CloseCode.TOO_LARGE.code(), "Frames are limited to " + live.limits().maxFrameBytes() + " characters");
       return;
     }
     RateGuard.Verdict verdict = rate.check();
@@ -89,11 +92,11 @@ public final class CollabSocket {
     try {
       message = ClientMessage.parse(text);
     } catch (ClientMessage.Malformed e) {
-      closeWith(Frames.MALFORMED, e.getMessage());
+      closeWith(CloseCode.MALFORMED.code(), e.getMessage());
       return;
     }
     if ("ping".equals(message.type())) {
-      send(Frames.pong());
+      send(new ServerFrame.Pong());
     } else {
       enqueue(() -> actions.handle(message));
     }
@@ -101,10 +104,10 @@ public final class CollabSocket {
 
   private void rateLimited(RateGuard.Verdict verdict) {
     if (verdict == RateGuard.Verdict.WARN) {
-      send(Frames.error("rate-limited", "More than " + live.limits().maxMsgsPerSec()
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.RATE_LIMITED, "More than " + live.limits().maxMsgsPerSec()
         + " messages a second; this one was dropped. Slow down and resend."));
     } else if (verdict == RateGuard.Verdict.CLOSE) {
-      closeWith(Frames.RATE_LIMITED, "Too many messages");
+      closeWith(CloseCode.RATE_LIMITED.code(), "Too many messages");
     }
   }
 
@@ -133,7 +136,7 @@ public final class CollabSocket {
       }
       case Envelope.ENDED -> {
         send(envelope.frame());
-        closeWith(Frames.ENDED, "The session has ended");
+        closeWith(CloseCode.ENDED.code(), "The session has ended");
       }
       default -> send(envelope.frame());
     }
@@ -164,30 +167,36 @@ public final class CollabSocket {
 
   private Future<Void> failed(Throwable e) {
     if (e instanceof ClientMessage.BadMessage) {
-      send(Frames.error("bad-message", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.BAD_MESSAGE, e.getMessage()));
     } else if (e instanceof ClientMessage.Unstorable) {
-      send(Frames.error("unstorable-text", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.UNSTORABLE_TEXT, e.getMessage()));
     } else if (e instanceof InvalidChangeException) {
-      send(Frames.error("invalid-change", e.getMessage()));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.INVALID_CHANGE, e.getMessage()));
     } else {
       LOG.warn("Handling a message of session {} failed: {}", sessionId(), e.toString());
-      send(Frames.error("unavailable", "The session store did not answer; try again."));
+      send(new ServerFrame.ErrorFrame(ServerFrame.ErrorCode.UNAVAILABLE, "The session store did not answer; try again."));
     }
     return Future.succeededFuture();
   }
 
   /** Sends the welcome; from now on presence, cursor and language frames reach this socket. */
-  void welcome(String frame) {
+  void welcome(ServerFrame frame) {
     welcomed = true;
     send(frame);
   }
 
+  /** Sends a frame made here, encoded once. */
+  void send(ServerFrame frame) {
+    send(frame.encode());
+  }
+
+  /** Sends a frame already encoded (one that came through the session's channel). */
   void send(String frame) {
     if (closing || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {
-      closeWith((short) 1008, "Too slow to receive updates; reconnect");
+      closeWith(CloseCode.POLICY.code(), "Too slow to receive updates; reconnect");
       return;
     }
     ws.writeTextMessage(frame);
@@ -207,7 +216,7 @@ public final class CollabSocket {
 
   /** Closes for a restart of this task and removes the connection's registration. */
   public Future<Void> shutdown() {
-    closeWith(Frames.GOING_AWAY, "The server is restarting; reconnect");
+    closeWith(CloseCode.GOING_AWAY.code(), "The server is restarting; reconnect");
     return release();
   }
 
@@ -227,6 +236,11 @@ public final class CollabSocket {
 
   String sessionId() {
     return connection.sessionId();
+  }
+
+  /** The match the session was made for (its match key is refreshed with the session). */
+  String matchId() {
+    return matchId;
   }
 
   Participant me() {

@@ -32,7 +32,7 @@ public final class Heartbeat {
     running = true;
     Map<String, CollabSocket> byMember = new HashMap<>();
     hub.sockets().forEach(s -> byMember.put(s.connection().member(), s));
-    presence.touch(byMember.keySet(), hub.sessionIds())
+    presence.touch(byMember.keySet(), hub.matchIds())
       .compose(lost -> rejoin(lost, byMember))
       .onFailure(e -> LOG.warn("Heartbeat failed: {}", e.getMessage()))
       .onComplete(ar -> running = false);

@@ -10,12 +10,13 @@ import peerprep.collab.CollabConfig.Limits;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.Session;
-import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.CloseCode;
+import peerprep.common.vocab.SessionIds;
 import peerprep.common.ws.HeartbeatSettings;
 
 
@@ -61,7 +62,7 @@ public final class SocketGate {
   }
 
   private Future<Session> session(String id) {
-    if (!SessionIds.valid(id)) {
+    if (!SessionIds.canonical(id)) {
       return Future.failedFuture(unknown(id));
     }
     return live.sessions().find(id).compose(s -> s == null ? Future.failedFuture(unknown(id)) : Future.succeededFuture(s));
@@ -69,11 +70,11 @@ public final class SocketGate {
 
   private void connect(ServerWebSocket ws, HttpConnection connection, Session s, Participant me) {
     if (!s.isActive()) {
-      ws.writeTextMessage(Frames.ended(s.endReason(), s.endedAt(), null))
-        .eventually(() -> ws.close(Frames.ENDED, "The session has ended"));
+      ws.writeTextMessage(new ServerFrame.Ended(s.endReason(), s.endedAt(), null).encode())
+        .eventually(() -> ws.close(CloseCode.ENDED.code(), "The session has ended"));
       return;
     }
-    new CollabSocket(ws, connection, live, s.id(), me).open();
+    new CollabSocket(ws, connection, live, s.id(), s.matchId(), me).open();
   }
 
   private static ApiException unknown(String id) {

@@ -45,7 +45,7 @@ final class UpdateStream {
   Future<Void> catchUp(int from) {
     return sessions.log(sessionId, from).map(entries -> {
       if (!entries.isEmpty()) {
-        send.accept(Frames.updates(from, entries));
+        send.accept(new ServerFrame.Updates(from, entries).encode());
       }
       synced(from + entries.size());
       return null;

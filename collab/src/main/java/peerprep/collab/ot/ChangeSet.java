@@ -1,6 +1,8 @@
 package peerprep.collab.ot;
 
 import io.vertx.core.json.JsonArray;
+import peerprep.common.vocab.ChangeSetJson;
+import peerprep.common.vocab.MalformedChangeSetException;
 
 import java.util.Arrays;
 
@@ -35,54 +37,14 @@ public final class ChangeSet {
     return new ChangeSet(lengths.clone(), inserts.clone());
   }
 
-  /** Parses CodeMirror's JSON form; the failure says what is wrong. */
+  /** Parses CodeMirror's JSON form (read by the shared {@link ChangeSetJson}); the failure says what is wrong. */
   public static ChangeSet fromJson(Object json) {
-    if (!(json instanceof JsonArray parts)) {
-      throw new InvalidChangeException("A change set must be a JSON array.");
+    try {
+      ChangeSetJson.Sections sections = ChangeSetJson.read(json);
+      return new ChangeSet(sections.lengths(), sections.inserts());
+    } catch (MalformedChangeSetException e) {
+      throw new InvalidChangeException(e.getMessage());
     }
-    int[] lengths = new int[parts.size()];
-    String[] inserts = new String[parts.size()];
-    for (int i = 0; i < parts.size(); i++) {
-      Object part = parts.getValue(i);
-      if (part instanceof JsonArray replace) {
-        if (replace.isEmpty()) {
-          throw new InvalidChangeException("Section " + i + " of the change set is an empty array.");
-        }
-        lengths[i] = length(replace.getValue(0), i);
-        inserts[i] = lines(replace, i);
-      } else {
-        lengths[i] = length(part, i);
-      }
-    }
-    return new ChangeSet(lengths, inserts);
-  }
-
-  private static int length(Object value, int section) {
-    if (!(value instanceof Integer || value instanceof Long)) {
-      throw new InvalidChangeException("Section " + section + " of the change set must start with a whole number.");
-    }
-    long n = ((Number) value).longValue();
-    if (n < 0 || n > Integer.MAX_VALUE) {
-      throw new InvalidChangeException("Section " + section + " of the change set has an out-of-range length " + n + ".");
-    }
-    return (int) n;
-  }
-
-  private static String lines(JsonArray replace, int section) {
-    StringBuilder text = new StringBuilder();
-    for (int j = 1; j < replace.size(); j++) {
-      if (!(replace.getValue(j) instanceof String line)) {
-        throw new InvalidChangeException("Inserted lines in section " + section + " must be strings.");
-      }
-      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-        throw new InvalidChangeException("An inserted line in section " + section + " contains a line break; send lines separately.");
-      }
-      if (j > 1) {
-        text.append('\n');
-      }
-      text.append(line);
-    }
-    return text.toString();
   }
 
   /** The length of the document this change applies to. */
@@ -133,20 +95,9 @@ public final class ChangeSet {
 
   /** CodeMirror's JSON form of this change set. */
   public JsonArray toJson() {
-    JsonArray parts = new JsonArray();
-    for (int i = 0; i < lengths.length; i++) {
-      if (inserts[i] == null) {
-        parts.add(lengths[i]);
-      } else {
-        JsonArray replace = new JsonArray().add(lengths[i]);
-        if (!inserts[i].isEmpty()) {
-          Arrays.stream(inserts[i].split("\n", -1)).forEach(replace::add);
-        }
-        parts.add(replace);
-      }
-    }
-    return parts;
+    return ChangeSetJson.write(new ChangeSetJson.Sections(lengths, inserts));
   }
+
 
   public int sections() {
     return lengths.length;

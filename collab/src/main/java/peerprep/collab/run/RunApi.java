@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Participant;
 import peerprep.collab.session.Session;
-import peerprep.collab.session.SessionIds;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
@@ -15,6 +14,7 @@ import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 import peerprep.common.text.StorableText;
+import peerprep.common.vocab.SessionIds;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -105,7 +105,7 @@ final class RunApi {
 
   /** The session when the user is one of its participants; to anyone else it does not exist. */
   private Future<Session> participantSession(String id, Principal me) {
-    if (!SessionIds.valid(id)) {
+    if (!SessionIds.canonical(id)) {
       return Future.failedFuture(unknown(id));
     }
     return sessions.find(id).compose(s -> s == null || s.participant(me.id()).isEmpty()

@@ -1,9 +1,11 @@
 package peerprep.collab.session;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
  * A message on a session's pub/sub channel: a one-line header {@code kind|version|count|skip} and the
  * frame to hand to sockets verbatim. {@code version} and {@code count} place an updates frame in the log;
- * {@code skip} names a connection that must not receive it (its sender). The Lua scripts write the same
+ * {@code skip} names a connection that must not receive it (its sender). The Redis functions write the same
  * format for presence and end messages.
  */
 public record Envelope(char kind, int version, int count, String skip, String frame) {
@@ -16,6 +18,24 @@ public record Envelope(char kind, int version, int count, String skip, String fr
 
   public String encode() {
     return kind + "|" + version + "|" + count + "|" + (skip == null ? "" : skip) + "\n" + frame;
+  }
+
+  /** The envelope of a channel message as published (bytes), or null when the message is not one. */
+  public static Envelope decode(Buffer message) {
+    int length = message.length();
+    int newline = -1;
+    for (int i = 0; i < length && i < 256; i++) {
+      if (message.getByte(i) == '\n') {
+        newline = i;
+        break;
+      }
+    }
+    if (newline < 0) {
+      return null;
+    }
+    Envelope header = decode(message.getString(0, newline + 1));
+    return header == null ? null
+      : new Envelope(header.kind, header.version, header.count, header.skip, message.getString(newline + 1, length));
   }
 
   /** The envelope of a channel message, or null when the message is not one. */

@@ -8,6 +8,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import peerprep.collab.run.AttemptRuns;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.Replies;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,25 +20,36 @@ import java.util.List;
  * Tasks lease due entries, and only a confirmed delivery removes one (and writes the ended-stream entry).
  */
 public final class FinalizeRepository {
-  private static final LuaScript CLAIM = LuaScript.load("claim");
-  private static final LuaScript COMPLETE = LuaScript.load("complete");
   private static final int BATCH = 10;
   /** Attempts the history service refused, kept whole for an operator. */
   public static final String DEAD_LETTERS = "collab:dead-letters";
 
   private final Redis redis;
+  private final RedisFunctions functions;
   private final long leaseMs;
   private final long endedTtlMs;
 
   public FinalizeRepository(Redis redis, long leaseMs, long endedTtlMs) {
     this.redis = redis;
+    this.functions = Functions.of(redis);
     this.leaseMs = leaseMs;
     this.endedTtlMs = endedTtlMs;
   }
 
   /** Due entries, leased to the caller: session id and attempt number (1 for the first). */
   public Future<List<Claim>> claim() {
-    return CLAIM.run(redis, List.of(Keys.FINALIZE), List.of(System.currentTimeMillis(), leaseMs, BATCH)).map(r -> {
+    long now = System.currentTimeMillis();
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(Keys.FINALIZE).arg("-inf").arg(now).arg("LIMIT").arg(0).arg(BATCH))
+      .map(Replies::strings)
+      .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Claim>of()) : claim(ids, now));
+  }
+
+  private Future<List<Claim>> claim(List<String> ids, long now) {
+    List<String> keys = new ArrayList<>(List.of(Keys.FINALIZE));
+    ids.forEach(id -> keys.add(Keys.session(id)));
+    List<Object> args = new ArrayList<>(List.of(now, leaseMs));
+    args.addAll(ids);
+    return functions.call("claim", keys, args).map(r -> {
       List<Claim> out = new ArrayList<>();
       for (int i = 0; i + 1 < r.size(); i += 2) {
         out.add(new Claim(r.get(i).toString(), r.get(i + 1).toInteger()));
@@ -53,6 +66,9 @@ public final class FinalizeRepository {
         Request.cmd(Command.LRANGE).arg(Keys.languages(sessionId)).arg(0).arg(-1)))
       .map(replies -> {
         var hash = Replies.hash(replies.get(0));
+        List<String> log = Replies.strings(replies.get(1));
+        int base = Texts.baseVersion(hash);
+        Texts.withCurrentText(hash, base < 0 ? List.of() : log.subList(Math.min(base, log.size()), log.size()));
         return hash.containsKey("id") ? toAttempt(Session.fromHash(hash), replies.get(1))
           .put("runs", AttemptRuns.summarize(Replies.strings(replies.get(2))))
           .put("languageSwitches", switches(Replies.strings(replies.get(3)))) : null;
@@ -86,8 +102,10 @@ public final class FinalizeRepository {
 
   /** The history service has the attempt: 1 when this call ended the session, 0 when another had. */
   public Future<Integer> complete(String sessionId) {
-    return COMPLETE.run(redis, List.of(Keys.session(sessionId), Keys.log(sessionId), Keys.FINALIZE, Keys.ENDED_STREAM),
-      List.of(sessionId, endedTtlMs)).map(r -> r.toInteger());
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.session(sessionId)).arg("matchId"))
+      .compose(matchId -> functions.call("complete", List.of(Keys.session(sessionId), Keys.log(sessionId), Keys.FINALIZE,
+        Keys.ENDED_STREAM, Keys.match(matchId == null ? "" : matchId.toString())), List.of(sessionId, endedTtlMs)))
+      .map(r -> r.toInteger());
   }
 
   /** Keeps a refused attempt, with the status and detail of the refusal. */

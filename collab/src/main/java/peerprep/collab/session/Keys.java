@@ -1,8 +1,8 @@
 package peerprep.collab.session;
 
 /**
- * Every Redis key and channel name of the service. The Lua scripts derive the per-session names the
- * same way ({@code collab:s:<id>}, {@code collab:s:<id>:log}, {@code collab:ch:<id>}).
+ * Every Redis key and channel name of the service. The functions of {@code redis/collab.lua} receive every
+ * key they touch from here, as declared keys.
  */
 public final class Keys {
   /** Live connections: member {@code <session>|<user>|<connection>}, score = last heartbeat (ms). */

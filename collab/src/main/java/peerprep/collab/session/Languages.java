@@ -1,23 +1,25 @@
 package peerprep.collab.session;
 
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.Language;
 
-import java.util.Set;
-
-/** The languages a session's editor can be set to (those the question bank has starter code for). */
+/** A session's language: one of the editor's languages of the shared vocabulary ({@link Language}). */
 public final class Languages {
-  public static final Set<String> ALL = Set.of("python", "java", "javascript", "cpp");
-
   private Languages() {
   }
 
   public static boolean valid(Object value) {
-    return value instanceof String s && ALL.contains(s);
+    return Language.isId(value);
+  }
+
+  /** The ids for a message, in the editor's order. */
+  public static String choices() {
+    return Language.choices();
   }
 
   public static String require(Object value) {
     if (!valid(value)) {
-      throw ApiException.badRequest("The field 'language' must be one of " + String.join(", ", ALL.stream().sorted().toList()) + ".");
+      throw ApiException.badRequest("The field 'language' must be one of " + choices() + ".");
     }
     return (String) value;
   }

@@ -57,7 +57,7 @@ public record NewSession(String matchId, List<Participant> participants, JsonObj
     for (String language : code.fieldNames()) {
       if (!Languages.valid(language)) {
         throw ApiException.badRequest("starterCode." + language + " is not a language of sessions; use "
-          + String.join(", ", Languages.ALL.stream().sorted().toList()) + ".");
+          + Languages.choices() + ".");
       }
       if (!(code.getValue(language) instanceof String text)) {
         throw ApiException.badRequest("starterCode." + language + " must be a string.");

@@ -4,12 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.Replies;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is connected where: one registered connection per socket (refreshed by its task's heartbeat), and
@@ -17,33 +20,30 @@ import java.util.List;
  * nobody is connected to is abandoned after it.
  */
 public final class PresenceRepository {
-  private static final LuaScript JOIN = LuaScript.load("join");
-  private static final LuaScript LEAVE = LuaScript.load("leave");
-  private static final LuaScript TOUCH = LuaScript.load("touch");
-  private static final LuaScript SWEEP_LEAVING = LuaScript.load("sweep_leaving");
-  private static final LuaScript SWEEP_AWAY = LuaScript.load("sweep_away");
   private static final int BATCH = 100;
 
   private final Redis redis;
+  private final RedisFunctions functions;
   private final long graceMs;
   private final long ttlMs;
 
   public PresenceRepository(Redis redis, long graceMs, long ttlMs) {
     this.redis = redis;
+    this.functions = Functions.of(redis);
     this.graceMs = graceMs;
     this.ttlMs = ttlMs;
   }
 
   /** The user's connection count after joining; -1 unknown session, -2 session no longer active. */
   public Future<Long> join(Connection c) {
-    return JOIN.run(redis, keys(c.sessionId()), List.of(c.member(), System.currentTimeMillis(), c.userId(),
+    return functions.call("join", keys(c.sessionId()), List.of(c.member(), System.currentTimeMillis(), c.userId(),
         c.sessionId(), Keys.channel(c.sessionId())))
       .map(r -> r.toLong());
   }
 
   /** The user's remaining connections; -1 when this connection was already removed (by another task). */
   public Future<Long> leave(Connection c) {
-    return LEAVE.run(redis, keys(c.sessionId()), List.of(c.member(), System.currentTimeMillis(), c.userId(),
+    return functions.call("leave", keys(c.sessionId()), List.of(c.member(), System.currentTimeMillis(), c.userId(),
         c.sessionId(), Keys.channel(c.sessionId()), graceMs))
       .map(r -> r.toLong());
   }
@@ -52,32 +52,58 @@ public final class PresenceRepository {
     return List.of(Keys.session(sessionId), Keys.CONNECTIONS, Keys.AWAY, Keys.LEAVING);
   }
 
-  /** Refreshes this task's connections and sessions; returns the connections that had been swept away. */
-  public Future<List<String>> touch(Collection<String> members, Collection<String> sessionIds) {
-    List<Object> args = new ArrayList<>(List.of(System.currentTimeMillis(), ttlMs, members.size()));
+  /**
+   * Refreshes this task's connections and sessions (session id to match id); returns the connections that
+   * had been swept away.
+   */
+  public Future<List<String>> touch(Collection<String> members, Map<String, String> sessions) {
+    List<String> keys = new ArrayList<>(List.of(Keys.CONNECTIONS));
+    sessions.forEach((id, matchId) -> keys.addAll(List.of(Keys.session(id), Keys.log(id), Keys.match(matchId))));
+    List<Object> args = new ArrayList<>(List.of(System.currentTimeMillis(), ttlMs));
     args.addAll(members);
-    args.addAll(sessionIds);
-    return TOUCH.run(redis, List.of(Keys.CONNECTIONS), args).map(Replies::strings);
+    return functions.call("touch", keys, args).map(Replies::strings);
   }
 
   /** Connections whose task has not refreshed them since {@code cutoffMs}. */
   public Future<List<Connection>> stale(long cutoffMs) {
-    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(Keys.CONNECTIONS).arg("-inf").arg(cutoffMs)
-        .arg("LIMIT").arg(0).arg(BATCH))
-      .map(r -> Replies.strings(r).stream().map(Connection::parse).filter(c -> c != null).toList());
+    return due(Keys.CONNECTIONS, cutoffMs).map(members -> members.stream().map(Connection::parse).filter(c -> c != null).toList());
   }
 
-  /** Announces participants whose grace period ran out as left; returns how many were due. */
+  private Future<List<String>> due(String zset, long nowMs) {
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(zset).arg("-inf").arg(nowMs).arg("LIMIT").arg(0).arg(BATCH))
+      .map(Replies::strings);
+  }
+
+  /** Announces participants whose grace period ran out as left; returns how many were announced. */
   public Future<Long> sweepLeaving() {
-    return SWEEP_LEAVING.run(redis, List.of(Keys.LEAVING), List.of(System.currentTimeMillis(), BATCH)).map(r -> r.toLong());
+    long now = System.currentTimeMillis();
+    return due(Keys.LEAVING, now).compose(members -> {
+      List<String> keys = new ArrayList<>(List.of(Keys.LEAVING));
+      List<Object> args = new ArrayList<>(List.of(now));
+      for (String member : members) {
+        int bar = member.indexOf('|');
+        String sessionId = member.substring(0, Math.max(bar, 0));
+        keys.add(Keys.session(sessionId));
+        args.addAll(List.of(member, member.substring(bar + 1), Keys.channel(sessionId)));
+      }
+      return members.isEmpty() ? Future.succeededFuture(0L)
+        : functions.call("sweep_leaving", keys, args).map(r -> r.toLong());
+    });
   }
 
   /** Ends sessions nobody came back to as abandoned; returns their ids. */
   public Future<List<String>> sweepAway() {
     Instant now = Instant.now();
-    return SWEEP_AWAY.run(redis, List.of(Keys.AWAY, Keys.FINALIZE),
-        List.of(now.toEpochMilli(), BATCH, now.truncatedTo(ChronoUnit.MILLIS).toString()))
-      .map(Replies::strings);
+    return due(Keys.AWAY, now.toEpochMilli()).compose(ids -> {
+      List<String> keys = new ArrayList<>(List.of(Keys.AWAY, Keys.FINALIZE));
+      List<Object> args = new ArrayList<>(List.of(now.toEpochMilli(), now.truncatedTo(ChronoUnit.MILLIS).toString()));
+      for (String id : ids) {
+        keys.addAll(List.of(Keys.session(id), Keys.log(id)));
+        args.addAll(List.of(id, Keys.channel(id)));
+      }
+      return ids.isEmpty() ? Future.succeededFuture(List.<String>of())
+        : functions.call("sweep_away", keys, args).map(Replies::strings);
+    });
   }
 
   /** One socket's registration: {@code <session>|<user>|<connection>}. */

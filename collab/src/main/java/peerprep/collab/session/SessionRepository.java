@@ -6,6 +6,8 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.Replies;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,18 +17,14 @@ import java.util.List;
 
 /** Sessions in Redis: creation, reads, the atomic append of updates, language and ending. */
 public final class SessionRepository {
-  private static final LuaScript CREATE = LuaScript.load("create");
-  private static final LuaScript PUSH = LuaScript.load("push");
-  private static final LuaScript LANGUAGE = LuaScript.load("language");
-  private static final LuaScript END = LuaScript.load("end");
-  private static final LuaScript NAME = LuaScript.load("name");
-
   private final Redis redis;
+  private final RedisFunctions functions;
   private final long ttlMs;
   private final long graceMs;
 
   public SessionRepository(Redis redis, long ttlMs, long graceMs) {
     this.redis = redis;
+    this.functions = Functions.of(redis);
     this.ttlMs = ttlMs;
     this.graceMs = graceMs;
   }
@@ -41,7 +39,7 @@ public final class SessionRepository {
     String firstEntry = text.isEmpty() ? "" : StarterEntry.of(text, now.toEpochMilli());
     List<Object> args = new ArrayList<>(List.of(sessionId, ttlMs, now.toEpochMilli() + graceMs, epochMicros(now), firstEntry));
     args.addAll(List.of("id", sessionId, "matchId", s.matchId(), "status", Session.ACTIVE,
-      "version", text.isEmpty() ? 0 : 1, "doc", text, "language", s.language(), "question", s.question().encode(),
+      "version", text.isEmpty() ? 0 : 1, "base", text, "baseVersion", text.isEmpty() ? 0 : 1, "language", s.language(), "question", s.question().encode(),
       "participants", Participant.toJson(s.participants()).encode(), "starterCode", s.starterCodeJson().encode(),
       "createdAt", createdAt, "online", 0, "logBytes", firstEntry.getBytes(StandardCharsets.UTF_8).length));
     List<String> keys = new ArrayList<>(List.of(Keys.match(s.matchId()), Keys.session(sessionId), Keys.AWAY, Keys.log(sessionId)));
@@ -49,8 +47,14 @@ public final class SessionRepository {
       args.addAll(List.of("user:" + p.id(), p.toJson().encode(), "online:" + p.id(), 0));
       keys.add(Keys.userSessions(p.id()));
     }
-    return CREATE.run(redis, keys, args)
-      .map(r -> new Created(r.get(0).toString(), r.get(1).toInteger() == 1, r.get(2).toString(), r.get(3).toString()));
+    return functions.call("create", keys, args).compose(r -> {
+      String id = r.get(0).toString();
+      if (r.get(1).toInteger() == 1) {
+        return Future.succeededFuture(new Created(id, true, Session.ACTIVE, createdAt));
+      }
+      return redis.send(Request.cmd(Command.HMGET).arg(Keys.session(id)).arg("status").arg("createdAt"))
+        .map(found -> new Created(id, false, Replies.string(found.get(0)), Replies.string(found.get(1))));
+    });
   }
 
   private static long epochMicros(Instant now) {
@@ -65,25 +69,32 @@ public final class SessionRepository {
 
   /** The session, or null when there is none with this id. */
   public Future<Session> find(String id) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.session(id)))
-      .map(Replies::hash)
-      .map(h -> h.containsKey("id") ? Session.fromHash(h) : null);
+    return functions.call("read", List.of(Keys.session(id), Keys.log(id)), List.of()).map(SessionRepository::session);
   }
 
-  /** Status, version and text in one read, for checking a push. */
-  public Future<Head> head(String id) {
-    return redis.send(Request.cmd(Command.HMGET).arg(Keys.session(id)).arg("status").arg("version").arg("doc"))
-      .map(r -> r.get(0) == null ? null
-        : new Head(r.get(0).toString(), Integer.parseInt(r.get(1).toString()), r.get(2) == null ? "" : r.get(2).toString()));
+  private static Session session(Response r) {
+    var hash = Replies.hash(r.get(0));
+    return hash.containsKey("id") ? Session.fromHash(Texts.withCurrentText(hash, Replies.strings(r.get(1)))) : null;
   }
 
-  /** Appends the entries if the session is still at {@code expected}; see push.lua for the outcomes. */
+  /**
+   * Appends the entries if the session is still at {@code expected}, in one call carrying only the change
+   * (and, when the push passes a checkpoint, the text it produces); see the push function for the outcomes.
+   */
   public Future<Appended> append(String id, Append a) {
-    List<Object> args = new ArrayList<>(List.of(a.expected(), a.newDoc(), a.newDoc().length(), a.maxDocChars(),
-      a.maxEdits(), a.maxLogBytes(), ttlMs, Keys.channel(id), a.envelope()));
+    boolean checkpoint = Texts.checkpoint(a.expected(), a.expected() + a.entries().size());
+    List<Object> args = new ArrayList<>(List.of(a.expected(), a.maxEdits(), a.maxLogBytes(), ttlMs, Keys.channel(id),
+      a.envelope(), checkpoint ? "1" : "0", checkpoint ? a.newDoc() : "", a.maxMissing()));
     args.addAll(a.entries());
-    return PUSH.run(redis, List.of(Keys.session(id), Keys.log(id)), args)
-      .map(r -> new Appended(r.get(0).toString(), r.get(1).toInteger()));
+    return functions.call("push", List.of(Keys.session(id), Keys.log(id)), args).map(SessionRepository::appended);
+  }
+
+  private static Appended appended(Response r) {
+    List<String> missing = new ArrayList<>();
+    for (int i = 2; i < r.size(); i++) {
+      missing.add(r.get(i).toString());
+    }
+    return new Appended(r.get(0).toString(), r.get(1).toInteger(), missing);
   }
 
   /** Log entries from version {@code from} (inclusive) to the end. */
@@ -92,33 +103,25 @@ public final class SessionRepository {
   }
 
   /**
-   * 1 when switched, 0 when the session is no longer active, -1 when it does not exist. A switch is kept
-   * for the attempt's replay with the language and version read just before it.
+   * 1 when switched, 0 when the session is no longer active, -1 when it does not exist. The switch is kept
+   * for the attempt's replay with the language and version it switched from, in the same step.
    */
   public Future<Integer> language(String id, String language, String userId, String envelope) {
-    return redis.send(Request.cmd(Command.HMGET).arg(Keys.session(id)).arg("language").arg("version"))
-      .compose(before -> LANGUAGE.run(redis, List.of(Keys.session(id)), List.of(language, Keys.channel(id), envelope))
-        .compose(r -> r.toInteger() != 1 ? Future.succeededFuture(r.toInteger())
-          : keepSwitch(id, before, language, userId).map(1)));
-  }
-
-  private Future<Void> keepSwitch(String id, Response before, String language, String userId) {
-    String entry = new JsonObject().put("t", System.currentTimeMillis()).put("v", Replies.number(before.get(1)))
-      .put("user", userId).put("from", Replies.string(before.get(0))).put("language", language).encode();
-    return redis.batch(List.of(Request.cmd(Command.RPUSH).arg(Keys.languages(id)).arg(entry),
-      Request.cmd(Command.PEXPIRE).arg(Keys.languages(id)).arg(ttlMs))).mapEmpty();
+    return functions.call("language", List.of(Keys.session(id), Keys.languages(id)),
+        List.of(language, Keys.channel(id), envelope, userId, System.currentTimeMillis(), ttlMs))
+      .map(r -> r.toInteger());
   }
 
   /** 1 for the caller that ended the session, 0 when it had ended already, -1 when it does not exist. */
   public Future<Integer> end(String id, String reason, Instant now, String envelope) {
-    return END.run(redis, List.of(Keys.session(id), Keys.log(id), Keys.FINALIZE, Keys.AWAY),
+    return functions.call("end", List.of(Keys.session(id), Keys.log(id), Keys.FINALIZE, Keys.AWAY),
         List.of(id, now.toEpochMilli(), now.truncatedTo(ChronoUnit.MILLIS).toString(), reason, Keys.channel(id), envelope))
       .map(r -> r.toInteger());
   }
 
   /** Sets how the user is shown to their partner ('' clears it); false when the session does not exist. */
   public Future<Boolean> displayName(String id, String userId, String name) {
-    return NAME.run(redis, List.of(Keys.session(id)), List.of(userId, name)).map(r -> r.toInteger() == 1);
+    return functions.call("name", List.of(Keys.session(id)), List.of(userId, name)).map(r -> r.toInteger() == 1);
   }
 
   /** Sends a message to every socket of the session, on every task, without storing it. */
@@ -129,15 +132,18 @@ public final class SessionRepository {
   public record Created(String sessionId, boolean created, String status, String createdAt) {
   }
 
-  public record Head(String status, int version, String doc) {
+  /**
+   * A push ready for the function: the text it produces, its log entries, the envelope to publish, and on
+   * a conflict how many of the entries the caller missed to return at most.
+   */
+  public record Append(int expected, String newDoc, List<String> entries, String envelope, int maxEdits,
+                       int maxLogBytes, int maxMissing) {
   }
 
-  /** A push ready for the script: the text it produces, its log entries and the envelope to publish. */
-  public record Append(int expected, String newDoc, List<String> entries, String envelope, int maxDocChars,
-                       int maxEdits, int maxLogBytes) {
-  }
-
-  /** {@code outcome}: ok, conflict, ended, missing, too-large or full; {@code version} after it. */
-  public record Appended(String outcome, int version) {
+  /**
+   * {@code outcome}: ok, conflict, ended, missing or full; {@code version} after it; on a conflict the log
+   * entries after the expected version.
+   */
+  public record Appended(String outcome, int version, List<String> missing) {
   }
 }
