@@ -1,5 +1,6 @@
 package peerprep.common.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,11 +30,20 @@ public final class ServiceRouter {
    * @param service   the service name, e.g. {@code question-service}; its public prefix is {@code /<service>-api}
    * @param bodyLimit the largest request body any route accepts, in bytes
    * @param health    the {@code /health} handler
-   * @param openApi   the classpath resource of the OpenAPI document, e.g. {@code openapi/question.json}
-   * @param api       registers the routes; called once for the root and once for the prefix
+   * @param openApi   the classpath resource of the OpenAPI document, e.g. {@code openapi/question.json}; every
+   *                  route of the API is one of its operations ({@link ContractRouter})
+   * @param api       binds a handler chain to every operation of the document
    */
-  public static Router create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
-                              String openApi, Consumer<Router> api) {
+  public static Future<Router> create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                      String openApi, Consumer<ContractRouter> api) {
+    return ContractRouter.load(vertx, openApi).map(contract -> {
+      api.accept(contract);
+      return create(vertx, service, bodyLimit, health, contract);
+    });
+  }
+
+  private static Router create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                               ContractRouter contract) {
     Router root = Router.router(vertx);
     root.route().handler(new AccessLog(service));
     RequestDeadline deadline = new RequestDeadline(vertx);
@@ -49,16 +59,17 @@ public final class ServiceRouter {
         ctx.next();
       }
     });
-    Router prefixed = Router.router(vertx);
+    Router api = contract.createRouter();
+    Router prefixed = contract.createRouter();
     // Metrics answer at the root only: the public prefix is what nginx and the load balancer forward.
     if (vertx.isMetricsEnabled()) {
       root.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
+    Handler<RoutingContext> document = OpenApi.serve(contract.document());
     for (Router r : new Router[]{root, prefixed}) {
       r.get(Health.LIVE_PATH).handler(Health::live);
       r.get("/health").handler(health);
-      r.get("/openapi.json").handler(OpenApi.serve(openApi));
-      api.accept(r);
+      r.get("/openapi.json").handler(document);
     }
     // Service-to-service routes answer at the root only: the public prefix is what nginx and the ALB forward.
     for (Route route : List.copyOf(prefixed.getRoutes())) {
@@ -69,7 +80,9 @@ public final class ServiceRouter {
     }
     root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
+    root.route("/*").subRouter(api);
     installErrors(root);
+    installErrors(api);
     installErrors(prefixed);
     return root;
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.config.Settings;
 import peerprep.common.discovery.Discovery;
+import peerprep.common.http.ContractRouter;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.testing.TestAuth;
 
@@ -31,11 +32,15 @@ class AuthHandlersTest {
     Discovery discovery = Discovery.start(vertx, new Settings(new JsonObject().put("USER_SERVICE_URL", auth.url())),
       List.of("user-service")).await();
     JwksVerifier verifier = JwksVerifier.fromDiscovery(vertx, discovery);
-    Router router = ServiceRouter.create(vertx, "demo-service", 1024, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> {
-      r.get("/things/:id").handler(Auth.required(verifier)).handler(ctx -> ctx.json(Principal.of(ctx).toJson()));
-      r.post("/things").handler(Auth.required(verifier)).handler(Auth.role("admin")).handler(ctx -> ctx.response().setStatusCode(201).end());
-      r.get("/boom").handler(Auth.internal("s3cret")).handler(ctx -> ctx.response().end("ok"));
-    });
+    Router router = ServiceRouter.create(vertx, "demo-service", 1024, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> r
+      .plain("getThing", Auth.required(verifier), ctx -> ctx.json(Principal.of(ctx).toJson()))
+      .plain("createThing", Auth.required(verifier), Auth.role("admin"), ctx -> ctx.response().setStatusCode(201).end())
+      .on("boom", Auth.internal("s3cret"), ctx -> ctx.response().end("ok"))
+      .on("listTags", ctx -> ctx.response().end())
+      .on("internalSecret", ctx -> ctx.response().end())
+      .on("slow", ctx -> ctx.response().end())
+      .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
+      .plain("socket", ctx -> ctx.response().end())).await();
     int port = vertx.createHttpServer().requestHandler(router).listen(0).await().actualPort();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
   }

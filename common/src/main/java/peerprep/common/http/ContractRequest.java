@@ -1,0 +1,136 @@
+package peerprep.common.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.openapi.validation.ValidatorException;
+import peerprep.common.text.StorableText;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Validates one operation's request against the document: path and query parameters, headers and the JSON
+ * body, then the rule no schema states (every string and key of the body storable by PostgreSQL). Path
+ * parameters are taken from the route, which also matches under the public prefix; a body sent without a
+ * Content-Type is read as JSON, as it always was. The validated request is kept for the action.
+ */
+final class ContractRequest implements Handler<RoutingContext> {
+  private final RequestValidator validator;
+  private final OpenAPIContract contract;
+  private final Operation operation;
+
+  ContractRequest(Vertx vertx, OpenAPIContract contract, Operation operation) {
+    this.validator = RequestValidator.create(vertx, contract);
+    this.contract = contract;
+    this.operation = operation;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String declared = EdgeGuard.mediaType(ctx.request().getHeader("Content-Type"));
+    if (operation.getRequestBody() != null && declared != null && !declared.equals("application/json")
+      && !declared.endsWith("+json")) {
+      ctx.fail(new ApiException(415, "Unsupported Media Type", "Send the body as application/json, not " + declared + "."));
+      return;
+    }
+    Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+    RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
+      .map(extracted -> (ValidatableRequest) new Routed(extracted, pathParameters(ctx), "application/json"))
+      .compose(request -> validator.validate(request, operation.getOperationId()))
+      .onSuccess(validated -> accept(ctx, validated))
+      .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationProblem.of(v, contract, operation) : e));
+  }
+
+  private void accept(RoutingContext ctx, ValidatedRequest validated) {
+    if (validated.getBody() != null && validated.getBody().get() instanceof JsonObject json) {
+      String refused = StorableText.findInJson(json, "");
+      if (refused != null) {
+        ctx.fail(new ApiException(400, "Bad Request", refused, new JsonObject().put("field", refusedPath(json, ""))));
+        return;
+      }
+    }
+    ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
+    ctx.next();
+  }
+
+  /** The JSON path of the first string or field name PostgreSQL could not store, or null when there is none. */
+  private static String refusedPath(Object json, String path) {
+    if (json instanceof String s) {
+      return StorableText.storable(s) ? null : path;
+    }
+    if (json instanceof JsonObject object) {
+      for (Map.Entry<String, Object> e : object) {
+        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        String found = StorableText.storable(e.getKey()) ? refusedPath(e.getValue(), child) : child;
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (json instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        String found = refusedPath(array.getValue(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private Map<String, RequestParameter> pathParameters(RoutingContext ctx) {
+    Map<String, RequestParameter> out = new HashMap<>();
+    ctx.pathParams().forEach((name, value) -> out.put(name, new Value(value)));
+    return out;
+  }
+
+  private record Value(Object get) implements RequestParameter {
+  }
+
+  /** The extracted request with the route's path parameters and JSON as the default body type. */
+  private record Routed(ValidatableRequest extracted, Map<String, RequestParameter> path, String json)
+    implements ValidatableRequest {
+    @Override
+    public Map<String, RequestParameter> getCookies() {
+      return extracted.getCookies();
+    }
+
+    @Override
+    public Map<String, RequestParameter> getHeaders() {
+      return extracted.getHeaders();
+    }
+
+    @Override
+    public Map<String, RequestParameter> getPathParameters() {
+      return path;
+    }
+
+    @Override
+    public Map<String, RequestParameter> getQuery() {
+      return extracted.getQuery();
+    }
+
+    @Override
+    public RequestParameter getBody() {
+      return extracted.getBody();
+    }
+
+    @Override
+    public String getContentType() {
+      String declared = extracted.getContentType();
+      return declared == null || declared.isBlank() ? json : declared;
+    }
+  }
+}
