@@ -2,7 +2,6 @@ package peerprep.user;
 
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,17 +12,15 @@ public record Registration(String username, String email, String password, Strin
   private static final Pattern EMAIL = Pattern.compile(
     "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
       + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-  static final Set<String> FIELDS = Set.of("username", "email", "password", "displayName", "preferredLanguage");
 
   public static Registration fromJson(JsonObject body) {
-    Fields.onlyKnown(body, FIELDS);
-    String username = username(Bodies.requiredString(body, "username"));
-    String email = email(Bodies.requiredString(body, "email"));
-    String password = Bodies.requiredString(body, "password");
+    String username = username(body.getString("username"));
+    String email = email(body.getString("email"));
+    String password = body.getString("password");
     PasswordPolicy.check(password, username, email);
     return new Registration(username, email, password,
-      ProfileChanges.displayName(Bodies.optionalString(body, "displayName")),
-      ProfileChanges.language(Bodies.optionalString(body, "preferredLanguage")));
+      ProfileChanges.displayName(body.getString("displayName")),
+      body.getString("preferredLanguage"));
   }
 
   static String username(String raw) {

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,7 +25,7 @@ import java.util.Map;
 
 /**
  * Validates one operation's request against the document: path and query parameters, headers and the JSON
- * body, then the rule no schema states (every string and key of the body storable by PostgreSQL). Path
+ * body, after the rule no schema states (every string and key of the body storable by PostgreSQL). Path
  * parameters are taken from the route, which also matches under the public prefix; a body sent without a
  * Content-Type is read as JSON, as it always was. The validated request is kept for the action.
  */
@@ -40,6 +42,10 @@ final class ContractRequest implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (operation.getParameters().isEmpty() && operation.getRequestBody() == null) {
+      ctx.next();
+      return;
+    }
     String declared = EdgeGuard.mediaType(ctx.request().getHeader("Content-Type"));
     if (operation.getRequestBody() != null && declared != null && !declared.equals("application/json")
       && !declared.endsWith("+json")) {
@@ -47,6 +53,11 @@ final class ContractRequest implements Handler<RoutingContext> {
       return;
     }
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+    ApiException unstorable = unstorable(body);
+    if (unstorable != null) {
+      ctx.fail(unstorable);
+      return;
+    }
     RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
       .map(extracted -> (ValidatableRequest) new Routed(extracted, pathParameters(ctx), "application/json"))
       .compose(request -> validator.validate(request, operation.getOperationId()))
@@ -55,15 +66,27 @@ final class ContractRequest implements Handler<RoutingContext> {
   }
 
   private void accept(RoutingContext ctx, ValidatedRequest validated) {
-    if (validated.getBody() != null && validated.getBody().get() instanceof JsonObject json) {
-      String refused = StorableText.findInJson(json, "");
-      if (refused != null) {
-        ctx.fail(new ApiException(400, "Bad Request", refused, new JsonObject().put("field", refusedPath(json, ""))));
-        return;
-      }
-    }
     ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
     ctx.next();
+  }
+
+  /**
+   * A 400 naming the first string or key of a JSON body that PostgreSQL could not store, checked before the
+   * schema so the detail names it whatever else is wrong. JSON can carry a NUL or a lone surrogate only as a backslash-u
+   * escape, so bodies without one are not parsed twice.
+   */
+  private static ApiException unstorable(Buffer body) {
+    if (body == null || body.length() == 0 || !body.toString().contains("\\u")) {
+      return null;
+    }
+    Object json;
+    try {
+      json = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      return null;
+    }
+    String refused = StorableText.findInJson(json, "");
+    return refused == null ? null : new ApiException(400, "Bad Request", refused, new JsonObject().put("field", refusedPath(json, "")));
   }
 
   /** The JSON path of the first string or field name PostgreSQL could not store, or null when there is none. */

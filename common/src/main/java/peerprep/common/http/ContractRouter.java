@@ -10,13 +10,16 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import peerprep.common.ids.Uuids;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * A service's routes built from its OpenAPI document: every operation of the document becomes a route
@@ -105,6 +108,24 @@ public final class ContractRouter {
       return null;
     }
     return validated.getBody().getJsonObject();
+  }
+
+  /** A path parameter the document declares as a UUID, or a 400 naming it when it is not one. */
+  public static UUID uuid(RoutingContext ctx, String name) {
+    String value = ctx.pathParam(name);
+    try {
+      return Uuids.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "Bad Request", "The path parameter '" + name + "' is not a valid id: '" + value + "'.",
+        new JsonObject().put("parameter", name));
+    }
+  }
+
+  /** A validated whole-number query parameter, or the fallback when it is absent. */
+  public static int intQuery(RoutingContext ctx, String name, int fallback) {
+    ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    RequestParameter value = validated == null ? null : validated.getQuery().get(name);
+    return value == null || value.isNull() ? fallback : value.getInteger();
   }
 
   private Operation operation(String operationId) {

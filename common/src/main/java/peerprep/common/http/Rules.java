@@ -30,7 +30,9 @@ final class Rules {
       case "minItems" -> "must hold at least " + value + " item" + plural(value);
       case "maxItems" -> "must hold at most " + value + " item" + plural(value);
       case "uniqueItems" -> "must not hold the same item twice";
-      case "minProperties" -> "must have at least " + value + " field" + plural(value);
+      case "minProperties" -> value instanceof Number n && n.intValue() == 1 && !properties.isEmpty()
+        ? "must hold at least one of the fields " + String.join(", ", properties)
+        : "must have at least " + value + " field" + plural(value);
       case "maxProperties" -> "must have at most " + value + " field" + plural(value);
       case "format" -> format(value);
       case "additionalProperties", "unevaluatedProperties" -> properties.isEmpty()

@@ -63,7 +63,8 @@ final class ValidationProblem {
     }
     String subject = parameter != null ? "The " + where(parameter)
       : location.isEmpty() ? "The request body" : "The field '" + location + "'";
-    String detail = subject + " " + Rules.sentence(keyword, lookup.keyword(keywordPath), error.getError(), lookup.properties(keywordPath)) + ".";
+    List<String> properties = lookup.properties(keywordPath);
+    String detail = subject + " " + Rules.sentence(keyword, lookup.keyword(keywordPath), error.getError(), properties) + ".";
     JsonObject extra = parameter != null ? new JsonObject().put("parameter", parameter.getName())
       : location.isEmpty() ? null : new JsonObject().put("field", location);
     return new ApiException(400, "Bad Request", detail, extra);
