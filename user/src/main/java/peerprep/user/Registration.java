@@ -26,7 +26,7 @@ public record Registration(String username, String email, String password, Strin
   static String username(String raw) {
     String v = raw.trim();
     if (!USERNAME.matcher(v).matches()) {
-      throw ApiException.badRequest("The username must be 3 to 32 characters of letters, digits, '_', '.' or '-'.");
+      throw ApiException.badRequest("The field 'username' must be 3 to 32 characters of letters, digits, '_', '.' or '-'.");
     }
     return v;
   }
@@ -35,7 +35,7 @@ public record Registration(String username, String email, String password, Strin
     String v = raw.trim();
     int at = v.indexOf('@');
     if (v.length() > 254 || at < 1 || at > 64 || !EMAIL.matcher(v).matches()) {
-      throw ApiException.badRequest("The email must be an address such as ada@example.com.");
+      throw ApiException.badRequest("The field 'email' must be an email address such as ada@example.com.");
     }
     return v;
   }

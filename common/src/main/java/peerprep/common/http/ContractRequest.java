@@ -11,9 +11,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
@@ -21,7 +23,9 @@ import io.vertx.openapi.validation.ValidatorException;
 import peerprep.common.text.StorableText;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Validates one operation's request against the document: path and query parameters, headers and the JSON
@@ -58,8 +62,9 @@ final class ContractRequest implements Handler<RoutingContext> {
       ctx.fail(unstorable);
       return;
     }
-    RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
-      .map(extracted -> (ValidatableRequest) new Routed(extracted, pathParameters(ctx), "application/json"))
+    Future.succeededFuture((ValidatableRequest) new Extracted(parameters(ctx, Location.HEADER),
+        parameters(ctx, Location.PATH), parameters(ctx, Location.QUERY),
+        new Value(body == null || body.length() == 0 ? null : body), contentType(ctx)))
       .compose(request -> validator.validate(request, operation.getOperationId()))
       .onSuccess(validated -> accept(ctx, validated))
       .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationProblem.of(v, contract, operation) : e));
@@ -113,47 +118,52 @@ final class ContractRequest implements Handler<RoutingContext> {
     return null;
   }
 
-  private Map<String, RequestParameter> pathParameters(RoutingContext ctx) {
+  /**
+   * The operation's parameters of one kind, as sent. vertx-openapi reads a parameter that is not a plain word
+   * as JSON, so every text is handed over as a JSON string literal: a search for {@code [1]} or {@code "x}
+   * stays as sent. Repeated query parameters are handed over as vertx-openapi's form style expects.
+   */
+  private Map<String, RequestParameter> parameters(RoutingContext ctx, Location in) {
     Map<String, RequestParameter> out = new HashMap<>();
-    ctx.pathParams().forEach((name, value) -> out.put(name, new Value(value)));
+    for (Parameter parameter : operation.getParameters()) {
+      if (parameter.getIn() != in) {
+        continue;
+      }
+      String name = parameter.getName();
+      List<String> values = switch (in) {
+        case PATH -> ctx.pathParam(name) == null ? List.of() : List.of(ctx.pathParam(name));
+        case HEADER -> ctx.request().headers().getAll(name);
+        default -> ctx.queryParam(name);
+      };
+      out.put(name, new Value(values.isEmpty() ? null : value(parameter, values)));
+    }
     return out;
+  }
+
+  private static String value(Parameter parameter, List<String> values) {
+    if (parameter.getSchemaType() == SchemaType.ARRAY) {
+      return parameter.isExplode() && parameter.getIn() == Location.QUERY
+        ? values.stream().map(v -> parameter.getName() + "=" + v).collect(Collectors.joining("&"))
+        : values.get(0);
+    }
+    return parameter.getSchemaType() == SchemaType.STRING ? Json.encode(values.get(0)) : values.get(0);
+  }
+
+  private static String contentType(RoutingContext ctx) {
+    String declared = ctx.request().getHeader("Content-Type");
+    return declared == null || declared.isBlank() ? "application/json" : declared;
   }
 
   private record Value(Object get) implements RequestParameter {
   }
 
-  /** The extracted request with the route's path parameters and JSON as the default body type. */
-  private record Routed(ValidatableRequest extracted, Map<String, RequestParameter> path, String json)
+  /** A request as vertx-openapi validates it: its parameters by kind, its body and the body's media type. */
+  private record Extracted(Map<String, RequestParameter> getHeaders, Map<String, RequestParameter> getPathParameters,
+                          Map<String, RequestParameter> getQuery, RequestParameter getBody, String getContentType)
     implements ValidatableRequest {
     @Override
     public Map<String, RequestParameter> getCookies() {
-      return extracted.getCookies();
-    }
-
-    @Override
-    public Map<String, RequestParameter> getHeaders() {
-      return extracted.getHeaders();
-    }
-
-    @Override
-    public Map<String, RequestParameter> getPathParameters() {
-      return path;
-    }
-
-    @Override
-    public Map<String, RequestParameter> getQuery() {
-      return extracted.getQuery();
-    }
-
-    @Override
-    public RequestParameter getBody() {
-      return extracted.getBody();
-    }
-
-    @Override
-    public String getContentType() {
-      String declared = extracted.getContentType();
-      return declared == null || declared.isBlank() ? json : declared;
+      return Map.of();
     }
   }
 }

@@ -30,11 +30,14 @@ import java.util.UUID;
  *   and JSON body are validated against the document (vertx-openapi), then the action. A request that
  *   breaks the schema is a 400 problem whose detail names the field and the rule.</li>
  *   <li>{@link #plain}: the chain runs unvalidated, for WebSocket upgrades and bodies that are not JSON
- *   (an image's bytes), whose handlers check their input themselves.</li>
+ *   (an image's bytes), whose handlers check their input themselves. The document says so: such an
+ *   operation carries {@code x-unvalidated} with the reason.</li>
  * </ul>
  * {@link #createRouter()} refuses to build while an operation has no handler.
  */
 public final class ContractRouter {
+  /** The operation extension that marks, with its reason, an operation whose handlers check their own input. */
+  public static final String UNVALIDATED = "x-unvalidated";
   private final Vertx vertx;
   private final JsonObject document;
   private final OpenAPIContract contract;
@@ -68,6 +71,9 @@ public final class ContractRouter {
   @SafeVarargs
   public final ContractRouter on(String operationId, Handler<RoutingContext>... chain) {
     Operation operation = operation(operationId);
+    if (operation.getExtensions().containsKey(UNVALIDATED)) {
+      throw new IllegalStateException("The operation " + operationId + " is marked " + UNVALIDATED + "; bind it with plain()");
+    }
     List<Handler<RoutingContext>> handlers = new ArrayList<>(List.of(chain));
     handlers.add(handlers.size() - 1, new ContractRequest(vertx, contract, operation));
     return bind(operationId, handlers);
@@ -76,7 +82,10 @@ public final class ContractRouter {
   /** Binds a chain to an operation whose input its handlers check themselves (sockets, binary bodies). */
   @SafeVarargs
   public final ContractRouter plain(String operationId, Handler<RoutingContext>... chain) {
-    operation(operationId);
+    if (!operation(operationId).getExtensions().containsKey(UNVALIDATED)) {
+      throw new IllegalStateException("The operation " + operationId + " is validated from the document;"
+        + " mark it " + UNVALIDATED + " with the reason, or bind it with on()");
+    }
     return bind(operationId, List.of(chain));
   }
 

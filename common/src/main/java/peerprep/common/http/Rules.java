@@ -1,8 +1,10 @@
 package peerprep.common.http;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,14 @@ final class Rules {
   private Rules() {
   }
 
-  static String sentence(String keyword, Object value, String error, List<String> properties) {
+  static String sentence(String keyword, Object value, String error, JsonObject schema) {
+    List<String> properties = schema == null || !(schema.getValue("properties") instanceof JsonObject props)
+      ? List.of() : List.copyOf(props.fieldNames());
+    Object min = schema == null ? null : schema.getValue(keyword.endsWith("Length") ? "minLength" : "minimum");
+    Object max = schema == null ? null : schema.getValue(keyword.endsWith("Length") ? "maxLength" : "maximum");
+    if (min != null && max != null && Set.of("minimum", "maximum").contains(keyword)) {
+      return "must be between " + min + " and " + max;
+    }
     return switch (keyword) {
       case "required" -> "is required";
       case "type" -> type(error);
@@ -66,6 +75,7 @@ final class Rules {
       case "object" -> "a JSON object";
       case "array" -> "an array";
       case "integer" -> "a whole number";
+      case "boolean" -> "true or false";
       case "null" -> "null";
       default -> (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ") + type;
     };
@@ -83,7 +93,7 @@ final class Rules {
   }
 
   private static String quoted(Object value) {
-    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }
 
   private static String plural(Object value) {

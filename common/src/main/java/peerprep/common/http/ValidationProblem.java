@@ -63,8 +63,7 @@ final class ValidationProblem {
     }
     String subject = parameter != null ? "The " + where(parameter)
       : location.isEmpty() ? "The request body" : "The field '" + location + "'";
-    List<String> properties = lookup.properties(keywordPath);
-    String detail = subject + " " + Rules.sentence(keyword, lookup.keyword(keywordPath), error.getError(), properties) + ".";
+    String detail = subject + " " + Rules.sentence(keyword, lookup.keyword(keywordPath), error.getError(), lookup.parent(keywordPath)) + ".";
     JsonObject extra = parameter != null ? new JsonObject().put("parameter", parameter.getName())
       : location.isEmpty() ? null : new JsonObject().put("field", location);
     return new ApiException(400, "Bad Request", detail, extra);
@@ -81,6 +80,9 @@ final class ValidationProblem {
   private static int rank(OutputUnit unit) {
     String location = unit.getKeywordLocation() == null ? "#" : unit.getKeywordLocation();
     String keyword = location.substring(location.lastIndexOf('/') + 1);
+    if (keyword.equals("type") && String.valueOf(unit.getError()).endsWith("Expected null")) {
+      return 5;
+    }
     if (keyword.equals("required") || keyword.equals("type")) {
       return 0;
     }
@@ -137,13 +139,9 @@ final class ValidationProblem {
       return walk(keywordLocation, false);
     }
 
-    /** The names of the properties the schema holding this keyword declares. */
-    List<String> properties(String keywordLocation) {
-      Object parent = walk(keywordLocation, true);
-      if (parent instanceof JsonObject object && object.getValue("properties") instanceof JsonObject props) {
-        return List.copyOf(props.fieldNames());
-      }
-      return List.of();
+    /** The schema holding this keyword. */
+    JsonObject parent(String keywordLocation) {
+      return walk(keywordLocation, true) instanceof JsonObject object ? object : null;
     }
 
     private Object walk(String keywordLocation, boolean parentOnly) {

@@ -35,7 +35,7 @@ class EdgeRulesTest {
     vertx = v;
     Router router = ServiceRouter.create(vertx, "demo-service", 4096, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> r
       .on("createThing", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
-      .plain("getThing", ctx -> ctx.response().end(ctx.pathParam("id")))
+      .on("getThing", ctx -> ctx.response().end(ctx.pathParam("id")))
       .on("listTags", ctx -> ctx.response().end())
       .on("internalSecret", ctx -> ctx.response().end("internal"))
       .on("boom", ctx -> ctx.response().end())

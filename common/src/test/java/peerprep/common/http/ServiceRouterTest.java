@@ -85,7 +85,7 @@ class ServiceRouterTest {
     assertProblem(post("/things", "{\"name\":5}"), 400, "'name' must be a string");
     assertProblem(post("/things", "{}"), 400, "'name' is required");
     assertProblem(post("/things", "{\"name\":\"x\",\"size\":1.5}"), 400, "'size' must be a whole number");
-    assertProblem(client.get("/things/not-a-uuid").send().await(), 400, "not a valid id");
+    assertProblem(client.get("/things/not-a-uuid/tags").send().await(), 400, "not a valid id");
   }
 
   @Test
@@ -107,9 +107,9 @@ class ServiceRouterTest {
     String tags = "/things/3fa85f64-5717-4562-b3fc-2c963f66afa6/tags";
     assertThat(client.get(tags + "?size=5&kind=red&kind=blue").send().await().statusCode()).isEqualTo(200);
     assertThat(client.get("/demo-service-api" + tags + "?size=5").send().await().statusCode()).isEqualTo(200);
-    assertProblem(client.get(tags + "?size=0").send().await(), 400, "The query parameter 'size' must be at least 1");
+    assertProblem(client.get(tags + "?size=0").send().await(), 400, "The query parameter 'size' must be between 1 and 50");
     assertProblem(client.get(tags + "?size=ten").send().await(), 400, "The query parameter 'size' must be a whole number, not a string");
-    assertProblem(client.get(tags + "?kind=green").send().await(), 400, "The query parameter 'kind' must be one of 'red' or 'blue'");
+    assertProblem(client.get(tags + "?kind=green").send().await(), 400, "The query parameter 'kind' must be one of \"red\" or \"blue\"");
     assertProblem(client.get("/demo-service-api/things/nope/tags").send().await(), 400, "The path parameter 'id' is not a valid id");
   }
 
