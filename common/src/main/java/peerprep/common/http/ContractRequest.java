@@ -25,6 +25,7 @@ import peerprep.common.text.StorableText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +68,7 @@ final class ContractRequest implements Handler<RoutingContext> {
         new Value(body == null || body.length() == 0 ? null : body), contentType(ctx)))
       .compose(request -> validator.validate(request, operation.getOperationId()))
       .onSuccess(validated -> accept(ctx, validated))
-      .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationProblem.of(v, contract, operation) : e));
+      .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationProblem.of(v, contract, operation, given(ctx, body)) : e));
   }
 
   private void accept(RoutingContext ctx, ValidatedRequest validated) {
@@ -147,6 +148,30 @@ final class ContractRequest implements Handler<RoutingContext> {
         : values.get(0);
     }
     return parameter.getSchemaType() == SchemaType.STRING ? Json.encode(values.get(0)) : values.get(0);
+  }
+
+  /** What was sent: a parameter by its name, a body value by its JSON pointer ({@code #/userIds/0}). */
+  private static Function<String, Object> given(RoutingContext ctx, Buffer body) {
+    return name -> {
+      if (!name.startsWith("#")) {
+        String value = ctx.pathParam(name);
+        return value != null ? value : ctx.queryParams().get(name);
+      }
+      Object at;
+      try {
+        at = body == null ? null : Json.decodeValue(body);
+      } catch (DecodeException e) {
+        return null;
+      }
+      for (String part : name.replaceFirst("^#/?", "").split("/")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        at = at instanceof JsonObject o ? o.getValue(part) : at instanceof JsonArray a && part.matches("\\d+")
+          && Integer.parseInt(part) < a.size() ? a.getValue(Integer.parseInt(part)) : null;
+      }
+      return at;
+    };
   }
 
   private static String contentType(RoutingContext ctx) {

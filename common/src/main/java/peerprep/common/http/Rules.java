@@ -53,7 +53,7 @@ final class Rules {
 
   private static String format(Object value) {
     return switch (String.valueOf(value)) {
-      case "uuid" -> "is not a valid id: it must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6";
+      case "uuid" -> "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6";
       case "email" -> "must be an email address such as ada@example.com";
       case "date-time" -> "must be a date and time such as 2026-01-31T09:30:00Z";
       case "date" -> "must be a date such as 2026-01-31";

@@ -13,6 +13,7 @@ import io.vertx.openapi.validation.ValidatorException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,12 @@ final class ValidationProblem {
   private ValidationProblem() {
   }
 
-  static ApiException of(ValidatorException e, OpenAPIContract contract, Operation operation) {
+  static ApiException of(ValidatorException e, OpenAPIContract contract, Operation operation, Function<String, Object> given) {
     Matcher param = PARAMETER.matcher(e.getMessage());
     Parameter parameter = param.find() ? find(operation, param.group(1), param.group(2)) : null;
     if (e instanceof SchemaValidationException s && s.getOutputUnit() != null) {
       JsonObject schema = parameter != null ? parameter.getOpenAPIModel().getJsonObject("schema") : bodySchema(operation);
-      return schemaProblem(s.getOutputUnit(), parameter, new SchemaLookup(contract.getRawContract(), schema));
+      return schemaProblem(s.getOutputUnit(), parameter, new SchemaLookup(contract.getRawContract(), schema), given);
     }
     if (e.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER) {
       return parameter == null
@@ -51,7 +52,8 @@ final class ValidationProblem {
     return ApiException.badRequest("The request body is not valid JSON.");
   }
 
-  private static ApiException schemaProblem(OutputUnit result, Parameter parameter, SchemaLookup lookup) {
+  private static ApiException schemaProblem(OutputUnit result, Parameter parameter, SchemaLookup lookup,
+                                            Function<String, Object> given) {
     OutputUnit error = mostSpecific(result);
     String keywordPath = error.getKeywordLocation() == null ? "#" : error.getKeywordLocation();
     String keyword = keywordPath.substring(keywordPath.lastIndexOf('/') + 1);
@@ -63,7 +65,11 @@ final class ValidationProblem {
     }
     String subject = parameter != null ? "The " + where(parameter)
       : location.isEmpty() ? "The request body" : "The field '" + location + "'";
-    String detail = subject + " " + Rules.sentence(keyword, lookup.keyword(keywordPath), error.getError(), lookup.parent(keywordPath)) + ".";
+    Object format = lookup.keyword(keywordPath);
+    Object value = parameter != null ? given.apply(parameter.getName()) : given.apply(error.getInstanceLocation());
+    String refused = keyword.equals("format") && "uuid".equals(format) && value instanceof String s
+      ? "; '" + s + "' is not a valid id" : "";
+    String detail = subject + " " + Rules.sentence(keyword, format, error.getError(), lookup.parent(keywordPath)) + refused + ".";
     JsonObject extra = parameter != null ? new JsonObject().put("parameter", parameter.getName())
       : location.isEmpty() ? null : new JsonObject().put("field", location);
     return new ApiException(400, "Bad Request", detail, extra);
@@ -83,10 +89,10 @@ final class ValidationProblem {
     if (keyword.equals("type") && String.valueOf(unit.getError()).endsWith("Expected null")) {
       return 5;
     }
-    if (keyword.equals("required") || keyword.equals("type")) {
+    if (keyword.equals("type")) {
       return 0;
     }
-    if (keyword.equals("format")) {
+    if (keyword.equals("required") || keyword.equals("format")) {
       return 1;
     }
     if (keyword.equals("additionalProperties") || keyword.equals("unevaluatedProperties")) {

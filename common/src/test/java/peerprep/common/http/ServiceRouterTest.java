@@ -110,7 +110,7 @@ class ServiceRouterTest {
     assertProblem(client.get(tags + "?size=0").send().await(), 400, "The query parameter 'size' must be between 1 and 50");
     assertProblem(client.get(tags + "?size=ten").send().await(), 400, "The query parameter 'size' must be a whole number, not a string");
     assertProblem(client.get(tags + "?kind=green").send().await(), 400, "The query parameter 'kind' must be one of \"red\" or \"blue\"");
-    assertProblem(client.get("/demo-service-api/things/nope/tags").send().await(), 400, "The path parameter 'id' is not a valid id");
+    assertProblem(client.get("/demo-service-api/things/nope/tags").send().await(), 400, "The path parameter 'id' must be a UUID");
   }
 
   @Test
