@@ -2,7 +2,7 @@ package peerprep.question;
 
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,7 +54,7 @@ public record ListQuery(List<String> topics, List<Difficulty> difficulties, Stri
     String[] sort = sortParam == null || sortParam.isBlank() ? new String[]{"title"} : sortParam.trim().split(":", 2);
     boolean descending = sort.length > 1 && direction(sort[1]);
     return new ListQuery(topics, difficulties, searchQuery(ctx.queryParams().get("q")), Sort.parse(sort[0]), descending,
-      Bodies.queryInt(ctx, "page", 1, 1, MAX_PAGE), Bodies.queryInt(ctx, "size", 20, 1, MAX_SIZE));
+      ContractRouter.intQuery(ctx, "page", 1), ContractRouter.intQuery(ctx, "size", 20));
   }
 
   public int offset() {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,12 +39,26 @@ public final class ServiceRouter {
                                       String openApi, Consumer<ContractRouter> api) {
     return ContractRouter.load(vertx, openApi).map(contract -> {
       api.accept(contract);
-      return create(vertx, service, bodyLimit, health, contract);
+      Router built = contract.createRouter();
+      installErrors(built);
+      return assemble(vertx, service, bodyLimit, health, contract.document(),
+        root -> root.route("/*").subRouter(built), contract.createRouter());
     });
   }
 
-  private static Router create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
-                               ContractRouter contract) {
+  /**
+   * The same root router for a service whose routes are still registered by hand: its document is served but
+   * does not build or validate its routes. {@code api} is called once for the root and once for the prefix.
+   */
+  public static Router createUnvalidated(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                         String openApi, Consumer<Router> api) {
+    Router prefixed = Router.router(vertx);
+    api.accept(prefixed);
+    return assemble(vertx, service, bodyLimit, health, OpenApi.load(openApi), api, prefixed);
+  }
+
+  private static Router assemble(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                 JsonObject openApi, Consumer<Router> api, Router prefixed) {
     Router root = Router.router(vertx);
     root.route().handler(new AccessLog(service));
     RequestDeadline deadline = new RequestDeadline(vertx);
@@ -59,13 +74,11 @@ public final class ServiceRouter {
         ctx.next();
       }
     });
-    Router api = contract.createRouter();
-    Router prefixed = contract.createRouter();
     // Metrics answer at the root only: the public prefix is what nginx and the load balancer forward.
     if (vertx.isMetricsEnabled()) {
       root.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
-    Handler<RoutingContext> document = OpenApi.serve(contract.document());
+    Handler<RoutingContext> document = OpenApi.serve(openApi);
     for (Router r : new Router[]{root, prefixed}) {
       r.get(Health.LIVE_PATH).handler(Health::live);
       r.get("/health").handler(health);
@@ -80,9 +93,8 @@ public final class ServiceRouter {
     }
     root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
-    root.route("/*").subRouter(api);
+    api.accept(root);
     installErrors(root);
-    installErrors(api);
     installErrors(prefixed);
     return root;
   }
