@@ -66,6 +66,9 @@ final class Rules {
     if (!m.find()) {
       return "has the wrong type";
     }
+    if (m.group(1).equals("null")) {
+      return "is required and may not be null";
+    }
     String expected = m.group(2).replace(",", " or");
     return "must be " + article(expected) + ", not " + article(m.group(1));
   }
