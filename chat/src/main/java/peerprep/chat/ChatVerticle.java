@@ -72,7 +72,7 @@ public final class ChatVerticle extends VerticleBase {
       .compose(ac -> {
         access = ac;
         ChatApi api = new ChatApi(ac.verifier(), ac.sockets(), directory, chat);
-        router = ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+        router = ServiceRouter.createUnvalidated(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
         return subscriber.start();
       })
       .compose(v -> consumer.start())

@@ -79,7 +79,7 @@ public final class CollabVerticle extends VerticleBase {
     SocketGate gate = new SocketGate(vertx, verifier, access.sockets(), sessions, presence, hub, cfg.limits(), cfg.heartbeat());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
     runs = Runs.create(vertx, cfg.settings(), t.sessionTtlMs(), redis, sessions, verifier);
-    router = ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
+    router = ServiceRouter.createUnvalidated(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
       api.mount(r);
       runs.mount(r);
       r.get("/sessions/:id/ws").handler(gate::upgrade);

@@ -53,7 +53,7 @@ public final class ExecutionVerticle extends VerticleBase {
     health.register("runs", Health.CHECK_TIMEOUT_MS, p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
       .put("running", queue.running()).put("queued", queue.waiting()))));
     ExecutionApi api = new ExecutionApi(queue, cfg);
-    router = ServiceRouter.create(vertx, "execution-service", cfg.bodyLimit(), health, "openapi/execution.json", api::mount);
+    router = ServiceRouter.createUnvalidated(vertx, "execution-service", cfg.bodyLimit(), health, "openapi/execution.json", api::mount);
     return vertx.createHttpServer().requestHandler(router).listen(cfg.port()).onSuccess(s -> server = s);
   }
 

@@ -4,13 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,12 +34,12 @@ final class AttemptApi {
     this.clock = clock;
   }
 
-  void mount(Router r) {
+  void mount(ContractRouter routes) {
     Handler<RoutingContext> signedIn = Auth.required(verifier);
-    r.get("/attempts").handler(signedIn).handler(this::list);
-    r.get("/attempts/:sessionId").handler(signedIn).handler(this::show);
-    r.get("/attempts/:sessionId/replay").handler(signedIn).handler(this::replay);
-    r.get("/stats/me").handler(signedIn).handler(this::myStats);
+    routes.on("listMyAttempts", signedIn, this::list)
+      .on("getAttempt", signedIn, this::show)
+      .on("getReplay", signedIn, this::replay)
+      .on("getMyStats", signedIn, this::myStats);
   }
 
   private void list(RoutingContext ctx) {
@@ -88,11 +87,11 @@ final class AttemptApi {
   }
 
   private static UUID me(RoutingContext ctx) {
-    return Bodies.uuid(Principal.of(ctx).id(), "user id of the access token");
+    return UUID.fromString(Principal.of(ctx).id());
   }
 
   private static UUID sessionId(RoutingContext ctx) {
-    return Bodies.uuid(ctx.pathParam("sessionId"), "session id");
+    return ContractRouter.uuid(ctx, "sessionId");
   }
 
   private static ApiException notFound(UUID sessionId) {

@@ -2,7 +2,7 @@ package peerprep.history;
 
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,8 +32,8 @@ public record AttemptFilter(String topic, String difficulty, OffsetDateTime ende
       difficulty == null ? null : Difficulty.parse(difficulty, "query parameter 'difficulty'"),
       from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC),
       to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC),
-      Bodies.queryInt(ctx, "page", 1, 1, 1_000_000),
-      Bodies.queryInt(ctx, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+      ContractRouter.intQuery(ctx, "page", 1),
+      ContractRouter.intQuery(ctx, "size", DEFAULT_SIZE));
   }
 
   int offset() {

@@ -54,11 +54,14 @@ public final class HistoryVerticle extends VerticleBase {
     AttemptRepository attempts = new AttemptRepository(pool);
     AccountRepository accounts = new AccountRepository(pool);
     AttemptApi publicApi = new AttemptApi(vertx, verifier, attempts, accounts, Clock.systemUTC());
-    router = ServiceRouter.create(vertx, "history-service", Limits.MAX_BODY_BYTES, health, "openapi/history.json",
-      publicApi::mount);
-    // Service-to-service routes answer at the root only: the public prefix is what the ALB forwards from outside.
-    new InternalApi(vertx, cfg, attempts, new TranscriptRepository(pool), accounts).mount(router);
-    return ServiceServer.listen(vertx, timeouts, router, cfg.port());
+    InternalApi internalApi = new InternalApi(vertx, cfg, attempts, new TranscriptRepository(pool), accounts);
+    return ServiceRouter.create(vertx, "history-service", Limits.MAX_BODY_BYTES, health, "openapi/history.json", r -> {
+      publicApi.mount(r);
+      internalApi.mount(r);
+    }).compose(built -> {
+      router = built;
+      return ServiceServer.listen(vertx, timeouts, router, cfg.port());
+    });
   }
 
   Router router() {

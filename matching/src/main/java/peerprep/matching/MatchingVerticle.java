@@ -88,7 +88,7 @@ public final class MatchingVerticle extends VerticleBase {
       .compose(ac -> {
         access = ac;
         MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, intake, matchmaker, hub, ac.verifier(), ac.sockets());
-        router = ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
+        router = ServiceRouter.createUnvalidated(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
         return queue.load().compose(v -> queue.heartbeat());
       })
       .compose(v -> hub.start())

@@ -2,11 +2,10 @@ package peerprep.question;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -22,9 +21,9 @@ public final class ImageApi {
     this.maxBytes = maxBytes;
   }
 
-  public void mount(Router router, Handler<RoutingContext> signedIn, Handler<RoutingContext> admin) {
-    router.post("/images").handler(signedIn).handler(admin).handler(this::upload);
-    router.get("/images/:id").handler(this::download);
+  public void mount(ContractRouter routes, Handler<RoutingContext> signedIn, Handler<RoutingContext> admin) {
+    routes.plain("uploadImage", signedIn, admin, this::upload)
+      .on("downloadImage", this::download);
   }
 
   private void upload(RoutingContext ctx) {
@@ -51,7 +50,7 @@ public final class ImageApi {
   }
 
   private void download(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "image id");
+    UUID id = ContractRouter.uuid(ctx, "id");
     String etag = "\"" + id + "\"";
     if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
       ctx.response().setStatusCode(304).putHeader("ETag", etag).putHeader("Cache-Control", CACHE_FOREVER).end();

@@ -2,7 +2,7 @@ package peerprep.question;
 
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,9 +68,9 @@ public record ListQuery(List<String> topics, List<Difficulty> difficulties, Stri
     boolean descending = sort.length > 1 && direction(sort[1]);
     Sort order = Sort.parse(sort[0]);
     Cursor after = cursor(ctx, order, descending);
-    int page = after == null || ctx.queryParams().contains("page") ? Bodies.queryInt(ctx, "page", 1, 1, MAX_PAGE) : 0;
+    int page = after == null || ctx.queryParams().contains("page") ? ContractRouter.intQuery(ctx, "page", 1) : 0;
     return new ListQuery(topics, difficulties, searchQuery(ctx.queryParams().get("q")), order, descending,
-      page, Bodies.queryInt(ctx, "size", 20, 1, MAX_SIZE), after);
+      page, ContractRouter.intQuery(ctx, "size", 20), after);
   }
 
   public int offset() {

@@ -1,9 +1,8 @@
 package peerprep.question;
 
 import io.vertx.core.Handler;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 /** The service-to-service pick that matching calls when it pairs two users. */
 public final class PickApi {
@@ -13,12 +12,12 @@ public final class PickApi {
     this.picker = picker;
   }
 
-  public void mount(Router router, Handler<RoutingContext> internal) {
-    router.post("/internal/questions/pick").handler(internal).handler(this::pick);
+  public void mount(ContractRouter routes, Handler<RoutingContext> internal) {
+    routes.on("pickQuestion", internal, this::pick);
   }
 
   private void pick(RoutingContext ctx) {
-    PickRequest request = PickRequest.fromJson(Bodies.json(ctx));
+    PickRequest request = PickRequest.fromJson(ContractRouter.body(ctx));
     picker.pick(request)
       .onSuccess(pick -> ctx.json(pick.toJson()))
       .onFailure(ctx::fail);

@@ -3,7 +3,6 @@ package peerprep.question;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ public record PickRequest(String topic, Difficulty difficulty, List<UUID> exclud
   static final int MAX_EXCLUDED = 10_000;
 
   public static PickRequest fromJson(JsonObject body) {
-    String topic = Bodies.requiredString(body, "topic").trim();
+    String topic = body.getString("topic").trim();
     Object difficulty = body.getValue("difficulty");
     if (!(difficulty instanceof String label)) {
       throw Fields.invalid("difficulty", "The field 'difficulty' is required: one of Easy, Medium, Hard.");

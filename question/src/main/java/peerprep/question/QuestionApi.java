@@ -4,10 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.UUID;
 
@@ -21,13 +20,13 @@ public final class QuestionApi {
     this.repository = repository;
   }
 
-  public void mount(Router router, Handler<RoutingContext> signedIn, Handler<RoutingContext> admin) {
-    router.get("/questions").handler(signedIn).handler(this::list);
-    router.get("/questions/:id").handler(signedIn).handler(this::read);
-    router.get("/topics").handler(signedIn).handler(this::topics);
-    router.post("/questions").handler(signedIn).handler(admin).handler(this::create);
-    router.put("/questions/:id").handler(signedIn).handler(admin).handler(this::update);
-    router.delete("/questions/:id").handler(signedIn).handler(admin).handler(this::delete);
+  public void mount(ContractRouter routes, Handler<RoutingContext> signedIn, Handler<RoutingContext> admin) {
+    routes.on("listQuestions", signedIn, this::list)
+      .on("readQuestion", signedIn, this::read)
+      .on("listTopics", signedIn, this::topics)
+      .on("createQuestion", signedIn, admin, this::create)
+      .on("updateQuestion", signedIn, admin, this::update)
+      .on("deleteQuestion", signedIn, admin, this::delete);
   }
 
   private void list(RoutingContext ctx) {
@@ -40,7 +39,7 @@ public final class QuestionApi {
   }
 
   private void read(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "question id");
+    UUID id = ContractRouter.uuid(ctx, "id");
     repository.find(id)
       .map(found -> found.orElseThrow(() -> QuestionRepository.notFound(id)))
       .onSuccess(q -> respond(ctx, 200, q))
@@ -65,7 +64,7 @@ public final class QuestionApi {
   }
 
   private void update(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "question id");
+    UUID id = ContractRouter.uuid(ctx, "id");
     JsonObject body = body(ctx);
     int expected = Versions.expected(ctx, body);
     repository.update(id, expected, NewQuestion.fromJson(body))
@@ -74,7 +73,7 @@ public final class QuestionApi {
   }
 
   private void delete(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "question id");
+    UUID id = ContractRouter.uuid(ctx, "id");
     repository.delete(id)
       .onSuccess(deleted -> {
         if (deleted) {
@@ -90,7 +89,7 @@ public final class QuestionApi {
     if (ctx.body() != null && ctx.body().length() > MAX_BODY) {
       throw ApiException.tooLarge("A question body may be at most " + MAX_BODY / 1024 + " KiB.");
     }
-    return Bodies.json(ctx);
+    return ContractRouter.body(ctx);
   }
 
   private static void respond(RoutingContext ctx, int status, Question q) {

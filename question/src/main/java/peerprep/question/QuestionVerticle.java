@@ -63,14 +63,17 @@ public final class QuestionVerticle extends VerticleBase {
     QuestionApi questions = new QuestionApi(new QuestionRepository(pool));
     ImageApi images = new ImageApi(new ImageRepository(pool), cfg.imageMaxBytes());
     HealthCheckHandler health = Health.redis(Health.postgres(Health.handler(vertx), pool), redis);
-    router = ServiceRouter.create(vertx, "question-service", cfg.bodyLimit(), health,
-      "openapi/question.json", r -> {
-        questions.mount(r, signedIn, admin);
-        images.mount(r, signedIn, admin);
-      });
-    // Internal routes at the root only: the public prefix is what nginx and the ALB forward from outside.
-    new PickApi(new Picker(new PickRepository(pool))).mount(router, Auth.internal(cfg.internalToken()));
-    return ServiceServer.listen(vertx, HttpTimeouts.from(cfg.settings()), router, cfg.port()).onSuccess(s -> server = s);
+    PickApi picks = new PickApi(new Picker(new PickRepository(pool)));
+    return ServiceRouter.create(vertx, "question-service", cfg.bodyLimit(), health, "openapi/question.json", r -> {
+      questions.mount(r, signedIn, admin);
+      images.mount(r, signedIn, admin);
+      picks.mount(r, Auth.internal(cfg.internalToken()));
+    })
+      .compose(built -> {
+        router = built;
+        return ServiceServer.listen(vertx, HttpTimeouts.from(cfg.settings()), router, cfg.port());
+      })
+      .onSuccess(s -> server = s);
   }
 
   Router router() {

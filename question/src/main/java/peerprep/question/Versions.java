@@ -3,7 +3,6 @@ package peerprep.question;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,7 @@ final class Versions {
 
   static int expected(RoutingContext ctx, JsonObject body) {
     Integer fromHeader = header(ctx.request().getHeader("If-Match"));
-    Integer fromBody = Bodies.optionalInt(body, "version");
+    Integer fromBody = body.getInteger("version");
     if (fromHeader == null && fromBody == null) {
       throw new ApiException(428, "Precondition Required", "Send the version you edited, either as the header"
         + " 'If-Match: \"3\"' (the ETag of the question you loaded) or as \"version\": 3 in the body.");

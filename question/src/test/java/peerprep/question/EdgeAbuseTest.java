@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.ContractProbe;
 import peerprep.common.testing.EdgeAbuse;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestEnv;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Bad input at the question service's edge")
 class EdgeAbuseTest {
   @Test
-  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and internal routes are unreachable from the prefix, and a stalled request head is closed")
+  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and internal routes are unreachable from the prefix, and a stalled request head is closed, and every operation answers input that breaks its OpenAPI schema with a 400 naming the field")
   void everyBodyRoute(Vertx vertx) {
     TestAuth auth = TestService.await(TestAuth.start(vertx));
     JsonObject config = TestEnv.config("question_edge_test").put("USER_SERVICE_URL", auth.url()).put("HTTP_HEADER_TIMEOUT_MS", 1_500).put("QUESTION_BANK_ENABLED", "false");
@@ -34,6 +35,11 @@ class EdgeAbuseTest {
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(10);
       assertThat(EdgeAbuse.slowHead(vertx, config.getInteger("PORT"), 5_000)).isNull();
+
+      ContractProbe.Report contract = ContractProbe.probe(vertx, config.getInteger("PORT"), "question-service", "openapi/question.json", headers);
+      assertThat(contract.findings()).isEmpty();
+      assertThat(contract.operations()).contains("listQuestions", "createQuestion", "updateQuestion", "pickQuestion", "downloadImage");
+      assertThat(contract.violations()).isNotEmpty();
     } finally {
       TestService.await(vertx.undeploy(deployment));
       TestService.await(auth.close());

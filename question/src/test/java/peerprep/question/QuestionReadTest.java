@@ -194,7 +194,7 @@ class QuestionReadTest {
     assertProblem(service.get("/questions?size=101", service.user), 400, "'size' must be between 1 and 100");
     assertProblem(service.get("/questions?size=0", service.user), 400, "'size' must be between 1 and 100");
     assertProblem(service.get("/questions?page=-1", service.user), 400, "'page' must be between 1 and 10000");
-    assertProblem(service.get("/questions?page=99999999999999", service.user), 400, "'page' must be a whole number");
+    assertProblem(service.get("/questions?page=99999999999999", service.user), 400, "'page' must be between 1 and 10000");
     assertProblem(service.get("/questions?size=ten", service.user), 400, "'size' must be a whole number");
   }
 

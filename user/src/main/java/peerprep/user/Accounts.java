@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import peerprep.common.auth.Principal;
 import peerprep.common.auth.Revocations;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
 
 import java.util.UUID;
 
@@ -100,6 +99,6 @@ public final class Accounts {
   }
 
   private static UUID idOf(Principal principal) {
-    return Bodies.uuid(principal.id(), "account id");
+    return UUID.fromString(principal.id());
   }
 }

@@ -4,20 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.Principal;
 import peerprep.common.auth.Revocations;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.UUID;
 
 /** Account administration for admins: list and search, look at one account, change its role or status. */
 public final class AdminApi {
-  static final int MAX_PAGE_SIZE = 100;
-  static final int MAX_QUERY = 100;
   private final UserRepository users;
   private final AdminRepository admins;
   private final Handler<RoutingContext> signedIn;
@@ -30,16 +27,16 @@ public final class AdminApi {
     this.signedIn = signedIn;
   }
 
-  public void mount(Router router) {
+  public void mount(ContractRouter routes) {
     Handler<RoutingContext> admin = Auth.role(User.ROLE_ADMIN);
-    router.get("/admin/users").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::list);
-    router.get("/admin/users/:id").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::show);
-    router.patch("/admin/users/:id").handler(signedIn).handler(admin).handler(this::requireCurrentAdmin).handler(this::update);
+    routes.on("listUsers", signedIn, admin, this::requireCurrentAdmin, this::list)
+      .on("showUser", signedIn, admin, this::requireCurrentAdmin, this::show)
+      .on("updateUser", signedIn, admin, this::requireCurrentAdmin, this::update);
   }
 
   /** The token's role may be minutes old; this service owns the accounts, so it checks the stored one. */
   private void requireCurrentAdmin(RoutingContext ctx) {
-    users.findById(Bodies.uuid(Principal.of(ctx).id(), "account id"))
+    users.findById(UUID.fromString(Principal.of(ctx).id()))
       .onSuccess(caller -> {
         if (caller != null && caller.isAdmin() && !caller.disabled()) {
           ctx.next();
@@ -51,13 +48,10 @@ public final class AdminApi {
   }
 
   private void list(RoutingContext ctx) {
-    int page = Bodies.queryInt(ctx, "page", 1, 1, 1_000_000);
-    int size = Bodies.queryInt(ctx, "size", 20, 1, MAX_PAGE_SIZE);
+    int page = ContractRouter.intQuery(ctx, "page", 1);
+    int size = ContractRouter.intQuery(ctx, "size", 20);
     String q = ctx.queryParams().get("q");
     q = q == null || q.isBlank() ? null : q.trim();
-    if (q != null && q.length() > MAX_QUERY) {
-      throw ApiException.badRequest("The search text 'q' must be at most " + MAX_QUERY + " characters.");
-    }
     admins.search(q, page, size)
       .onSuccess(result -> ctx.json(new JsonObject()
         .put("items", new JsonArray(result.items().stream().map(User::toJson).toList()))
@@ -68,7 +62,7 @@ public final class AdminApi {
   }
 
   private void show(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "user id");
+    UUID id = ContractRouter.uuid(ctx, "id");
     users.findById(id)
       .compose(AdminApi::found)
       .onSuccess(user -> ctx.json(user.toJson()))
@@ -76,8 +70,8 @@ public final class AdminApi {
   }
 
   private void update(RoutingContext ctx) {
-    UUID id = Bodies.uuid(ctx.pathParam("id"), "user id");
-    AdminChanges changes = AdminChanges.fromJson(Bodies.json(ctx));
+    UUID id = ContractRouter.uuid(ctx, "id");
+    AdminChanges changes = AdminChanges.fromJson(ContractRouter.body(ctx));
     if (id.toString().equals(Principal.of(ctx).id()) && changes.locksOut()) {
       throw ApiException.conflict("Admins cannot remove their own admin role or disable their own account; ask another admin.");
     }

@@ -1,10 +1,9 @@
 package peerprep.user;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.abuse.RateLimiter;
 import peerprep.common.auth.TokenIssuer;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 /** Sign-up, sign-in, token refresh, sign-out, and the public signing keys. */
 public final class AuthApi {
@@ -22,16 +21,16 @@ public final class AuthApi {
     this.issuer = issuer;
   }
 
-  public void mount(Router router) {
-    router.post("/auth/register").handler(this::register);
-    router.post("/auth/login").handler(this::login);
-    router.post("/auth/refresh").handler(this::refresh);
-    router.post("/auth/logout").handler(this::logout);
-    router.get("/.well-known/jwks.json").handler(this::jwks);
+  public void mount(ContractRouter routes) {
+    routes.on("register", this::register)
+      .on("login", this::login)
+      .on("refresh", this::refresh)
+      .on("logout", this::logout)
+      .on("jwks", this::jwks);
   }
 
   private void register(RoutingContext ctx) {
-    Registration registration = Registration.fromJson(Bodies.json(ctx));
+    Registration registration = Registration.fromJson(ContractRouter.body(ctx));
     signUps.take(authenticator.clientAddress(ctx.request()))
       .compose(v -> accounts.register(registration))
       .onSuccess(session -> send(ctx, 201, session))
@@ -39,7 +38,7 @@ public final class AuthApi {
   }
 
   private void login(RoutingContext ctx) {
-    LoginRequest request = LoginRequest.fromJson(Bodies.json(ctx));
+    LoginRequest request = LoginRequest.fromJson(ContractRouter.body(ctx));
     authenticator.login(request, authenticator.clientAddress(ctx.request()))
       .compose(tokens::startChecked)
       .onSuccess(session -> send(ctx, 200, session))
@@ -66,9 +65,7 @@ public final class AuthApi {
   }
 
   private static String refreshToken(RoutingContext ctx) {
-    var body = Bodies.json(ctx);
-    Fields.onlyKnown(body, java.util.Set.of("refreshToken"));
-    return Bodies.requiredString(body, "refreshToken");
+    return ContractRouter.body(ctx).getString("refreshToken");
   }
 
   /** Token responses must never be cached (RFC 6749, section 5.1). */

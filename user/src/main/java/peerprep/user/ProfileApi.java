@@ -1,13 +1,9 @@
 package peerprep.user;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Principal;
-import peerprep.common.http.Bodies;
-
-import java.util.Set;
+import peerprep.common.http.ContractRouter;
 
 /** The signed-in user's own account: see and edit the profile, change the password, delete it. */
 public final class ProfileApi {
@@ -19,11 +15,11 @@ public final class ProfileApi {
     this.signedIn = signedIn;
   }
 
-  public void mount(Router router) {
-    router.get("/users/me").handler(signedIn).handler(this::show);
-    router.patch("/users/me").handler(signedIn).handler(this::update);
-    router.put("/users/me/password").handler(signedIn).handler(this::changePassword);
-    router.delete("/users/me").handler(signedIn).handler(this::delete);
+  public void mount(ContractRouter routes) {
+    routes.on("showMe", signedIn, this::show)
+      .on("updateMe", signedIn, this::update)
+      .on("changePassword", signedIn, this::changePassword)
+      .on("deleteMe", signedIn, this::delete);
   }
 
   private void show(RoutingContext ctx) {
@@ -33,23 +29,21 @@ public final class ProfileApi {
   }
 
   private void update(RoutingContext ctx) {
-    ProfileChanges changes = ProfileChanges.fromJson(Bodies.json(ctx));
+    ProfileChanges changes = ProfileChanges.fromJson(ContractRouter.body(ctx));
     accounts.updateProfile(Principal.of(ctx), changes)
       .onSuccess(user -> ctx.json(user.toJson()))
       .onFailure(ctx::fail);
   }
 
   private void changePassword(RoutingContext ctx) {
-    PasswordChange change = PasswordChange.fromJson(Bodies.json(ctx));
+    PasswordChange change = PasswordChange.fromJson(ContractRouter.body(ctx));
     accounts.changePassword(Principal.of(ctx), change, accounts.clientAddress(ctx.request()))
       .onSuccess(session -> AuthApi.send(ctx, 200, session))
       .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    JsonObject body = Bodies.json(ctx);
-    Fields.onlyKnown(body, Set.of("password"));
-    String password = Bodies.requiredString(body, "password");
+    String password = ContractRouter.body(ctx).getString("password");
     accounts.delete(Principal.of(ctx), password, accounts.clientAddress(ctx.request()))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);

@@ -2,7 +2,6 @@ package peerprep.user;
 
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
 
 import java.util.List;
 import java.util.Set;
@@ -12,15 +11,12 @@ import java.util.Set;
  */
 public record ProfileChanges(boolean changesDisplayName, String displayName, boolean changesLanguage, String preferredLanguage) {
   public static final List<String> LANGUAGES = List.of("python", "java", "javascript", "cpp");
-  static final Set<String> FIELDS = Set.of("displayName", "preferredLanguage");
   static final int MAX_DISPLAY_NAME = 64;
 
   public static ProfileChanges fromJson(JsonObject body) {
-    Fields.onlyKnown(body, FIELDS);
-    Fields.requireAny(body, FIELDS);
     return new ProfileChanges(
-      body.containsKey("displayName"), displayName(Bodies.optionalString(body, "displayName")),
-      body.containsKey("preferredLanguage"), language(Bodies.optionalString(body, "preferredLanguage")));
+      body.containsKey("displayName"), displayName(body.getString("displayName")),
+      body.containsKey("preferredLanguage"), body.getString("preferredLanguage"));
   }
 
   static String displayName(String raw) {
@@ -35,15 +31,5 @@ public record ProfileChanges(boolean changesDisplayName, String displayName, boo
       throw ApiException.badRequest("The display name must not contain control characters.");
     }
     return v;
-  }
-
-  static String language(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    if (!LANGUAGES.contains(raw)) {
-      throw ApiException.badRequest("The preferred language must be one of " + String.join(", ", LANGUAGES) + ".");
-    }
-    return raw;
   }
 }

@@ -81,12 +81,15 @@ public final class UserVerticle extends VerticleBase {
     RateLimiter signUps = new RateLimiter(redis, "user-service:sign-ups", cfg.throttle().signUpsPerAddressPerHour(),
       3_600_000, "Too many accounts were created from this address; wait before creating another.");
     Handler<RoutingContext> signedIn = SignedIn.handler(ac.verifier());
-    router = ServiceRouter.create(vertx, "user-service", 64 * 1024, health, "openapi/user.json", r -> {
+    return ServiceRouter.create(vertx, "user-service", 64 * 1024, health, "openapi/user.json", r -> {
       new AuthApi(accounts, authenticator, tokens, issuer, signUps).mount(r);
       new ProfileApi(accounts, signedIn).mount(r);
       new AdminApi(users, admins, signedIn, ac.revocations()).mount(r);
-    });
-    return passwords.warmUp()
+    })
+      .compose(built -> {
+        router = built;
+        return passwords.warmUp();
+      })
       .compose(v -> new AdminSeeder(admins, passwords).seed(cfg.admin()))
       .compose(v -> ServiceServer.listen(vertx, HttpTimeouts.from(cfg.settings()), router, cfg.port()))
       .onSuccess(s -> {
@@ -103,7 +106,7 @@ public final class UserVerticle extends VerticleBase {
     }
   }
 
-  /** The root router, so tests can compare its routes with the OpenAPI document. */
+  /** The root router, built from the OpenAPI document. */
   Router router() {
     return router;
   }

@@ -200,7 +200,7 @@ class AdminRoutesTest {
 
     assertProblem(call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject().put("role", "root")), 400, "\"user\" or \"admin\"");
     assertProblem(call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject().put("disabled", "yes")), 400, "true or false");
-    assertProblem(call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject()), 400, "Send 'role'");
+    assertProblem(call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, new JsonObject()), 400, "at least one of the fields role, disabled");
     assertProblem(call(HttpMethod.PATCH, "/admin/users/" + id, adminToken, "{"), 400, "not valid JSON");
     assertProblem(call(HttpMethod.PATCH, "/admin/users/" + UUID.randomUUID(), adminToken, new JsonObject().put("role", "user")), 404, "No account");
   }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.ContractProbe;
 import peerprep.common.testing.EdgeAbuse;
 import peerprep.common.testing.TestEnv;
 
@@ -21,7 +22,7 @@ class EdgeAbuseTest {
   private static final String PASSWORD = "Edge-admin-password-42";
 
   @Test
-  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, no internal route is reachable from the prefix, and a stalled request head is closed")
+  @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, no internal route is reachable from the prefix, a stalled request head is closed, and every operation answers input that breaks its OpenAPI schema with a 400 naming the field")
   void everyBodyRoute(Vertx vertx) {
     ServiceUnderTest service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_edge_test")
       .put("ADMIN_USERNAME", "edge-admin").put("ADMIN_EMAIL", "edge@peerprep.example").put("SECRET_ADMIN_PASSWORD", PASSWORD).put("HTTP_HEADER_TIMEOUT_MS", 1_500));
@@ -38,6 +39,11 @@ class EdgeAbuseTest {
       assertThat(report.findings()).isEmpty();
       assertThat(report.requests()).isGreaterThan(20);
       assertThat(EdgeAbuse.slowHead(vertx, service.port, 5_000)).isNull();
+
+      ContractProbe.Report contract = ContractProbe.probe(vertx, service.port, "user-service", "openapi/user.json", headers);
+      assertThat(contract.findings()).isEmpty();
+      assertThat(contract.operations()).contains("register", "login", "updateMe", "listUsers", "updateUser", "jwks");
+      assertThat(contract.violations().size()).isGreaterThan(30);
     } finally {
       service.stop();
     }

@@ -150,12 +150,12 @@ class RegisterRouteTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-    "too short a username | ab | ab@example.com | username must be 3 to 32",
-    "a space in the username | ada lovelace | ada2@example.com | username must be 3 to 32",
-    "a 33-character username | abcdefghijklmnopqrstuvwxyz0123456 | ada3@example.com | username must be 3 to 32",
-    "an email without a domain | validname1 | ada@ | email must be an address",
-    "an email without a dot in the domain | validname2 | ada@localhost | email must be an address",
-    "an email with two @ | validname3 | a@b@example.com | email must be an address",
+    "too short a username | ab | ab@example.com | 'username' must",
+    "a space in the username | ada lovelace | ada2@example.com | 'username' must",
+    "a 33-character username | abcdefghijklmnopqrstuvwxyz0123456 | ada3@example.com | 'username' must",
+    "an email without a domain | validname1 | ada@ | 'email' must be an email address",
+    "an email without a dot in the domain | validname2 | ada@localhost | 'email' must be an email address",
+    "an email with two @ | validname3 | a@b@example.com | 'email' must be an email address",
   })
   @DisplayName("An invalid username or email is a 400 that says what is expected")
   void invalidIdentity(String why, String username, String email, String detail) {
@@ -203,7 +203,7 @@ class RegisterRouteTest {
   void unknownLanguage() {
     HttpResponse<Buffer> response = service.post("/auth/register", registration(unique("lang")).put("preferredLanguage", "cobol"));
 
-    assertProblem(response, 400, "python, java, javascript, cpp");
+    assertProblem(response, 400, "\"python\", \"java\", \"javascript\" or \"cpp\"");
   }
 
   @Test
@@ -211,6 +211,6 @@ class RegisterRouteTest {
   void unknownField() {
     HttpResponse<Buffer> response = service.post("/auth/register", registration(unique("role")).put("role", "admin"));
 
-    assertProblem(response, 400, "Unknown field(s) role");
+    assertProblem(response, 400, "'role' is not accepted here");
   }
 }

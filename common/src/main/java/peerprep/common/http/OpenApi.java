@@ -7,42 +7,34 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Serves a service's OpenAPI document and compares it with the routes the router really has. */
+/** Reads and serves a service's OpenAPI document, the one its routes are built from ({@link ContractRouter}). */
 public final class OpenApi {
-  private static final Set<String> INFRA = Set.of("/health", "/health/live", "/metrics", "/openapi.json");
-
   private OpenApi() {
   }
 
+  /** The document at a classpath resource such as {@code openapi/question.json}. */
   public static JsonObject load(String resource) {
-    try (InputStream in = OpenApi.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("OpenAPI document " + resource + " is not on the classpath");
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ContractSource.read(resource);
   }
 
-  public static Handler<RoutingContext> serve(String resource) {
-    String doc = load(resource).encode();
+  /** Serves the document as {@code application/json}. */
+  public static Handler<RoutingContext> serve(JsonObject document) {
+    String doc = document.encode();
     return ctx -> ctx.response().putHeader("Content-Type", "application/json").end(doc);
   }
 
-  /** "METHOD /path/{param}" for every API route registered at the root of the router. */
+  /**
+   * "METHOD /path/{param}" for every API route registered by hand at the root of the router
+   * ({@link ServiceRouter#createUnvalidated}); routes built from the document match it by construction.
+   */
   public static Set<String> routes(Router router) {
     Set<String> out = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       String path = route.getPath();
-      if (path == null || route.methods() == null || INFRA.contains(path) || path.endsWith("-api/")) {
+      if (path == null || route.methods() == null || ContractSource.INFRA.contains(path) || path.endsWith("-api/")) {
         continue;
       }
       String templated = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
@@ -58,7 +50,7 @@ public final class OpenApi {
     Set<String> out = new TreeSet<>();
     JsonObject paths = doc.getJsonObject("paths", new JsonObject());
     for (String path : paths.fieldNames()) {
-      if (INFRA.contains(path)) {
+      if (ContractSource.INFRA.contains(path)) {
         continue;
       }
       for (String method : paths.getJsonObject(path).fieldNames()) {

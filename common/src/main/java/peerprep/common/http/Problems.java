@@ -6,12 +6,14 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one failure handler: every error leaves a service as {@code application/problem+json}.
- * Client errors carry a detail; server errors are logged once and answered without internals.
+ * Client errors carry a detail; server errors are logged once and answered without internals. A request
+ * that breaks the service's OpenAPI document is a 400 naming the field and the rule ({@link ContractRouter}).
  */
 public final class Problems {
   public static final String CONTENT_TYPE = "application/problem+json";
@@ -29,6 +31,8 @@ public final class Problems {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
       send(ctx, api.status(), api.title(), api.getMessage(), api.extra());
+    } else if (failure instanceof ValidatorException invalid) {
+      send(ctx, 400, "Bad Request", "The request does not match this endpoint's OpenAPI document: " + invalid.getMessage(), null);
     } else if (failure instanceof DecodeException || failure instanceof IllegalArgumentException && status < 0) {
       send(ctx, 400, "Bad Request", "The request body is not valid JSON: " + failure.getMessage(), null);
     } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {

@@ -1,8 +1,10 @@
 package peerprep.common.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,11 +31,34 @@ public final class ServiceRouter {
    * @param service   the service name, e.g. {@code question-service}; its public prefix is {@code /<service>-api}
    * @param bodyLimit the largest request body any route accepts, in bytes
    * @param health    the {@code /health} handler
-   * @param openApi   the classpath resource of the OpenAPI document, e.g. {@code openapi/question.json}
-   * @param api       registers the routes; called once for the root and once for the prefix
+   * @param openApi   the classpath resource of the OpenAPI document, e.g. {@code openapi/question.json}; every
+   *                  route of the API is one of its operations ({@link ContractRouter})
+   * @param api       binds a handler chain to every operation of the document
    */
-  public static Router create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
-                              String openApi, Consumer<Router> api) {
+  public static Future<Router> create(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                      String openApi, Consumer<ContractRouter> api) {
+    return ContractRouter.load(vertx, openApi).map(contract -> {
+      api.accept(contract);
+      Router built = contract.createRouter();
+      installErrors(built);
+      return assemble(vertx, service, bodyLimit, health, contract.document(),
+        root -> root.route("/*").subRouter(built), contract.createRouter());
+    });
+  }
+
+  /**
+   * The same root router for a service whose routes are still registered by hand: its document is served but
+   * does not build or validate its routes. {@code api} is called once for the root and once for the prefix.
+   */
+  public static Router createUnvalidated(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                         String openApi, Consumer<Router> api) {
+    Router prefixed = Router.router(vertx);
+    api.accept(prefixed);
+    return assemble(vertx, service, bodyLimit, health, OpenApi.load(openApi), api, prefixed);
+  }
+
+  private static Router assemble(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
+                                 JsonObject openApi, Consumer<Router> api, Router prefixed) {
     Router root = Router.router(vertx);
     root.route().handler(new AccessLog(service));
     RequestDeadline deadline = new RequestDeadline(vertx);
@@ -49,16 +74,15 @@ public final class ServiceRouter {
         ctx.next();
       }
     });
-    Router prefixed = Router.router(vertx);
     // Metrics answer at the root only: the public prefix is what nginx and the load balancer forward.
     if (vertx.isMetricsEnabled()) {
       root.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
+    Handler<RoutingContext> document = OpenApi.serve(openApi);
     for (Router r : new Router[]{root, prefixed}) {
       r.get(Health.LIVE_PATH).handler(Health::live);
       r.get("/health").handler(health);
-      r.get("/openapi.json").handler(OpenApi.serve(openApi));
-      api.accept(r);
+      r.get("/openapi.json").handler(document);
     }
     // Service-to-service routes answer at the root only: the public prefix is what nginx and the ALB forward.
     for (Route route : List.copyOf(prefixed.getRoutes())) {
@@ -69,6 +93,7 @@ public final class ServiceRouter {
     }
     root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
+    api.accept(root);
     installErrors(root);
     installErrors(prefixed);
     return root;

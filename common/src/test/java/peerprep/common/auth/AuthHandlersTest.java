@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.config.Settings;
 import peerprep.common.discovery.Discovery;
+import peerprep.common.http.ContractRouter;
 import peerprep.common.http.ServiceRouter;
 import peerprep.common.testing.TestAuth;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
 class AuthHandlersTest {
+  private static final JsonObject THING = new JsonObject().put("name", "a thing");
   private static TestAuth auth;
   private static WebClient client;
 
@@ -31,11 +33,15 @@ class AuthHandlersTest {
     Discovery discovery = Discovery.start(vertx, new Settings(new JsonObject().put("USER_SERVICE_URL", auth.url())),
       List.of("user-service")).await();
     JwksVerifier verifier = JwksVerifier.fromDiscovery(vertx, discovery);
-    Router router = ServiceRouter.create(vertx, "demo-service", 1024, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> {
-      r.get("/things/:id").handler(Auth.required(verifier)).handler(ctx -> ctx.json(Principal.of(ctx).toJson()));
-      r.post("/things").handler(Auth.required(verifier)).handler(Auth.role("admin")).handler(ctx -> ctx.response().setStatusCode(201).end());
-      r.get("/boom").handler(Auth.internal("s3cret")).handler(ctx -> ctx.response().end("ok"));
-    });
+    Router router = ServiceRouter.create(vertx, "demo-service", 1024, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> r
+      .on("getThing", Auth.required(verifier), ctx -> ctx.json(Principal.of(ctx).toJson()))
+      .on("createThing", Auth.required(verifier), Auth.role("admin"), ctx -> ctx.response().setStatusCode(201).end())
+      .on("boom", Auth.internal("s3cret"), ctx -> ctx.response().end("ok"))
+      .on("listTags", ctx -> ctx.response().end())
+      .on("internalSecret", ctx -> ctx.response().end())
+      .on("slow", ctx -> ctx.response().end())
+      .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
+      .plain("socket", ctx -> ctx.response().end())).await();
     int port = vertx.createHttpServer().requestHandler(router).listen(0).await().actualPort();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(port));
   }
@@ -78,8 +84,8 @@ class AuthHandlersTest {
   @Test
   @DisplayName("A user without the admin role is refused an admin route with 403; an admin passes")
   void roles() {
-    assertThat(client.post("/things").putHeader("Authorization", auth.user("ada").bearer()).send().await().statusCode()).isEqualTo(403);
-    assertThat(client.post("/things").putHeader("Authorization", auth.admin("root").bearer()).send().await().statusCode()).isEqualTo(201);
+    assertThat(client.post("/things").putHeader("Authorization", auth.user("ada").bearer()).sendJsonObject(THING).await().statusCode()).isEqualTo(403);
+    assertThat(client.post("/things").putHeader("Authorization", auth.admin("root").bearer()).sendJsonObject(THING).await().statusCode()).isEqualTo(201);
   }
 
   @Test

@@ -33,13 +33,15 @@ class EdgeRulesTest {
   @BeforeAll
   static void start(Vertx v) {
     vertx = v;
-    Router router = ServiceRouter.create(vertx, "demo-service", 4096, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> {
-      r.post("/things").handler(ctx -> ctx.response().setStatusCode(201).end(Bodies.json(ctx).encode()));
-      r.get("/things/:id").handler(ctx -> ctx.response().end(ctx.pathParam("id")));
-      r.get("/internal/secret").handler(ctx -> ctx.response().end("internal"));
-      r.get("/slow").handler(ctx -> { });
-      r.get("/ws").handler(ctx -> { });
-    });
+    Router router = ServiceRouter.create(vertx, "demo-service", 4096, HealthCheckHandler.create(vertx), "openapi/commontest.json", r -> r
+      .on("createThing", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
+      .on("getThing", ctx -> ctx.response().end(ctx.pathParam("id")))
+      .on("listTags", ctx -> ctx.response().end())
+      .on("internalSecret", ctx -> ctx.response().end("internal"))
+      .on("boom", ctx -> ctx.response().end())
+      .on("slow", ctx -> { })
+      .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
+      .plain("socket", ctx -> { })).await();
     server = ServiceServer.listen(vertx, SHORT, router, 0).await();
   }
 
@@ -114,11 +116,11 @@ class EdgeRulesTest {
   @Test
   @DisplayName("A NUL anywhere in a JSON body is a 400 problem naming the field")
   void nulInBody() {
-    Exchange r = exchange(post("/things", "application/json", "{\"identifier\":\"a\\u0000b\"}"));
+    Exchange r = exchange(post("/echo", "application/json", "{\"identifier\":\"a\\u0000b\"}"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.problem().getString("detail")).contains("'identifier'").contains("U+0000");
     assertThat(r.problem().getString("field")).isEqualTo("identifier");
-    Exchange nested = exchange(post("/things", "application/json", "{\"a\":{\"b\":[\"ok\",\"\\ud800\"]}}"));
+    Exchange nested = exchange(post("/echo", "application/json", "{\"a\":{\"b\":[\"ok\",\"\\ud800\"]}}"));
     assertThat(nested.problem().getString("detail")).contains("'a.b[1]'").contains("surrogate");
     assertThat(nested.problem().getString("field")).isEqualTo("a.b[1]");
   }
