@@ -3,15 +3,14 @@ package peerprep.user;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
+import peerprep.common.vocab.Language;
 
-import java.util.List;
 import java.util.Set;
 
 /**
  * A change to one's own profile. A field left out stays as it is; a field sent as null is cleared.
  */
 public record ProfileChanges(boolean changesDisplayName, String displayName, boolean changesLanguage, String preferredLanguage) {
-  public static final List<String> LANGUAGES = List.of("python", "java", "javascript", "cpp");
   static final Set<String> FIELDS = Set.of("displayName", "preferredLanguage");
   static final int MAX_DISPLAY_NAME = 64;
 
@@ -41,8 +40,8 @@ public record ProfileChanges(boolean changesDisplayName, String displayName, boo
     if (raw == null) {
       return null;
     }
-    if (!LANGUAGES.contains(raw)) {
-      throw ApiException.badRequest("The preferred language must be one of " + String.join(", ", LANGUAGES) + ".");
+    if (!Language.isId(raw)) {
+      throw ApiException.badRequest("The preferred language must be one of " + Language.choices() + ".");
     }
     return raw;
   }
