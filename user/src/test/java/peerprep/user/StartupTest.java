@@ -96,7 +96,7 @@ class StartupTest {
 
     assertThat(kid).matches("[A-Za-z0-9_-]{43}").isEqualTo(kid2);
     assertThat(Jwts.header(token).getString("kid")).isEqualTo(kid);
-    assertThat(kid).isNotEqualTo(SigningKey.thumbprint(JwtKeys.jwk(JwtKeys.publicOf(JwtKeys.parsePrivate(
+    assertThat(kid).isNotEqualTo(SigningKey.thumbprint(JwtKeys.jwk(PublicKeys.publicOf(JwtKeys.parsePrivate(
       JwtKeys.privatePem(JwtKeys.generate()))), "")));
     second.stop();
     first.stop();

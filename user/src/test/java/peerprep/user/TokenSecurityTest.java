@@ -144,7 +144,7 @@ class TokenSecurityTest {
   void hs256() {
     JsonObject user = signIn().getJsonObject("user");
     long later = System.currentTimeMillis() / 1000 + 600;
-    byte[] publicKey = JwtKeys.publicOf(JwtKeys.parsePrivate(service.config.getString("SECRET_JWT_PRIVATE_KEY"))).getEncoded();
+    byte[] publicKey = PublicKeys.publicOf(JwtKeys.parsePrivate(service.config.getString("SECRET_JWT_PRIVATE_KEY"))).getEncoded();
 
     assertRejected(Jwts.hs256(publicKey, KEY_ID, Jwts.claims(user.getString("id"), user.getString("username"), later, "user")));
   }
