@@ -4,6 +4,9 @@ import { Store } from '../lib/store';
 import { randomId } from '../lib/ids';
 import { ChatAction, ChatState, chatReducer, initialChat } from './chatState';
 
+/** Error codes that mean 'not now': the server spells them with hyphens, older servers with underscores. */
+const RETRYABLE = new Set(['rate-limited', 'not-saved', 'rate_limited', 'not_saved']);
+
 export interface ChatView extends ChatState {
   status: SocketStatus;
 }
@@ -78,7 +81,7 @@ export class ChatSession {
   private received(frame: Record<string, unknown>): void {
     this.dispatch({ type: 'frame', frame, now: Date.now() });
     const id = frame.clientMsgId;
-    if (frame.type === 'error' && typeof id === 'string' && (frame.code === 'rate_limited' || frame.code === 'not_saved')) {
+    if (frame.type === 'error' && typeof id === 'string' && RETRYABLE.has(String(frame.code))) {
       // refused for now, not for good: send it again when the server says it will take it
       const wait = typeof frame.retryAfterMs === 'number' ? frame.retryAfterMs : 1000;
       this.retries.add(setTimeout(() => this.retry(id), wait));
