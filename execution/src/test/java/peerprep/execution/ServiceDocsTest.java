@@ -43,7 +43,7 @@ class ServiceDocsTest {
       assertThat(service.get(prefix + "/openapi.json").bodyAsJsonObject().getJsonObject("paths").fieldNames()).contains("/internal/runs");
       JsonObject languages = service.get(prefix + "/languages").bodyAsJsonObject();
       assertThat(languages.getJsonArray("languages").stream().map(l -> ((JsonObject) l).getString("id")))
-        .containsExactly("python", "javascript", "java", "cpp");
+        .containsExactly("python", "java", "javascript", "cpp");
       assertThat(languages.getJsonObject("limits").getInteger("cpuSeconds")).isEqualTo(5);
     }
   }
