@@ -54,13 +54,13 @@ describe('ChatSession', () => {
     h.chat.destroy();
   });
 
-  it('sends a rate-limited message again when the server says it may', async () => {
+  it.each(['rate-limited', 'rate_limited'])('sends a message refused with %s again when the server says it may', async (code) => {
     const h = harness();
     await vi.advanceTimersByTimeAsync(0);
     h.welcome(h.sockets[0]);
     h.chat.send('one more');
     const id = h.sockets[0].frames()[0].clientMsgId;
-    h.sockets[0].receive({ type: 'error', code: 'rate_limited', message: 'Too many messages; wait 1500 ms.', clientMsgId: id, retryAfterMs: 1500 });
+    h.sockets[0].receive({ type: 'error', code, message: 'Too many messages; wait 1500 ms.', clientMsgId: id, retryAfterMs: 1500 });
     expect(h.chat.store.get().pending[0]).toMatchObject({ status: 'failed', error: 'Too many messages; wait 1500 ms.' });
     await vi.advanceTimersByTimeAsync(1499);
     expect(h.sockets[0].frames()).toHaveLength(1);

@@ -5,6 +5,8 @@ import { randomId } from '../lib/ids';
 import { ChatAction, ChatState, chatReducer, initialChat } from './chatState';
 import { ChatClientFrame, ChatServerFrame, decodeChatFrame } from './frames';
 
+/** Error codes that mean 'not now': the server spells them with hyphens, older servers with underscores. */
+
 export interface ChatView extends ChatState {
   status: SocketStatus;
 }

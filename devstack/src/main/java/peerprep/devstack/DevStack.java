@@ -61,7 +61,7 @@ public final class DevStack {
     }
     System.out.println();
     System.out.println("PeerPrep is up:");
-    StackConfig.SERVICES.values().forEach(s -> System.out.printf("  %-22s http://localhost:%d/health%n", s[0], stack.port(s)));
+    StackConfig.SERVICES.forEach(s -> System.out.printf("  %-22s http://localhost:%d/health%n", s.name(), stack.port(s)));
     System.out.printf("  %-22s postgresql://postgres@localhost:%d  redis://localhost:%d%n", "storage", pgPort, redisPort);
     System.out.println("  admin login: username 'admin', password in " + state.resolve("admin-password"));
     System.out.println("Press Ctrl-C to stop.");
@@ -86,26 +86,24 @@ public final class DevStack {
     return vertx.executeBlocking(() -> {
       System.setProperty("ot.epg.working-dir", stack.state().resolve("pg-bin").toString());
       EmbeddedDatabases.server(pgPort, stack.state().resolve("pgdata"));
-      StackConfig.SERVICES.values().stream().filter(s -> s[2] != null).forEach(s -> EmbeddedDatabases.ensureDatabase((String) s[2]));
+      StackConfig.SERVICES.forEach(s -> s.db().ifPresent(EmbeddedDatabases::ensureDatabase));
       return EmbeddedRedis.url(redisPort);
     }).compose(redisUrl -> {
       JsonObject shared = stack.shared(pgPort, redisUrl);
       Future<?> chain = Future.succeededFuture();
-      for (Map.Entry<String, Object[]> e : StackConfig.SERVICES.entrySet()) {
-        JsonObject config = shared.copy().put("PORT", stack.port(e.getValue()));
-        if (e.getValue()[2] != null) {
-          config.put("DB_NAME", e.getValue()[2]);
-        }
-        if ("execution".equals(e.getKey())) {
+      for (StackService s : StackConfig.SERVICES) {
+        JsonObject config = shared.copy().put("PORT", stack.port(s));
+        s.db().ifPresent(db -> config.put("DB_NAME", db));
+        if ("execution".equals(s.module())) {
           // each stack on the machine gets its own range of sandbox users, so one never reaps another's runs
-          config.put("EXECUTION_SANDBOX_UID", 100_000 + stack.port(e.getValue()) - 8007);
+          config.put("EXECUTION_SANDBOX_UID", 100_000 + stack.port(s) - 8007);
         }
-        Supplier<VerticleBase> verticle = VERTICLES.get(e.getKey());
-        int instances = "collab".equals(e.getKey()) ? ServiceMain.instances(environment(), CollabVerticle.INSTANCES) : 1;
+        Supplier<VerticleBase> verticle = VERTICLES.get(s.module());
+        int instances = "collab".equals(s.module()) ? ServiceMain.instances(environment(), CollabVerticle.INSTANCES) : 1;
         chain = chain.compose(v -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
-          .onSuccess(id -> LOG.info("{} listening on {}{}", e.getValue()[0], stack.port(e.getValue()),
+          .onSuccess(id -> LOG.info("{} listening on {}{}", s.name(), stack.port(s),
             instances > 1 ? " (" + instances + " instances)" : ""))
-          .recover(err -> optional(e.getKey(), err)));
+          .recover(err -> optional(s.module(), err)));
       }
       return chain.mapEmpty();
     });

@@ -2,6 +2,7 @@ package peerprep.devstack;
 
 import io.vertx.core.json.JsonObject;
 import peerprep.common.auth.JwtKeys;
+import peerprep.common.discovery.Discovery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -19,18 +19,15 @@ import java.util.function.Supplier;
  * state folder (git-ignored, owner-only), so tokens and the admin login survive restarts.
  */
 final class StackConfig {
-  /** Module → service name and development port, as in the architecture. */
-  static final Map<String, Object[]> SERVICES = new LinkedHashMap<>();
-
-  static {
-    SERVICES.put("user", new Object[]{"user-service", 8004, "user_db"});
-    SERVICES.put("question", new Object[]{"question-service", 8001, "question_db"});
-    SERVICES.put("history", new Object[]{"history-service", 8003, "history_db"});
-    SERVICES.put("execution", new Object[]{"execution-service", 8007, null});
-    SERVICES.put("collab", new Object[]{"collaboration-service", 8005, null});
-    SERVICES.put("chat", new Object[]{"chat-service", 8006, null});
-    SERVICES.put("matching", new Object[]{"matching-service", 8002, "matching_db"});
-  }
+  /** The services in start order: the ones others call first. */
+  static final List<StackService> SERVICES = List.of(
+    new StackService("user", "user-service", 8004, "user_db"),
+    new StackService("question", "question-service", 8001, "question_db"),
+    new StackService("history", "history-service", 8003, "history_db"),
+    new StackService("execution", "execution-service", 8007, null),
+    new StackService("collab", "collaboration-service", 8005, null),
+    new StackService("chat", "chat-service", 8006, null),
+    new StackService("matching", "matching-service", 8002, "matching_db"));
 
   private final Path state;
   private final int portOffset;
@@ -41,8 +38,14 @@ final class StackConfig {
   }
 
   /** A service's port: its development port, shifted when a second stack runs beside the first (tests). */
-  int port(Object[] service) {
-    return (Integer) service[1] + portOffset;
+  int port(StackService service) {
+    return service.port() + portOffset;
+  }
+
+  /** The service built from a module. */
+  static StackService service(String module) {
+    return SERVICES.stream().filter(s -> s.module().equals(module)).findFirst()
+      .orElseThrow(() -> new IllegalArgumentException("No service is built from module " + module));
   }
 
   Path state() {
@@ -87,7 +90,7 @@ final class StackConfig {
       .put("ADMIN_USERNAME", "admin")
       .put("ADMIN_EMAIL", "admin@peerprep.local")
       .put("SECRET_ADMIN_PASSWORD", secret("admin-password", StackConfig::randomToken));
-    SERVICES.values().forEach(s -> c.put(peerprep.common.discovery.Discovery.urlKey((String) s[0]), "http://localhost:" + port(s)));
+    SERVICES.forEach(s -> c.put(Discovery.urlKey(s.name()), "http://localhost:" + port(s)));
     return c;
   }
 }

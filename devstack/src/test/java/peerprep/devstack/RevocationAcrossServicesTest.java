@@ -62,7 +62,7 @@ class RevocationAcrossServicesTest {
   }
 
   private static int port(String module) {
-    return stack.port(StackConfig.SERVICES.get(module));
+    return stack.port(StackConfig.service(module));
   }
 
   private static JsonObject register(String name) throws Exception {

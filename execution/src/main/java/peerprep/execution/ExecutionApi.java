@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.Bodies;
-import peerprep.execution.sandbox.Language;
+import peerprep.execution.sandbox.LanguageRuntime;
 import peerprep.execution.sandbox.Limits;
 
 /**
@@ -35,7 +35,7 @@ final class ExecutionApi {
 
   private void languages(RoutingContext ctx) {
     JsonArray languages = new JsonArray();
-    for (Language l : Language.values()) {
+    for (LanguageRuntime l : LanguageRuntime.values()) {
       languages.add(new JsonObject().put("id", l.id()).put("label", l.label()).put("compiled", l.compiled()));
     }
     Limits run = cfg.sandbox().limits();

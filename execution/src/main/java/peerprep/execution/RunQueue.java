@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import peerprep.common.http.ApiException;
-import peerprep.execution.sandbox.Language;
+import peerprep.execution.sandbox.LanguageRuntime;
 import peerprep.execution.sandbox.RunResult;
 import peerprep.execution.sandbox.Sandbox;
 
@@ -40,7 +40,7 @@ final class RunQueue {
   }
 
   /** The run's result with how long it waited, or a 429 when the queue is full. */
-  Future<Queued> submit(Language language, String code, String stdin) {
+  Future<Queued> submit(LanguageRuntime language, String code, String stdin) {
     if (admitted.incrementAndGet() > capacity) {
       admitted.decrementAndGet();
       return Future.failedFuture(ApiException.tooManyRequests("This server is busy with " + capacity

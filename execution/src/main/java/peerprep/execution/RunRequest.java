@@ -4,19 +4,18 @@ import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.Bodies;
 import peerprep.common.text.StorableText;
-import peerprep.execution.sandbox.Language;
+import peerprep.common.vocab.Language;
+import peerprep.execution.sandbox.LanguageRuntime;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** A run asked of the service: the language, the code and an optional stdin, checked against the caps. */
-record RunRequest(Language language, String code, String stdin) {
+record RunRequest(LanguageRuntime language, String code, String stdin) {
 
   static RunRequest fromJson(JsonObject body, int maxSourceChars, int maxStdinBytes) {
     String id = Bodies.requiredString(body, "language");
-    Language language = Language.of(id).orElseThrow(() -> ApiException.badRequest("The field 'language' must be one of "
-      + Arrays.stream(Language.values()).map(Language::id).collect(Collectors.joining(", ")) + ", not '" + id + "'."));
+    LanguageRuntime language = Language.find(id).map(LanguageRuntime::of).orElseThrow(() -> ApiException.badRequest(
+      "The field 'language' must be one of " + Language.choices() + ", not '" + id + "'."));
     String code = Bodies.optionalString(body, "code");
     if (code == null || code.isBlank()) {
       throw ApiException.badRequest("The field 'code' is required: there is nothing to run.");

@@ -1,19 +1,17 @@
 package peerprep.execution;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,23 +22,17 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ConcurrencyTest {
   static final int UID = 61_534;
+  @RegisterExtension
+  static final ServiceFixture<ExecutionVerticle> fixture = TestService.fixture(TestService.shortLimits().put("EXECUTION_SANDBOX_UID", UID)
+      .put("EXECUTION_PARALLEL_RUNS", 2).put("EXECUTION_QUEUE_SIZE", 8))
+    .assuming(TestService::assumeBubblewrap);
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    TestService.assumeBubblewrap();
-    service = TestService.start(vertx, TestService.shortLimits().put("EXECUTION_SANDBOX_UID", UID)
-      .put("EXECUTION_PARALLEL_RUNS", 2).put("EXECUTION_QUEUE_SIZE", 8));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @Test

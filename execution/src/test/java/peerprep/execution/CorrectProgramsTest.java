@@ -1,31 +1,23 @@
 package peerprep.execution;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class CorrectProgramsTest {
+  @RegisterExtension
+  static final ServiceFixture<ExecutionVerticle> fixture = TestService.fixture(new JsonObject())
+    .assuming(TestService::assumeBubblewrap);
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    TestService.assumeBubblewrap();
-    service = TestService.start(vertx, new JsonObject());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
+  static void start() {
+    service = new TestService(fixture);
   }
 
   private static void assertOk(JsonObject result, String stdout) {

@@ -1,15 +1,13 @@
 package peerprep.execution;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,23 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The mode for hosts without namespaces (ECS Fargate): rlimits and one user per concurrent run. What it
  * cannot do (hide the file system, cut the network) the task definition does; these are what it must do.
  */
-@ExtendWith(VertxExtension.class)
 class FallbackModeTest {
   static final int UID = 61_434;
+  @RegisterExtension
+  static final ServiceFixture<ExecutionVerticle> fixture = TestService.fixture(TestService.shortLimits().put("EXECUTION_SANDBOX", "rlimits")
+      .put("EXECUTION_SANDBOX_UID", UID).put("EXECUTION_WALL_MS", 4_000))
+    .assuming(() -> Assumptions.assumeTrue(ExecutionConfig.processUid() == 0, "the rlimits mode needs the service to run as root"));
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    Assumptions.assumeTrue(ExecutionConfig.processUid() == 0, "the rlimits mode needs the service to run as root");
-    service = TestService.start(vertx, TestService.shortLimits().put("EXECUTION_SANDBOX", "rlimits")
-      .put("EXECUTION_SANDBOX_UID", UID).put("EXECUTION_WALL_MS", 4_000));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @AfterEach

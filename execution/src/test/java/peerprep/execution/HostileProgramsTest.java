@@ -1,19 +1,17 @@
 package peerprep.execution;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import peerprep.common.testing.ServiceFixture;
 
 import java.nio.file.Path;
 
@@ -23,30 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Programs that try to escape or exhaust the bubblewrap sandbox, in every language where the attack means
  * something. Each is stopped with a clear result, the service stays healthy, and nothing is left behind.
  */
-@ExtendWith(VertxExtension.class)
 class HostileProgramsTest {
   static final int SANDBOX_UID = 61_234;
   static final int QUICK_UID = 61_334;
+  @RegisterExtension
+  static final ServiceFixture<ExecutionVerticle> fixture = TestService.fixture(TestService.shortLimits().put("EXECUTION_SANDBOX_UID", SANDBOX_UID)
+      .put("EXECUTION_CPU_SECONDS", 3).put("EXECUTION_WALL_MS", 30_000))
+    .assuming(TestService::assumeBubblewrap);
   /** A short CPU limit and a wall time long enough that even a busy machine reaches the CPU limit first. */
   private static TestService service;
   /** A short wall time, for the programs that use no CPU. */
   private static TestService quick;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    TestService.assumeBubblewrap();
-    service = TestService.start(vertx, TestService.shortLimits().put("EXECUTION_SANDBOX_UID", SANDBOX_UID)
-      .put("EXECUTION_CPU_SECONDS", 3).put("EXECUTION_WALL_MS", 30_000));
-    quick = TestService.start(vertx, TestService.shortLimits().put("EXECUTION_SANDBOX_UID", QUICK_UID).put("EXECUTION_WALL_MS", 3_000));
-  }
-
-  @AfterAll
-  static void stop() {
-    for (TestService s : new TestService[]{service, quick}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+  static void start() {
+    service = new TestService(fixture);
+    quick = service.another(new JsonObject().put("EXECUTION_SANDBOX_UID", QUICK_UID).put("EXECUTION_WALL_MS", 3_000)
+      .put("EXECUTION_CPU_SECONDS", 2));
   }
 
   @AfterEach

@@ -1,34 +1,26 @@
 package peerprep.execution;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.http.OpenApi;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ServiceDocsTest {
+  @RegisterExtension
+  static final ServiceFixture<ExecutionVerticle> fixture = TestService.fixture(new JsonObject().put("EXECUTION_MAX_SOURCE_CHARS", 1000).put("EXECUTION_MAX_STDIN_BYTES", 100))
+    .assuming(TestService::assumeBubblewrap);
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    TestService.assumeBubblewrap();
-    service = TestService.start(vertx, new JsonObject().put("EXECUTION_MAX_SOURCE_CHARS", 1000).put("EXECUTION_MAX_STDIN_BYTES", 100));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
+  static void start() {
+    service = new TestService(fixture);
   }
 
   private static void assertProblem(HttpResponse<Buffer> r, int status, String detail) {
@@ -51,7 +43,7 @@ class ServiceDocsTest {
       assertThat(service.get(prefix + "/openapi.json").bodyAsJsonObject().getJsonObject("paths").fieldNames()).contains("/internal/runs");
       JsonObject languages = service.get(prefix + "/languages").bodyAsJsonObject();
       assertThat(languages.getJsonArray("languages").stream().map(l -> ((JsonObject) l).getString("id")))
-        .containsExactly("python", "javascript", "java", "cpp");
+        .containsExactly("python", "java", "javascript", "cpp");
       assertThat(languages.getJsonObject("limits").getInteger("cpuSeconds")).isEqualTo(5);
     }
   }
@@ -75,7 +67,7 @@ class ServiceDocsTest {
   @DisplayName("An unknown language is a 400 that lists the languages")
   void unknownLanguage() {
     assertProblem(service.post("/internal/runs", new JsonObject().put("language", "cobol").put("code", "x")), 400,
-      "must be one of python, javascript, java, cpp");
+      "must be one of python, java, javascript, cpp");
   }
 
   @Test

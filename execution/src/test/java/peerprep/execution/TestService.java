@@ -1,39 +1,68 @@
 package peerprep.execution;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import org.junit.jupiter.api.Assumptions;
+import peerprep.common.testing.Await;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The execution-service deployed on a free port with its own runs directory, and a client aimed at it. */
+/** One execution-service instance deployed by a fixture, with its own runs directory, and a client aimed at it. */
 final class TestService {
+  final ServiceFixture<ExecutionVerticle> fixture;
   final Vertx vertx;
   final WebClient client;
   final Path runsDir;
   final JsonObject config;
-  ExecutionVerticle verticle;
-  private String deployment;
+  final ExecutionVerticle verticle;
+  private final int port;
 
-  private TestService(Vertx vertx, JsonObject config, Path runsDir) {
-    this.vertx = vertx;
-    this.config = config;
-    this.runsDir = runsDir;
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-      .setDefaultPort(config.getInteger("PORT")).setIdleTimeout(120));
+  /** The service without storage, each instance with a fresh runs directory, and these keys. */
+  static ServiceFixture<ExecutionVerticle> fixture(JsonObject overrides) {
+    return ServiceFixture.of(ExecutionVerticle::new).withoutRedis()
+      .config(overrides)
+      .config(() -> runsDirectory());
+  }
+
+  /** The fixture's first instance (call from {@code @BeforeAll}). */
+  TestService(ServiceFixture<ExecutionVerticle> fixture) {
+    this(fixture, 0);
+  }
+
+  TestService(ServiceFixture<ExecutionVerticle> fixture, int instance) {
+    this.fixture = fixture;
+    this.vertx = fixture.vertx();
+    this.client = fixture.http();
+    this.config = fixture.config(instance);
+    this.verticle = fixture.verticle(instance);
+    this.port = fixture.port(instance);
+    this.runsDir = Path.of(config.getString("EXECUTION_RUNS_DIR"));
+  }
+
+  /** Another instance with its own port and runs directory, and these keys on top. */
+  TestService another(JsonObject extra) {
+    return new TestService(fixture, fixture.deploy(runsDirectory().put("PORT", EmbeddedRedis.freePort()).mergeIn(extra)));
+  }
+
+  private static JsonObject runsDirectory() {
+    try {
+      return new JsonObject().put("EXECUTION_RUNS_DIR", Files.createTempDirectory("execution-test-runs").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Short limits, so tests whose point is a limit stay fast. */
@@ -46,22 +75,6 @@ final class TestService {
       .put("EXECUTION_MAX_PROCESSES", 32)
       .put("EXECUTION_PARALLEL_RUNS", 2)
       .put("EXECUTION_QUEUE_SIZE", 8);
-  }
-
-  static TestService start(Vertx vertx, JsonObject overrides) {
-    Path runsDir;
-    try {
-      runsDir = Files.createTempDirectory("execution-test-runs");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonObject config = new JsonObject()
-      .put("PORT", EmbeddedRedis.freePort())
-      .put("EXECUTION_RUNS_DIR", runsDir.toString())
-      .mergeIn(overrides);
-    TestService service = new TestService(vertx, config, runsDir);
-    service.deploy();
-    return service;
   }
 
   /** Skips the calling test class where bubblewrap is not installed or cannot create namespaces. */
@@ -80,21 +93,9 @@ final class TestService {
     }
   }
 
-  void deploy() {
-    verticle = new ExecutionVerticle();
-    deployment = await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
-  }
-
-  void close() {
-    if (deployment != null) {
-      await(vertx.undeploy(deployment));
-      deployment = null;
-    }
-  }
-
   /** A run through the internal route; the answer as JSON (a result, or a problem). */
   HttpResponse<Buffer> post(String path, JsonObject body) {
-    return await(client.post(path).timeout(120_000).sendJsonObject(body));
+    return await(client.post(port, "127.0.0.1", path).timeout(120_000).sendJsonObject(body));
   }
 
   JsonObject run(String language, String code, String stdin) {
@@ -110,7 +111,7 @@ final class TestService {
   }
 
   HttpResponse<Buffer> get(String path) {
-    return await(client.get(path).timeout(30_000).send());
+    return await(client.get(port, "127.0.0.1", path).timeout(30_000).send());
   }
 
   /** What is left in the runs directory (nothing, once every run has finished). */
@@ -123,10 +124,6 @@ final class TestService {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Await.of(future, Duration.ofSeconds(180));
   }
 }

@@ -29,7 +29,7 @@ public record AttemptFilter(String topic, String difficulty, OffsetDateTime ende
     }
     return new AttemptFilter(
       topic == null ? null : topic.toLowerCase(Locale.ROOT),
-      difficulty == null ? null : Difficulty.parse(difficulty, "query parameter 'difficulty'"),
+      difficulty == null ? null : Difficulties.parse(difficulty, "query parameter 'difficulty'"),
       from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC),
       to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC),
       ContractRouter.intQuery(ctx, "page", 1),

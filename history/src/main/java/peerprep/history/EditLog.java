@@ -4,6 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.ChangeSetJson;
+import peerprep.common.vocab.MalformedChangeSetException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +36,19 @@ public record EditLog(List<Edit> edits) {
       }
       lastVersion = v;
       JsonArray changes = e.array("changes");
-      ChangeSets.check(changes, e.name("changes"));
+      checkChangeSet(changes, e.name("changes"));
       edits.add(new Edit(v, e.wholeNumber("t"), e.text("user"), changes));
     }
     return new EditLog(edits);
+  }
+
+  /** A replay client applies the changes in order, so a malformed one would break every later step. */
+  private static void checkChangeSet(JsonArray changes, String field) {
+    try {
+      ChangeSetJson.read(changes);
+    } catch (MalformedChangeSetException e) {
+      throw ApiException.badRequest("The field '" + field + "' must be CodeMirror ChangeSet JSON: " + e.getMessage());
+    }
   }
 
   int size() {

@@ -12,7 +12,7 @@ public record QuestionSummary(String id, String title, String difficulty, List<S
 
   static QuestionSummary fromJson(Fields q) {
     return new QuestionSummary(q.text("id"), q.text("title"),
-      Difficulty.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'"),
+      Difficulties.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'"),
       q.texts("topics").stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList());
   }
 

@@ -2,6 +2,7 @@ package peerprep.history;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import peerprep.common.vocab.Difficulty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ public record Stats(long total, JsonObject byDifficulty, JsonObject byTopic, lon
   static Stats fromRow(Row row, LocalDate today) {
     JsonObject byDifficulty = new JsonObject();
     JsonObject counted = row.getJsonObject("by_difficulty");
-    Difficulty.ALL.forEach(d -> byDifficulty.put(d, counted.getLong(d, 0L)));
+    Difficulty.labels().forEach(d -> byDifficulty.put(d, counted.getLong(d, 0L)));
     JsonObject byTopic = new JsonObject(new TreeMap<>(row.getJsonObject("by_topic").getMap()));
     List<LocalDate> days = List.of(row.getArrayOfLocalDates("days"));
     return new Stats(row.getLong("total"), byDifficulty, byTopic, row.getLong("solved"), Streaks.of(days, today),

@@ -1,18 +1,17 @@
 package peerprep.history;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.ServiceFixture;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
 /** The bulk look-up of attempted questions that matching makes for each pair. */
-@ExtendWith(VertxExtension.class)
 class AttemptedQuestionsTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static final int USERS = 20;
   private static final int LOOKUPS = 500;
   private static final Instant AT = Instant.parse("2026-01-01T10:30:00Z");
@@ -31,8 +31,8 @@ class AttemptedQuestionsTest {
   private static final List<TestUser> users = new ArrayList<>();
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_attempted_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
     for (int i = 0; i < USERS; i++) {
       users.add(service.auth.user("user" + i));
     }

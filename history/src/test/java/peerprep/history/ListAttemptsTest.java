@@ -1,17 +1,16 @@
 package peerprep.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.ServiceFixture;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
-@ExtendWith(VertxExtension.class)
 class ListAttemptsTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static HistoryService service;
   private static TestUser ada;
   private static TestUser linus;
@@ -30,8 +30,8 @@ class ListAttemptsTest {
   private static final List<JsonObject> ADAS = new ArrayList<>();
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_list_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
     ada = service.auth.user("ada");
     linus = service.auth.user("linus");
     grace = service.auth.user("grace");

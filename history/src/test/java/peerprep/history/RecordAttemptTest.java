@@ -1,21 +1,20 @@
 package peerprep.history;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
-@ExtendWith(VertxExtension.class)
 class RecordAttemptTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static HistoryService service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_record_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
   }
 
   private static JsonObject freshAttempt() {

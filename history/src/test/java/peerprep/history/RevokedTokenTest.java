@@ -3,28 +3,30 @@ package peerprep.history;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Revocations;
 import peerprep.common.testing.TestAuth;
 import peerprep.testkit.EmbeddedRedis;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
-@ExtendWith(VertxExtension.class)
 class RevokedTokenTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static HistoryService service;
   private static Revocations userService;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_revoked_test");
+  static void start() {
+    Vertx vertx = fixture.vertx();
+    service = new HistoryService(fixture);
     userService = await(new Revocations(vertx, Redis.createClient(vertx, EmbeddedRedis.url()),
       Redis.createClient(vertx, EmbeddedRedis.url())).start());
   }

@@ -1,15 +1,14 @@
 package peerprep.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.ServiceFixture;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +17,14 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
-@ExtendWith(VertxExtension.class)
 class StatsTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static HistoryService service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_stats_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
   }
 
   private static Instant daysAgo(int days, int hour) {

@@ -1,17 +1,16 @@
 package peerprep.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.ServiceFixture;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -19,14 +18,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
-@ExtendWith(VertxExtension.class)
 class TranscriptTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static final Instant AT = Instant.parse("2026-01-01T10:05:00Z");
   private static HistoryService service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_transcript_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
   }
 
   private static HttpResponse<Buffer> put(String sessionId, JsonObject body) {

@@ -2,6 +2,8 @@ package peerprep.question;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.vocab.Difficulty;
+import peerprep.common.vocab.Language;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,6 @@ public record NewQuestion(String slug, String title, String description, List<St
                           List<Example> examples, List<String> constraints, List<String> hints,
                           Map<String, String> starterCode) {
   static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  static final Set<String> LANGUAGES = Set.of("python", "java", "javascript", "cpp");
   static final int MAX_TOPICS = 5;
   static final int MAX_DESCRIPTION = 20_000;
   static final int MAX_CODE = 10_000;
@@ -65,7 +66,7 @@ public record NewQuestion(String slug, String title, String description, List<St
     if (!(v instanceof String s)) {
       throw Fields.invalid("difficulty", "The field 'difficulty' is required: one of Easy, Medium, Hard.");
     }
-    return Difficulty.parse(s, "difficulty");
+    return Difficulties.parse(s, "difficulty");
   }
 
   static List<Example> examples(JsonObject body) {
@@ -81,9 +82,9 @@ public record NewQuestion(String slug, String title, String description, List<St
     JsonObject code = Fields.object(body, "starterCode");
     Map<String, String> out = new LinkedHashMap<>();
     for (String language : code.fieldNames()) {
-      if (!LANGUAGES.contains(language)) {
+      if (!Language.isId(language)) {
         throw Fields.invalid("starterCode." + language,
-          "Starter code is accepted for python, java, javascript and cpp, not '" + language + "'.");
+          "Starter code is accepted for " + Language.choices() + ", not '" + language + "'.");
       }
       Object v = code.getValue(language);
       if (v != null && !(v instanceof String)) {

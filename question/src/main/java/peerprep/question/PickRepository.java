@@ -3,6 +3,7 @@ package peerprep.question;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package peerprep.question;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package peerprep.question;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import peerprep.common.vocab.Difficulty;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

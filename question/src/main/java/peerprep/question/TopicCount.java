@@ -1,6 +1,7 @@
 package peerprep.question;
 
 import io.vertx.core.json.JsonObject;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.EnumMap;
 import java.util.Map;

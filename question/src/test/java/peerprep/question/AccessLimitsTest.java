@@ -4,14 +4,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Revocations;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -20,16 +20,18 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.TestService.await;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Revoked tokens, the per-user read limit and canonical ids on the question service")
 class AccessLimitsTest {
   private static final int READS = 5;
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture().config("READS_PER_MINUTE", READS);
   private static TestService service;
   private static Revocations userService;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_access_test", new JsonObject().put("READS_PER_MINUTE", READS));
+  static void start() {
+    service = new TestService(fixture);
+    Vertx vertx = fixture.vertx();
     userService = await(new Revocations(vertx, Redis.createClient(vertx, EmbeddedRedis.url()),
       Redis.createClient(vertx, EmbeddedRedis.url())).start());
   }
@@ -37,7 +39,6 @@ class AccessLimitsTest {
   @AfterAll
   static void stop() {
     await(userService.close());
-    service.close();
   }
 
   @Test

@@ -1,17 +1,15 @@
 package peerprep.question;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
+import peerprep.common.vocab.Difficulty;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.util.List;
@@ -19,20 +17,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Loading the bank at start-up, over restarts, admins' edits and concurrent start-ups. */
-@ExtendWith(VertxExtension.class)
 class BankTest {
   private static final int FIXTURE_QUESTIONS = 5;
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture()
+    .config(new JsonObject().put("QUESTION_BANK_ENABLED", "true").put("QUESTION_BANK_ROOT", "fixture-bank"));
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_bank_test",
-      new JsonObject().put("QUESTION_BANK_ENABLED", "true").put("QUESTION_BANK_ROOT", "fixture-bank"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @BeforeEach
@@ -123,14 +117,13 @@ class BankTest {
   void concurrentStartups() {
     service.undeploy();
     service.reset();
-    JsonObject second = service.config.copy().put("PORT", EmbeddedRedis.freePort());
-    Future<String> a = service.vertx.deployVerticle(new QuestionVerticle(), new DeploymentOptions().setConfig(service.config));
-    Future<String> b = service.vertx.deployVerticle(new QuestionVerticle(), new DeploymentOptions().setConfig(second));
+    Future<Integer> a = fixture.deployAsync(new JsonObject());
+    Future<Integer> b = fixture.deployAsync(new JsonObject().put("PORT", EmbeddedRedis.freePort()));
     TestService.await(Future.all(a, b));
     assertThat(count("questions")).isEqualTo(FIXTURE_QUESTIONS);
     assertThat(count("question_topics")).isEqualTo(7);
-    TestService.await(service.vertx.undeploy(a.result()));
-    TestService.await(service.vertx.undeploy(b.result()));
+    fixture.undeploy(a.result());
+    fixture.undeploy(b.result());
     service.deploy();
   }
 

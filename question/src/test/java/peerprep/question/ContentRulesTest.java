@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.Optional;
 

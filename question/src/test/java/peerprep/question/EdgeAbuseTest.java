@@ -1,48 +1,39 @@
 package peerprep.question;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Auth;
 import peerprep.common.testing.ContractProbe;
 import peerprep.common.testing.EdgeAbuse;
-import peerprep.common.testing.TestAuth;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestEnv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Bad input at the question service's edge")
 class EdgeAbuseTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> service = TestService.fixture().config("HTTP_HEADER_TIMEOUT_MS", 1_500);
+
   @Test
   @DisplayName("Every body route answers malformed multipart with 415 and a NUL in any field with 400, and internal routes are unreachable from the prefix, and a stalled request head is closed, and every operation answers input that breaks its OpenAPI schema with a 400 naming the field")
-  void everyBodyRoute(Vertx vertx) {
-    TestAuth auth = TestService.await(TestAuth.start(vertx));
-    JsonObject config = TestEnv.config("question_edge_test").put("USER_SERVICE_URL", auth.url()).put("HTTP_HEADER_TIMEOUT_MS", 1_500).put("QUESTION_BANK_ENABLED", "false");
-    String deployment = TestService.await(vertx.deployVerticle(new QuestionVerticle(), new DeploymentOptions().setConfig(config)));
-    try {
-      MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-        .add("Authorization", auth.admin("edge").bearer())
-        .add(Auth.INTERNAL_HEADER, TestEnv.INTERNAL_TOKEN);
+  void everyBodyRoute() {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+      .add("Authorization", service.auth().admin("edge").bearer())
+      .add(Auth.INTERNAL_HEADER, TestEnv.INTERNAL_TOKEN);
 
-      EdgeAbuse.Report report = EdgeAbuse.probe(vertx, config.getInteger("PORT"), "question-service", "openapi/question.json", headers);
+    EdgeAbuse.Report report = EdgeAbuse.probe(service.vertx(), service.port(), "question-service", "openapi/question.json", headers);
 
-      assertThat(report.findings()).isEmpty();
-      assertThat(report.requests()).isGreaterThan(10);
-      assertThat(EdgeAbuse.slowHead(vertx, config.getInteger("PORT"), 5_000)).isNull();
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.requests()).isGreaterThan(10);
+    assertThat(EdgeAbuse.slowHead(service.vertx(), service.port(), 5_000)).isNull();
 
-      ContractProbe.Report contract = ContractProbe.probe(vertx, config.getInteger("PORT"), "question-service", "openapi/question.json", headers);
-      assertThat(contract.findings()).isEmpty();
-      assertThat(contract.operations()).contains("listQuestions", "createQuestion", "updateQuestion", "pickQuestion", "downloadImage");
-      assertThat(contract.violations()).isNotEmpty();
-    } finally {
-      TestService.await(vertx.undeploy(deployment));
-      TestService.await(auth.close());
-    }
+
+    ContractProbe.Report contract = ContractProbe.probe(service.vertx(), service.port(), "question-service", "openapi/question.json", headers);
+    assertThat(contract.findings()).isEmpty();
+    assertThat(contract.operations()).contains("listQuestions", "createQuestion", "updateQuestion", "pickQuestion", "downloadImage");
+    assertThat(contract.violations()).isNotEmpty();
   }
 }

@@ -1,17 +1,15 @@
 package peerprep.question;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,19 +18,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.Fixtures.assertProblem;
 
-@ExtendWith(VertxExtension.class)
 class ImageApiTest {
   private static final int MAX = 64 * 1024;
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture()
+    .config(new JsonObject().put("IMAGE_MAX_BYTES", MAX));
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_image_test", new JsonObject().put("IMAGE_MAX_BYTES", MAX));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   private static HttpResponse<Buffer> upload(Buffer bytes, String contentType) {

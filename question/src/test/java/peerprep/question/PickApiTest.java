@@ -1,21 +1,18 @@
 package peerprep.question;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Auth;
 import peerprep.common.testing.TestEnv;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.HashSet;
 import java.util.List;
@@ -25,23 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.Fixtures.assertProblem;
 import static peerprep.question.Fixtures.question;
 
-@ExtendWith(VertxExtension.class)
 class PickApiTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture()
+    .truncating(TestService.TABLES);
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_pick_test");
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    service.reset();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   private static HttpResponse<Buffer> pick(String topic, String difficulty, List<String> excluded) {

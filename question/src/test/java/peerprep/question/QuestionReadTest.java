@@ -1,16 +1,14 @@
 package peerprep.question;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.List;
 import java.util.UUID;
@@ -20,14 +18,15 @@ import static peerprep.question.Fixtures.assertProblem;
 import static peerprep.question.Fixtures.question;
 
 /** Reading, listing and topics over one set of questions created once for the class. */
-@ExtendWith(VertxExtension.class)
 class QuestionReadTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture();
   private static TestService service;
   private static JsonObject ladder;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_read_test");
+  static void start() {
+    service = new TestService(fixture);
     service.create(question("Balanced Brackets Check", "Easy", "stacks-queues", "strings")
       .put("description", "Decide whether every opening bracket in the text is closed in order."));
     service.create(question("Courier Route Planner", "Hard", "graphs")
@@ -38,11 +37,6 @@ class QuestionReadTest {
       .put("description", "Count the ways to climb a ladder when each step pays coins."));
     service.create(question("Island Counter", "Medium", "graphs", "arrays")
       .put("description", "Count the islands on a grid of land and water."));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
   }
 
   private static List<String> titles(HttpResponse<Buffer> response) {

@@ -1,18 +1,15 @@
 package peerprep.question;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.List;
 
@@ -20,23 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.Fixtures.assertProblem;
 import static peerprep.question.Fixtures.question;
 
-@ExtendWith(VertxExtension.class)
 class QuestionUpdateTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture()
+    .truncating(TestService.TABLES);
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_update_test");
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    service.reset();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @Test

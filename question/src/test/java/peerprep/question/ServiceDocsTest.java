@@ -1,30 +1,24 @@
 package peerprep.question;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.http.OpenApi;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ServiceDocsTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture();
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_docs_test");
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @Test

@@ -1,78 +1,62 @@
 package peerprep.question;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
-import peerprep.common.config.Settings;
-import peerprep.common.db.DbSettings;
-import peerprep.common.db.Databases;
+import peerprep.common.testing.Await;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth;
-import peerprep.common.testing.TestEnv;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-/** The question-service deployed on a fresh database, with token helpers and an HTTP client aimed at it. */
+/** The question-service as a test talks to it: the fixture that deploys it, token holders and HTTP helpers. */
 final class TestService {
-  final Vertx vertx;
+  /** The tables a test empties to start from an empty bank. */
+  static final String[] TABLES = {"questions", "question_topics", "seeded_slugs", "images"};
+  final ServiceFixture<QuestionVerticle> fixture;
   final TestAuth auth;
-  final JsonObject config;
   final WebClient client;
   final Pool db;
   final TestAuth.TestUser admin;
   final TestAuth.TestUser user;
-  QuestionVerticle verticle;
-  private String deployment;
 
-  private TestService(Vertx vertx, TestAuth auth, JsonObject config) {
-    this.vertx = vertx;
-    this.auth = auth;
-    this.config = config;
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-      .setDefaultPort(config.getInteger("PORT")));
-    this.db = Databases.pool(vertx, DbSettings.from(new Settings(config), "question_db"));
+  /** The service on a fresh database; the bank is off unless a test class switches it on. */
+  static ServiceFixture<QuestionVerticle> fixture() {
+    return ServiceFixture.of(QuestionVerticle::new).database()
+      .config("QUESTION_BANK_ENABLED", "false")
+      .config("IMAGE_MAX_BYTES", 64 * 1024);
+  }
+
+  /** The client of a started fixture (call from {@code @BeforeAll}). */
+  TestService(ServiceFixture<QuestionVerticle> fixture) {
+    this.fixture = fixture;
+    this.auth = fixture.auth();
+    this.client = fixture.http();
+    this.db = fixture.db();
     this.admin = auth.admin("ada");
     this.user = auth.user("linus");
   }
 
-  /** Deploys the service on a fresh database; the bank is off unless the overrides switch it on. */
-  static TestService start(Vertx vertx, String dbName, JsonObject overrides) {
-    TestAuth auth = await(TestAuth.start(vertx));
-    JsonObject config = TestEnv.config(dbName)
-      .put("USER_SERVICE_URL", auth.url())
-      .put("QUESTION_BANK_ENABLED", "false")
-      .put("IMAGE_MAX_BYTES", 64 * 1024)
-      .mergeIn(overrides);
-    TestService service = new TestService(vertx, auth, config);
-    service.deploy();
-    return service;
+  QuestionVerticle verticle() {
+    return fixture.verticle();
   }
 
-  static TestService start(Vertx vertx, String dbName) {
-    return start(vertx, dbName, new JsonObject());
+  /** Stops the service; {@link #deploy} starts it again on the same port and database. */
+  void undeploy() {
+    fixture.undeploy(0);
   }
 
   void deploy() {
-    verticle = new QuestionVerticle();
-    deployment = await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+    fixture.redeploy(0);
   }
 
-  void undeploy() {
-    await(vertx.undeploy(deployment));
-  }
-
-  /** Empties the service's tables between tests. */
+  /** Empties the service's tables. */
   void reset() {
-    await(db.query("TRUNCATE questions, question_topics, seeded_slugs, images").execute());
+    await(db.query("TRUNCATE " + String.join(", ", TABLES)).execute());
   }
 
   HttpResponse<Buffer> get(String path, TestAuth.TestUser as) {
@@ -123,16 +107,6 @@ final class TestService {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.await(30, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("No answer within 30 seconds", e);
-    }
-  }
-
-  void close() {
-    client.close();
-    await(db.close());
-    await(auth.close());
+    return Await.of(future);
   }
 }

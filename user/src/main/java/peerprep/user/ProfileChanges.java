@@ -3,7 +3,6 @@ package peerprep.user;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 
-import java.util.List;
 import java.util.Set;
 
 /**

@@ -10,8 +10,10 @@ import peerprep.common.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.ArrayList;
@@ -22,16 +24,15 @@ import java.util.List;
  * The ES256 key access tokens are signed with, its key id, and the public keys of earlier signing keys
  * that stay in the JWKS while tokens they signed may still be alive.
  */
-public record SigningKey(String privatePem, String kid, List<JsonObject> previousJwks) {
+public record SigningKey(KeyPair keys, String kid, List<JsonObject> previousJwks) {
   static final String KEY = "SECRET_JWT_PRIVATE_KEY";
   static final String KEY_ID = "JWT_KEY_ID";
   static final String PREVIOUS = "JWT_PREVIOUS_JWKS";
 
   static SigningKey from(Settings s) {
-    String pem = s.pem(KEY);
-    ECPrivateKey key = parse(pem);
-    String kid = s.string(KEY_ID, thumbprint(JwtKeys.jwk(JwtKeys.publicOf(key), "")));
-    return new SigningKey(pem, kid, previous(s, kid));
+    KeyPair keys = PublicKeys.pairOf(parse(s.pem(KEY)));
+    String kid = s.string(KEY_ID, thumbprint(JwtKeys.jwk((ECPublicKey) keys.getPublic(), "")));
+    return new SigningKey(keys, kid, previous(s, kid));
   }
 
   private static ECPrivateKey parse(String pem) {

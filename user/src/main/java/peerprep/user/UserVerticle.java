@@ -100,7 +100,7 @@ public final class UserVerticle extends VerticleBase {
 
   private TokenIssuer issuer(SigningKey key) {
     try {
-      return new TokenIssuer(vertx, key.privatePem(), key.kid(), key.previousJwks());
+      return new TokenIssuer(vertx, key.keys(), key.kid(), key.previousJwks());
     } catch (RuntimeException e) {
       throw new ConfigException("Malformed configuration: SECRET_JWT_PRIVATE_KEY could not be loaded as a signing key: " + e.getMessage());
     }

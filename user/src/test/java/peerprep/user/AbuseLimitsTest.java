@@ -1,18 +1,15 @@
 package peerprep.user;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayList;
@@ -22,28 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Abuse limits of the user service reached directly, with no trusted proxy in front")
 class AbuseLimitsTest {
   private static final int ACCOUNTS_PER_ADDRESS = 4;
   private static final int SIGN_UPS = 3;
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .config("LOGIN_MAX_ACCOUNTS_PER_ADDRESS", ACCOUNTS_PER_ADDRESS)
+    .config("SIGNUPS_PER_ADDRESS_PER_HOUR", SIGN_UPS)
+    .flushingRedis();
   private static ServiceUnderTest service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_abuse_test")
-      .put("LOGIN_MAX_ACCOUNTS_PER_ADDRESS", ACCOUNTS_PER_ADDRESS)
-      .put("SIGNUPS_PER_ADDRESS_PER_HOUR", SIGN_UPS));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
-  }
-
-  @BeforeEach
-  void cleanRedis() {
-    EmbeddedRedis.flushAll();
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
   }
 
   private static HttpResponse<Buffer> login(String identifier, String password, String forwardedFor) {

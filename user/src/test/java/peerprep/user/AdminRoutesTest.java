@@ -1,17 +1,15 @@
 package peerprep.user;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.util.List;
@@ -21,23 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("/admin/users: listing, search, roles, disabling")
 class AdminRoutesTest {
   static final String ADMIN = "root-admin";
   static final String ADMIN_PASSWORD = "Admin-secret-123";
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .config("ADMIN_USERNAME", ADMIN).config("ADMIN_EMAIL", "root@peerprep.example").config("SECRET_ADMIN_PASSWORD", ADMIN_PASSWORD);
   private static ServiceUnderTest service;
   private String adminToken;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_admin_test")
-      .put("ADMIN_USERNAME", ADMIN).put("ADMIN_EMAIL", "root@peerprep.example").put("SECRET_ADMIN_PASSWORD", ADMIN_PASSWORD));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
   }
 
   @BeforeEach

@@ -8,17 +8,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.Companion;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestEnv;
-import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,10 +30,15 @@ import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.await;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Deleted accounts reach the history service through the outbox")
 class DeletionOutboxTest {
   private static final long BACKOFF_MS = 400;
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .with(v -> new HistoryStub().start(v))
+    .config("OUTBOX_INTERVAL_MS", 50)
+    .config("OUTBOX_BACKOFF_BASE_MS", BACKOFF_MS)
+    .flushingRedis();
   private static Vertx vertx;
   private static HistoryStub history;
   private static ServiceUnderTest service;
@@ -48,14 +51,14 @@ class DeletionOutboxTest {
    * Stands in for the history service's DELETE /internal/users/{id}: answers each user's scripted statuses
    * in turn (204 once they run out), records every call, and tells a waiting test when a user's n-th call came.
    */
-  static final class HistoryStub {
+  static final class HistoryStub implements Companion {
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, List<Call>> calls = new ConcurrentHashMap<>();
     private final Map<String, Promise<Void>> waiting = new ConcurrentHashMap<>();
     private final Map<String, Integer> waitingFor = new ConcurrentHashMap<>();
     private HttpServer server;
 
-    Future<HistoryStub> start() {
+    Future<HistoryStub> start(Vertx vertx) {
       return vertx.createHttpServer().requestHandler(this::handle).listen(0).map(s -> {
         server = s;
         return this;
@@ -96,27 +99,23 @@ class DeletionOutboxTest {
     int port() {
       return server.actualPort();
     }
+
+    @Override
+    public JsonObject config() {
+      return new JsonObject().put("HISTORY_SERVICE_URL", "http://127.0.0.1:" + port());
+    }
+
+    @Override
+    public Future<Void> close() {
+      return server.close();
+    }
   }
 
   @BeforeAll
-  static void deploy(Vertx v) {
-    vertx = v;
-    history = await(new HistoryStub().start());
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_outbox_test")
-      .put("HISTORY_SERVICE_URL", "http://127.0.0.1:" + history.port())
-      .put("OUTBOX_INTERVAL_MS", 50)
-      .put("OUTBOX_BACKOFF_BASE_MS", BACKOFF_MS));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
-    await(history.server.close());
-  }
-
-  @BeforeEach
-  void cleanRedis() {
-    EmbeddedRedis.flushAll();
+  static void deploy() {
+    vertx = fixture.vertx();
+    history = fixture.companion(HistoryStub.class);
+    service = new ServiceUnderTest(fixture);
   }
 
   /** Completes when the service reports that the history service acknowledged this user's deletion. */

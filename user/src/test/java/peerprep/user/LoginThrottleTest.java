@@ -1,52 +1,39 @@
 package peerprep.user;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.testkit.EmbeddedRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Failed sign-ins are throttled per account and per address across two tasks, behind a trusted proxy at 127.0.0.1")
 class LoginThrottleTest {
   private static final int PER_ACCOUNT = 3;
   private static final int PER_ADDRESS = 5;
   private static final int WINDOW = 600;
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .config("LOGIN_MAX_FAILURES_PER_ACCOUNT", PER_ACCOUNT)
+    .config("LOGIN_MAX_FAILURES_PER_ADDRESS", PER_ADDRESS)
+    .config("LOGIN_FAILURE_WINDOW_SECONDS", WINDOW)
+    .config("TRUSTED_PROXIES", "127.0.0.1/32")
+    .flushingRedis();
   private static ServiceUnderTest taskA;
   private static ServiceUnderTest taskB;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    taskA = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_throttle_test")
-      .put("LOGIN_MAX_FAILURES_PER_ACCOUNT", PER_ACCOUNT)
-      .put("LOGIN_MAX_FAILURES_PER_ADDRESS", PER_ADDRESS)
-      .put("LOGIN_FAILURE_WINDOW_SECONDS", WINDOW)
-      .put("TRUSTED_PROXIES", "127.0.0.1/32"));
+  static void deploy() {
+    taskA = new ServiceUnderTest(fixture);
     taskB = taskA.secondTask();
-  }
-
-  @AfterAll
-  static void stop() {
-    taskB.stop();
-    taskA.stop();
-  }
-
-  @BeforeEach
-  void cleanRedis() {
-    EmbeddedRedis.flushAll();
   }
 
   private static HttpResponse<Buffer> login(ServiceUnderTest task, String identifier, String password, String address) {

@@ -1,42 +1,29 @@
 package peerprep.user;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.testkit.EmbeddedRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("/users/me: profile, password, deletion")
 class ProfileRoutesTest {
   private static final String NEW_PASSWORD = "Another-secret-77";
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture().flushingRedis();
   private static ServiceUnderTest service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_profile_test"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
-  }
-
-  @BeforeEach
-  void cleanRedis() {
-    EmbeddedRedis.flushAll();
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
   }
 
   private static HttpResponse<Buffer> call(HttpMethod method, String path, String token, Object body) {

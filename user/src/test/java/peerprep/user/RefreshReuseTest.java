@@ -1,17 +1,14 @@
 package peerprep.user;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.testkit.EmbeddedRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,23 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.await;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("POST /auth/refresh with a token that was already replaced")
 class RefreshReuseTest {
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture();
   private static ServiceUnderTest service;
   private static ServiceUnderTest withoutGrace;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_refresh_reuse_test"));
-    withoutGrace = ServiceUnderTest.start(vertx, service.config.copy()
-      .put("PORT", EmbeddedRedis.freePort()).put("REFRESH_REUSE_GRACE_SECONDS", 0));
-  }
-
-  @AfterAll
-  static void stop() {
-    withoutGrace.stop();
-    service.stop();
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
+    withoutGrace = service.secondTask(new JsonObject().put("REFRESH_REUSE_GRACE_SECONDS", 0));
   }
 
   private static HttpResponse<Buffer> refresh(ServiceUnderTest task, String token) {

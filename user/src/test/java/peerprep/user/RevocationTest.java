@@ -7,17 +7,17 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.InvalidTokenException;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Revocations;
 import peerprep.common.config.Settings;
 import peerprep.common.redis.Redises;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,19 +27,21 @@ import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.await;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Disabling, deleting and changing the password revoke the account's access tokens everywhere")
 class RevocationTest {
   private static final String ADMIN = "revoking-admin";
   private static final String ADMIN_PASSWORD = "Admin-secret-123";
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .config("ADMIN_USERNAME", ADMIN).config("ADMIN_EMAIL", "revoker@peerprep.example").config("SECRET_ADMIN_PASSWORD", ADMIN_PASSWORD);
   private static ServiceUnderTest service;
   private static Revocations elsewhere;
   private static JwksVerifier otherService;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_revocation_test")
-      .put("ADMIN_USERNAME", ADMIN).put("ADMIN_EMAIL", "revoker@peerprep.example").put("SECRET_ADMIN_PASSWORD", ADMIN_PASSWORD));
+  static void deploy() {
+    Vertx vertx = fixture.vertx();
+    service = new ServiceUnderTest(fixture);
     Settings settings = new Settings(service.config);
     elsewhere = await(new Revocations(vertx, Redises.client(vertx, settings), Redises.client(vertx, settings)).start());
     WebClient client = WebClient.create(vertx);
@@ -50,7 +52,6 @@ class RevocationTest {
   @AfterAll
   static void stop() {
     await(elsewhere.close());
-    service.stop();
   }
 
   /** Completes with the account id when the other service hears of its revocation. */

@@ -1,6 +1,5 @@
 package peerprep.user;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -9,77 +8,69 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import peerprep.common.auth.JwtKeys;
-import peerprep.common.config.Settings;
-import peerprep.common.db.Databases;
-import peerprep.common.db.DbSettings;
-import peerprep.common.testing.TestEnv;
+import peerprep.common.testing.Await;
+import peerprep.common.testing.ServiceFixture;
+import peerprep.testkit.EmbeddedRedis;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deployed user-service on the embedded storage, with a blocking HTTP client and direct SQL for checks. */
+/** One task of the user-service deployed by a fixture, with a blocking HTTP client and direct SQL for checks. */
 final class ServiceUnderTest {
   static final String PASSWORD = "Correct-horse-42";
   static final String KEY_ID = "test-key";
+  final ServiceFixture<UserVerticle> fixture;
   final Vertx vertx;
   final JsonObject config;
   final UserVerticle verticle;
-  final String deployment;
   final int port;
-  private final WebClient client;
-  private final Pool db;
-
-  private ServiceUnderTest(Vertx vertx, JsonObject config, UserVerticle verticle, String deployment) {
-    this.vertx = vertx;
-    this.config = config;
-    this.verticle = verticle;
-    this.deployment = deployment;
-    this.port = config.getInteger("PORT");
-    this.client = WebClient.create(vertx);
-    this.db = Databases.pool(vertx, DbSettings.from(new Settings(config), "user_db"));
-  }
+  private final int instance;
 
   /**
-   * Config for a fresh database, a new signing key, cheap Argon2, a history service that is not there, and
-   * a sign-up limit no test of other behaviour reaches (every test signs up from 127.0.0.1).
+   * The service on a fresh database with a new signing key, cheap Argon2, a history service that is not
+   * there, and a sign-up limit no test of other behaviour reaches (every test signs up from 127.0.0.1).
    */
-  static JsonObject config(String database) {
-    return TestEnv.config(database)
-      .put("SECRET_JWT_PRIVATE_KEY", JwtKeys.privatePem(JwtKeys.generate()))
-      .put("JWT_KEY_ID", KEY_ID)
-      .put("ARGON2_MEMORY_KIB", 1024)
-      .put("ARGON2_ITERATIONS", 1)
-      .put("HISTORY_SERVICE_URL", "http://127.0.0.1:9")
-      .put("OUTBOX_INTERVAL_MS", 3_600_000)
-      .put("SIGNUPS_PER_ADDRESS_PER_HOUR", 100_000);
+  static ServiceFixture<UserVerticle> fixture() {
+    return ServiceFixture.of(UserVerticle::new).database()
+      .config(() -> new JsonObject().put("SECRET_JWT_PRIVATE_KEY", JwtKeys.privatePem(JwtKeys.generate())))
+      .config("JWT_KEY_ID", KEY_ID)
+      .config("ARGON2_MEMORY_KIB", 1024)
+      .config("ARGON2_ITERATIONS", 1)
+      .config("HISTORY_SERVICE_URL", "http://127.0.0.1:9")
+      .config("OUTBOX_INTERVAL_MS", 3_600_000)
+      .config("SIGNUPS_PER_ADDRESS_PER_HOUR", 100_000);
   }
 
-  static ServiceUnderTest start(Vertx vertx, JsonObject config) {
-    UserVerticle verticle = new UserVerticle();
-    String deployment = await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
-    return new ServiceUnderTest(vertx, config, verticle, deployment);
+  /** The fixture's first task (call from {@code @BeforeAll} or a test). */
+  ServiceUnderTest(ServiceFixture<UserVerticle> fixture) {
+    this(fixture, 0);
   }
 
-  /** Another task of the same service: same database and Redis, its own port. */
+  ServiceUnderTest(ServiceFixture<UserVerticle> fixture, int instance) {
+    this.fixture = fixture;
+    this.instance = instance;
+    this.vertx = fixture.vertx();
+    this.config = fixture.config(instance);
+    this.verticle = fixture.verticle(instance);
+    this.port = fixture.port(instance);
+  }
+
+  /** Another task of the same service: same database and Redis, its own port, these keys on top. */
+  ServiceUnderTest secondTask(JsonObject extra) {
+    return new ServiceUnderTest(fixture, fixture.deploy(new JsonObject().put("PORT", EmbeddedRedis.freePort()).mergeIn(extra)));
+  }
+
   ServiceUnderTest secondTask() {
-    return start(vertx, config.copy().put("PORT", peerprep.testkit.EmbeddedRedis.freePort()));
+    return secondTask(new JsonObject());
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("timed out", e);
-    }
+    return Await.of(future);
   }
 
   static String unique(String prefix) {
@@ -87,7 +78,7 @@ final class ServiceUnderTest {
   }
 
   HttpResponse<Buffer> call(HttpMethod method, String path, String token, Object body, MultiMap headers) {
-    HttpRequest<Buffer> request = client.request(method, port, "127.0.0.1", path);
+    HttpRequest<Buffer> request = fixture.http().request(method, port, "127.0.0.1", path).timeout(Await.WAIT.toMillis());
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }
@@ -107,7 +98,7 @@ final class ServiceUnderTest {
 
   /** Sends without waiting for the answer, so a test can have several requests in flight at once. */
   Future<HttpResponse<Buffer>> postAsync(String path, JsonObject body) {
-    return client.post(port, "127.0.0.1", path).sendJsonObject(body);
+    return fixture.http().post(port, "127.0.0.1", path).sendJsonObject(body);
   }
 
   HttpResponse<Buffer> get(String path, String token) {
@@ -128,16 +119,15 @@ final class ServiceUnderTest {
 
   /** The service's database, for tests that drive the repositories directly. */
   Pool pool() {
-    return db;
+    return fixture.db();
   }
 
   RowSet<Row> sql(String statement, Object... params) {
-    return await(db.preparedQuery(statement).execute(Tuple.from(params)));
+    return fixture.sql(statement, params);
   }
 
+  /** Stops this task, as a task that is replaced or scaled in stops. */
   void stop() {
-    client.close();
-    await(db.close());
-    await(vertx.undeploy(deployment));
+    fixture.undeploy(instance);
   }
 }

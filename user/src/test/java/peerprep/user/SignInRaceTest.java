@@ -1,16 +1,14 @@
 package peerprep.user;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.await;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("A sign-in whose password was checked before a change to the account commits")
 class SignInRaceTest {
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture();
   private static ServiceUnderTest service;
   private static TokenRepository tokens;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_sign_in_race_test"));
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
     tokens = new TokenRepository(service.pool());
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
   }
 
   private record Account(UUID id, String passwordHash) {

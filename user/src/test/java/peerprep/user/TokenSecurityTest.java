@@ -5,20 +5,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.InvalidTokenException;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.JwtKeys;
 import peerprep.common.auth.Principal;
 import peerprep.common.config.Settings;
 import peerprep.common.discovery.Discovery;
-import peerprep.testkit.EmbeddedRedis;
+import peerprep.common.testing.ServiceFixture;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -32,21 +30,23 @@ import static peerprep.user.ServiceUnderTest.KEY_ID;
 import static peerprep.user.ServiceUnderTest.await;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Access tokens, the JWKS, and verification by other services")
 class TokenSecurityTest {
   private static final KeyPair PREVIOUS = JwtKeys.generate();
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture()
+    .config("JWT_PREVIOUS_JWKS", new JsonArray().add(JwtKeys.jwk((ECPublicKey) PREVIOUS.getPublic(), "retired-key")).encode())
+    .flushingRedis();
   private static ServiceUnderTest service;
   private static PrivateKey signingKey;
   private static Discovery discovery;
   private static JwksVerifier otherService;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    JsonObject config = ServiceUnderTest.config("user_token_test")
-      .put("JWT_PREVIOUS_JWKS", new JsonArray().add(JwtKeys.jwk((ECPublicKey) PREVIOUS.getPublic(), "retired-key")).encode());
-    service = ServiceUnderTest.start(vertx, config);
-    signingKey = JwtKeys.parsePrivate(config.getString("SECRET_JWT_PRIVATE_KEY"));
+  static void deploy() {
+    Vertx vertx = fixture.vertx();
+    service = new ServiceUnderTest(fixture);
+    signingKey = JwtKeys.parsePrivate(service.config.getString("SECRET_JWT_PRIVATE_KEY"));
     Settings peer = new Settings(new JsonObject().put("DISCOVERY_MODE", "static").put("USER_SERVICE_URL", "http://127.0.0.1:" + service.port));
     discovery = await(Discovery.start(vertx, peer, List.of("user-service")));
     otherService = JwksVerifier.fromDiscovery(vertx, discovery);
@@ -55,12 +55,6 @@ class TokenSecurityTest {
   @AfterAll
   static void stop() {
     discovery.close();
-    service.stop();
-  }
-
-  @BeforeEach
-  void cleanRedis() {
-    EmbeddedRedis.flushAll();
   }
 
   private static JsonObject signIn() {
@@ -150,7 +144,7 @@ class TokenSecurityTest {
   void hs256() {
     JsonObject user = signIn().getJsonObject("user");
     long later = System.currentTimeMillis() / 1000 + 600;
-    byte[] publicKey = JwtKeys.publicOf(JwtKeys.parsePrivate(service.config.getString("SECRET_JWT_PRIVATE_KEY"))).getEncoded();
+    byte[] publicKey = PublicKeys.publicOf(JwtKeys.parsePrivate(service.config.getString("SECRET_JWT_PRIVATE_KEY"))).getEncoded();
 
     assertRejected(Jwts.hs256(publicKey, KEY_ID, Jwts.claims(user.getString("id"), user.getString("username"), later, "user")));
   }

@@ -10,9 +10,6 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -67,17 +64,6 @@ public final class JwtKeys {
       return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der(pem)));
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException("not an X.509 EC public key", e);
-    }
-  }
-
-  /** Derives the public key of a P-256 private key (Q = d·G), so config needs the private key only. */
-  public static ECPublicKey publicOf(ECPrivateKey key) {
-    ECParameterSpec spec = key.getParams();
-    ECPoint q = EcMath.multiply(spec, key.getS());
-    try {
-      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(q, spec));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -8,7 +8,7 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
-import java.security.interfaces.ECPrivateKey;
+import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +28,15 @@ public final class TokenIssuer {
   private final String kid;
   private final JsonObject jwks;
 
-  public TokenIssuer(Vertx vertx, String privatePem, String kid, List<JsonObject> previousJwks) {
-    ECPrivateKey key = JwtKeys.parsePrivate(privatePem);
-    ECPublicKey pub = JwtKeys.publicOf(key);
+  /** An issuer signing with the private half of {@code keys} and publishing their public half as {@code kid}. */
+  public TokenIssuer(Vertx vertx, KeyPair keys, String kid, List<JsonObject> previousJwks) {
     this.kid = kid;
     this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
-      .setAlgorithm(JwtKeys.ALGORITHM).setId(kid).setBuffer(privatePem)));
-    List<JsonObject> keys = new ArrayList<>();
-    keys.add(JwtKeys.jwk(pub, kid));
-    keys.addAll(previousJwks);
-    this.jwks = new JsonObject().put("keys", new JsonArray(keys));
+      .setAlgorithm(JwtKeys.ALGORITHM).setId(kid).setBuffer(JwtKeys.privatePem(keys))));
+    List<JsonObject> published = new ArrayList<>();
+    published.add(JwtKeys.jwk((ECPublicKey) keys.getPublic(), kid));
+    published.addAll(previousJwks);
+    this.jwks = new JsonObject().put("keys", new JsonArray(published));
   }
 
   public String kid() {

@@ -1,5 +1,6 @@
 package peerprep.common.http;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -94,20 +95,7 @@ public final class Problems {
   }
 
   static String reason(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 409 -> "Conflict";
-      case 413 -> "Content Too Large";
-      case 414 -> "URI Too Long";
-      case 415 -> "Unsupported Media Type";
-      case 431 -> "Request Header Fields Too Large";
-      case 429 -> "Too Many Requests";
-      default -> "Error";
-    };
+    return HttpResponseStatus.valueOf(status).reasonPhrase();
   }
 
   private static String detailFor(int status, String payload) {

@@ -35,7 +35,7 @@ class RevocationsTest {
   void setUp(Vertx vertx) {
     settings = new Settings(new JsonObject().put("REDIS_URL", EmbeddedRedis.url()));
     redis = Redises.client(vertx, settings);
-    issuer = new TokenIssuer(vertx, JwtKeys.privatePem(JwtKeys.generate()), "key-r", List.of());
+    issuer = new TokenIssuer(vertx, JwtKeys.generate(), "key-r", List.of());
   }
 
   @AfterEach

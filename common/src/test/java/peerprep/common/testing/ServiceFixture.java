@@ -25,6 +25,7 @@ import peerprep.common.auth.Auth;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  *   .database().config("QUESTION_BANK_ENABLED", false).truncating("questions", "images");
  * }</pre>
  * Once per test class it starts a Vert.x instance, a token issuer with its JWKS ({@link TestAuth}, behind
- * {@code USER_SERVICE_URL}), the companions (stub peers), a fresh database on the embedded PostgreSQL named
+ * {@code USER_SERVICE_URL}), the companions (stub peers, whose keys win over the class's), a fresh database on the embedded PostgreSQL named
  * after the class when asked, and deploys the service on a free port against the embedded Redis. Before
  * each test it empties the tables named, flushes Redis when asked, and runs the test class's own resets.
  * After the class it stops everything in the reverse order.
@@ -47,13 +48,17 @@ import java.util.function.Supplier;
  * @param <V> the service's verticle
  */
 public final class ServiceFixture<V extends Deployable> implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+  /** How long a deployment may take: migrations and key set-up on a busy machine. */
+  private static final Duration DEPLOY_WAIT = Duration.ofSeconds(90);
   private final Supplier<V> factory;
   private final JsonObject overrides = new JsonObject();
   private final List<Supplier<JsonObject>> lateConfig = new ArrayList<>();
   private final List<Function<Vertx, Future<? extends Companion>>> companionStarters = new ArrayList<>();
   private final List<String> tables = new ArrayList<>();
   private final List<Consumer<ServiceFixture<V>>> resets = new ArrayList<>();
+  private final List<Runnable> assumptions = new ArrayList<>();
   private boolean database;
+  private boolean redis = true;
   private boolean flushRedis;
   private int initialInstances = 1;
   private Class<?> owner;
@@ -98,6 +103,21 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
     return this;
   }
 
+  /** Leaves Redis out, for a service that does not use it. */
+  public ServiceFixture<V> withoutRedis() {
+    this.redis = false;
+    return this;
+  }
+
+  /**
+   * A check run before anything starts, such as a JUnit assumption that a tool is installed: when it aborts,
+   * the class is skipped and nothing is deployed.
+   */
+  public ServiceFixture<V> assuming(Runnable check) {
+    assumptions.add(check);
+    return this;
+  }
+
   /** Tables emptied before each test ({@code TRUNCATE … RESTART IDENTITY CASCADE}). */
   public ServiceFixture<V> truncating(String... tableNames) {
     tables.addAll(List.of(tableNames));
@@ -127,6 +147,7 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
     if (running != null) {
       return;
     }
+    assumptions.forEach(Runnable::run);
     owner = context.getRequiredTestClass();
     Vertx vertx = Vertx.vertx();
     running = new Running<>(vertx, Await.of(TestAuth.start(vertx)));
@@ -145,10 +166,23 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
   }
 
   private JsonObject baseConfig(ExtensionContext context) {
-    JsonObject config = TestEnv.config(database ? databaseName(context.getRequiredTestClass()) : null)
+    JsonObject config = new JsonObject()
+      .put("PORT", EmbeddedRedis.freePort())
+      .put("SECRET_INTERNAL_TOKEN", TestEnv.INTERNAL_TOKEN)
+      .put("DISCOVERY_MODE", "static")
       .put("USER_SERVICE_URL", running.auth.url());
-    running.companions.forEach(c -> config.mergeIn(c.config()));
+    if (redis) {
+      config.put("REDIS_URL", EmbeddedRedis.url());
+    }
+    if (database) {
+      config.put("DB_HOST", "localhost")
+        .put("DB_PORT", EmbeddedDatabases.port())
+        .put("DB_NAME", EmbeddedDatabases.freshDatabase(databaseName(context.getRequiredTestClass())))
+        .put("DB_USER", EmbeddedDatabases.user())
+        .put("SECRET_DB_PASSWORD", EmbeddedDatabases.password());
+    }
     config.mergeIn(overrides);
+    running.companions.forEach(c -> config.mergeIn(c.config()));
     lateConfig.forEach(keys -> config.mergeIn(keys.get()));
     return config;
   }
@@ -168,6 +202,11 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  /** Empties the named tables and Redis and runs the class's resets, as before each test. */
+  public void reset() {
     if (!tables.isEmpty()) {
       Await.of(running.db.query("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").execute());
     }
@@ -200,7 +239,7 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
 
   /** Deploys one more instance with the class's config and {@code extra} on top; its index. */
   public int deploy(JsonObject extra) {
-    return Await.of(deployAsync(extra));
+    return Await.of(deployAsync(extra), DEPLOY_WAIT);
   }
 
   /** Deploys one more instance on a fresh port, as another task of the service would start; its index. */
@@ -229,7 +268,7 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
         made.add(verticle);
       }
       return verticle;
-    }, new DeploymentOptions().setConfig(config).setInstances(copies)));
+    }, new DeploymentOptions().setConfig(config).setInstances(copies)), DEPLOY_WAIT);
     return made.stream().map(v -> running.add(new Instance<>(id, config, v))).toList();
   }
 
@@ -245,7 +284,7 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
   public void redeploy(int i) {
     Instance<V> old = running.instances.get(i);
     V verticle = factory.get();
-    String id = Await.of(running.vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(old.config())));
+    String id = Await.of(running.vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(old.config())), DEPLOY_WAIT);
     running.instances.set(i, new Instance<>(id, old.config(), verticle));
   }
 
@@ -267,6 +306,11 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
   /** The config every deployment of the class starts from (a copy). */
   public JsonObject config() {
     return running.config.copy();
+  }
+
+  /** The config instance {@code i} was deployed with (a copy). */
+  public JsonObject config(int instance) {
+    return running.instances.get(instance).config().copy();
   }
 
   public int port() {
@@ -315,6 +359,12 @@ public final class ServiceFixture<V extends Deployable> implements BeforeAllCall
   /** Runs a statement on the service's database and waits for its rows. */
   public RowSet<Row> sql(String statement, Object... params) {
     return Await.of(db().preparedQuery(statement).execute(Tuple.from(params)));
+  }
+
+  /** Drops every table of the service's database, so the next deployment starts on an empty one. */
+  public void emptyDatabase() {
+    Await.of(db().query("DROP SCHEMA public CASCADE").execute());
+    Await.of(db().query("CREATE SCHEMA public").execute());
   }
 
   /** The first column of the first row of a {@code count(*)} query. */

@@ -8,6 +8,7 @@ import peerprep.common.auth.JwtKeys;
 import peerprep.common.auth.Principal;
 import peerprep.common.auth.TokenIssuer;
 
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +29,9 @@ public final class TestAuth {
   }
 
   public static Future<TestAuth> start(Vertx vertx) {
-    String pem = JwtKeys.privatePem(JwtKeys.generate());
-    TokenIssuer issuer = new TokenIssuer(vertx, pem, "test-" + UUID.randomUUID(), List.of());
+    KeyPair keys = JwtKeys.generate();
+    String pem = JwtKeys.privatePem(keys);
+    TokenIssuer issuer = new TokenIssuer(vertx, keys, "test-" + UUID.randomUUID(), List.of());
     Router router = Router.router(vertx);
     router.get("/.well-known/jwks.json").handler(ctx -> ctx.json(issuer.jwks()));
     return vertx.createHttpServer().requestHandler(router).listen(0)

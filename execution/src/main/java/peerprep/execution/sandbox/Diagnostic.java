@@ -23,11 +23,11 @@ public record Diagnostic(int line, int column, String severity, String message) 
   }
 
   /** The compiler's errors and warnings, in the order it gave them. */
-  static List<Diagnostic> fromCompiler(Language language, String stderr) {
+  static List<Diagnostic> fromCompiler(LanguageRuntime language, String stderr) {
     List<Diagnostic> out = new ArrayList<>();
-    Matcher m = (language == Language.CPP ? GXX : JAVAC).matcher(stderr);
+    Matcher m = (language == LanguageRuntime.CPP ? GXX : JAVAC).matcher(stderr);
     while (m.find() && out.size() < MAX) {
-      if (language == Language.CPP) {
+      if (language == LanguageRuntime.CPP) {
         String severity = m.group(3).equals("warning") ? "warning" : "error";
         out.add(new Diagnostic(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), severity, m.group(4)));
       } else {
@@ -41,33 +41,33 @@ public record Diagnostic(int line, int column, String severity, String message) 
    * The line of the user's file an interpreter's error points at (the innermost frame of a traceback, or
    * the location a syntax error names), with the error's last line as the message.
    */
-  static List<Diagnostic> fromInterpreter(Language language, String stderr) {
-    Matcher m = (language == Language.PYTHON ? PYTHON : NODE).matcher(stderr);
+  static List<Diagnostic> fromInterpreter(LanguageRuntime language, String stderr) {
+    Matcher m = (language == LanguageRuntime.PYTHON ? PYTHON : NODE).matcher(stderr);
     Set<Integer> lines = new LinkedHashSet<>();
     int column = 0;
     while (m.find()) {
       lines.add(Integer.parseInt(m.group(1)));
-      if (language == Language.JAVASCRIPT && lines.size() == 1 && m.group(2) != null) {
+      if (language == LanguageRuntime.JAVASCRIPT && lines.size() == 1 && m.group(2) != null) {
         column = Integer.parseInt(m.group(2));
       }
     }
     if (lines.isEmpty()) {
       return List.of();
     }
-    int line = language == Language.PYTHON ? lines.stream().reduce((a, b) -> b).orElseThrow() : lines.iterator().next();
+    int line = language == LanguageRuntime.PYTHON ? lines.stream().reduce((a, b) -> b).orElseThrow() : lines.iterator().next();
     return List.of(new Diagnostic(line, column, "error", summary(language, stderr)));
   }
 
-  private static String summary(Language language, String stderr) {
+  private static String summary(LanguageRuntime language, String stderr) {
     List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    if (language == Language.JAVASCRIPT) {
+    if (language == LanguageRuntime.JAVASCRIPT) {
       return lines.stream().filter(l -> l.matches("^[A-Za-z]*Error\\b.*")).findFirst().orElse(lines.get(0));
     }
     return lines.get(lines.size() - 1);
   }
 
   /** Whether an interpreter refused the file before running it. */
-  static boolean isSyntaxError(Language language, String stderr) {
+  static boolean isSyntaxError(LanguageRuntime language, String stderr) {
     return switch (language) {
       case PYTHON -> !stderr.contains("Traceback (most recent call last)")
         && (stderr.contains("SyntaxError:") || stderr.contains("IndentationError:") || stderr.contains("TabError:"));

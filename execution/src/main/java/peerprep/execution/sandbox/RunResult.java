@@ -9,7 +9,7 @@ import java.util.List;
  * The result of a run as the API reports it. {@code outcome}: {@code ok} (exit 0), {@code error} (another
  * exit status or a signal), {@code compile-error}, or {@code limit} (a limit stopped it, named by {@code limit}).
  */
-public record RunResult(Language language, String outcome, Phase phase, Integer exitCode, String signal, String limit,
+public record RunResult(LanguageRuntime language, String outcome, Phase phase, Integer exitCode, String signal, String limit,
                         Execution execution, List<Diagnostic> diagnostics) {
 
   public JsonObject toJson() {

@@ -28,7 +28,7 @@ public final class Sandbox {
   }
 
   /** Runs the code with its stdin in the given slot (a slot is never used by two runs at once). */
-  public RunResult run(Language language, String code, String stdin, int slot) {
+  public RunResult run(LanguageRuntime language, String code, String stdin, int slot) {
     Integer uid = settings.uidFor(slot);
     RunDirs dirs = RunDirs.create(settings.runsRoot(), uid);
     try {

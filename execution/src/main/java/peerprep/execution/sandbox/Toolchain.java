@@ -26,7 +26,7 @@ public record Toolchain(String python, String node, String java, String javac, S
     }
   }
 
-  public String of(Language language) {
+  public String of(LanguageRuntime language) {
     return switch (language) {
       case PYTHON -> python;
       case JAVASCRIPT -> node;

@@ -20,7 +20,7 @@ final class Verdict {
   private Verdict() {
   }
 
-  static RunResult of(Language language, Phase phase, Execution e, Limits limits) {
+  static RunResult of(LanguageRuntime language, Phase phase, Execution e, Limits limits) {
     String limit = limit(e, limits);
     int signal = e.signal();
     String signalName = signal == 0 ? null : SIGNALS.getOrDefault(signal, "SIG" + signal);

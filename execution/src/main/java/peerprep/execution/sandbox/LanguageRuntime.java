@@ -1,34 +1,35 @@
 package peerprep.execution.sandbox;
 
+import peerprep.common.vocab.Language;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The editor's four languages: how each is compiled (if at all) and run. */
-public enum Language {
-  PYTHON("python", "Python 3", false, false),
-  JAVASCRIPT("javascript", "JavaScript (Node.js)", false, true),
-  JAVA("java", "Java 17", true, true),
-  CPP("cpp", "C++17 (g++)", true, false);
+/** How each of the editor's languages is compiled (if at all) and run in the sandbox, in the editor's order. */
+public enum LanguageRuntime {
+  PYTHON(Language.PYTHON, "Python 3", false, false),
+  JAVA(Language.JAVA, "Java 17", true, true),
+  JAVASCRIPT(Language.JAVASCRIPT, "JavaScript (Node.js)", false, true),
+  CPP(Language.CPP, "C++17 (g++)", true, false);
 
   private static final Pattern PUBLIC_CLASS = Pattern.compile("(?m)^\\s*public\\s+(?:final\\s+|abstract\\s+)*class\\s+([A-Za-z_$][A-Za-z0-9_$]*)");
 
-  private final String id;
+  private final Language language;
   private final String label;
   private final boolean compiled;
   private final boolean virtualMachine;
 
-  Language(String id, String label, boolean compiled, boolean virtualMachine) {
-    this.id = id;
+  LanguageRuntime(Language language, String label, boolean compiled, boolean virtualMachine) {
+    this.language = language;
     this.label = label;
     this.compiled = compiled;
     this.virtualMachine = virtualMachine;
   }
 
   public String id() {
-    return id;
+    return language.id();
   }
 
   public String label() {
@@ -44,17 +45,16 @@ public enum Language {
     return virtualMachine;
   }
 
-  public static Optional<Language> of(String id) {
-    return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
+  /** The runtime of a language. */
+  public static LanguageRuntime of(Language language) {
+    return Arrays.stream(values()).filter(r -> r.language == language).findFirst().orElseThrow();
   }
 
   /** The source file's name; Java's must match its public class. */
   public String sourceFile(String code) {
     return switch (this) {
-      case PYTHON -> "main.py";
-      case JAVASCRIPT -> "main.js";
-      case CPP -> "main.cpp";
-      case JAVA -> mainClass(code) + ".java";
+      case JAVA -> mainClass(code) + "." + language.extension();
+      default -> "main." + language.extension();
     };
   }
 
@@ -71,7 +71,7 @@ public enum Language {
         "-encoding", "UTF-8", "-Xlint:none", "-Xmaxerrs", "50", "-d", at.out(), at.src() + "/" + file);
       case CPP -> List.of(t.gxx(), "-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never", "-o", at.out() + "/main",
         at.src() + "/" + file);
-      default -> throw new IllegalStateException(id + " is not compiled");
+      default -> throw new IllegalStateException(id() + " is not compiled");
     };
   }
 
