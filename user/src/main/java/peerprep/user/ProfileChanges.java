@@ -3,13 +3,13 @@ package peerprep.user;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * A change to one's own profile. A field left out stays as it is; a field sent as null is cleared.
  */
 public record ProfileChanges(boolean changesDisplayName, String displayName, boolean changesLanguage, String preferredLanguage) {
-  public static final List<String> LANGUAGES = List.of("python", "java", "javascript", "cpp");
+  public static final List<String> LANGUAGES = peerprep.common.vocab.Language.ids();
   static final int MAX_DISPLAY_NAME = 64;
 
   public static ProfileChanges fromJson(JsonObject body) {
