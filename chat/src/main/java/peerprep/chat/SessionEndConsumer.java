@@ -143,7 +143,7 @@ final class SessionEndConsumer {
     }
     String sessionId = SessionIds.parse(entry.sessionId());
     return chat.markEnded(sessionId)
-      .compose(v -> chat.publish(sessionId, ServerFrames.ended(sessionId)))
+      .compose(v -> chat.publishEnded(sessionId))
       .compose(v -> chat.recent(sessionId, Math.min(config.maxMessages(), HISTORY_MAX_MESSAGES)))
       .compose(messages -> transcripts.send(sessionId, messages))
       .compose(v -> ended.ack(entry.id()))

@@ -122,7 +122,7 @@ class SessionEndTest {
     JsonObject first = messages.getJsonObject(0);
     assertThat(first.getString("user")).isEqualTo(pairs.get(0)[0].id());
     assertThat(first.getString("username")).isEqualTo("ada0");
-    assertThat(first.getString("id")).isEqualTo(ada.messageIds().get(0));
+    assertThat(first.getString("id")).isEqualTo(ada.seenIds().get(0));
     assertThat(first.getString("at")).endsWith("Z");
     assertThat(ended.getString("sessionId")).isEqualTo(sessions.get(0));
     assertThat(refused.getString("code")).isEqualTo("session_ended");
