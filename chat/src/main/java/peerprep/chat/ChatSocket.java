@@ -9,6 +9,7 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
+import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.ArrayList;
@@ -24,9 +25,6 @@ import java.util.UUID;
  * come back as acks, in the same order.
  */
 final class ChatSocket {
-  static final short CLOSE_UNAVAILABLE = 1011;
-  static final short CLOSE_TOO_SLOW = 1013;
-  static final short CLOSE_GONE = 4404;
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final int MAX_HELD = 1_000;
   /** Stands for a message sent without a client id (longer than any client id may be). */
@@ -110,7 +108,7 @@ final class ChatSocket {
       .onSuccess(v -> ws.resume())
       .onFailure(e -> {
         LOG.warn("A socket of session {} could not start: {}", sessionId, e.getMessage());
-        close(CLOSE_UNAVAILABLE, "Chat is unavailable right now; reconnect with ?after=<last id>.");
+        close(CloseCode.UNAVAILABLE, "Chat is unavailable right now; reconnect with ?after=<last id>.");
       });
   }
 
@@ -133,7 +131,7 @@ final class ChatSocket {
       return;
     }
     syncing = true;
-    catchUp(0).onFailure(e -> close(CLOSE_UNAVAILABLE, "Chat lost its storage connection; reconnect with ?after=<last id>."));
+    catchUp(0).onFailure(e -> close(CloseCode.UNAVAILABLE, "Chat lost its storage connection; reconnect with ?after=<last id>."));
   }
 
   /** Sends the newest {@code newest} messages, or when zero every message after the last one sent; then releases held events. */
@@ -214,7 +212,7 @@ final class ChatSocket {
       return;
     }
     if (storedUnseen.size() >= MAX_HELD) {
-      close(CLOSE_TOO_SLOW, "Too far behind; reconnect with ?after=<last id>.");
+      close(CloseCode.TRY_AGAIN_LATER, "Too far behind; reconnect with ?after=<last id>.");
     } else {
       storedUnseen.put(id, clientMsgId == null ? NO_CLIENT_ID : clientMsgId);
     }
@@ -232,10 +230,10 @@ final class ChatSocket {
    * Leaves the room at once and ends the socket: a client that stopped reading would otherwise stay
    * present until the close frame, queued behind what it does not read, got through.
    */
-  void close(short code, String reason) {
+  void close(CloseCode code, String reason) {
     if (!closed) {
       onClosed();
-      heartbeat.end(code, reason);
+      heartbeat.end(code.code(), reason);
     }
   }
 
@@ -250,7 +248,7 @@ final class ChatSocket {
 
   private void hold(ChatEvent event) {
     if (held.size() >= MAX_HELD) {
-      close(CLOSE_TOO_SLOW, "Too far behind; reconnect with ?after=<last id>.");
+      close(CloseCode.TRY_AGAIN_LATER, "Too far behind; reconnect with ?after=<last id>.");
     } else {
       held.add(event);
     }
@@ -261,7 +259,7 @@ final class ChatSocket {
       return false;
     }
     if (ws.writeQueueFull()) {
-      close(CLOSE_TOO_SLOW, "The connection is too slow; reconnect with ?after=<last id>.");
+      close(CloseCode.TRY_AGAIN_LATER, "The connection is too slow; reconnect with ?after=<last id>.");
       return false;
     }
     return true;

@@ -21,6 +21,7 @@ import peerprep.common.http.SocketServers;
 import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.RedisSubscriber;
 import peerprep.common.redis.Redises;
+import peerprep.common.vocab.CloseCode;
 
 import java.util.List;
 
@@ -29,7 +30,6 @@ public final class ChatVerticle extends VerticleBase {
   /** How many instances a task deploys, each on its own event loop; unset, one per core. */
   public static final String INSTANCES = "CHAT_INSTANCES";
   private static final Logger LOG = LoggerFactory.getLogger(ChatVerticle.class);
-  private static final short CLOSE_GOING_AWAY = 1001;
   private HttpServer server;
   private Redis redis;
   private CommandConnection commands;
@@ -115,7 +115,7 @@ public final class ChatVerticle extends VerticleBase {
       vertx.cancelTimer(sweep);
     }
     if (hub != null) {
-      hub.closeAll(CLOSE_GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");
+      hub.closeAll(CloseCode.GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");
     }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing

@@ -134,7 +134,7 @@ final class SessionEndConsumer {
   }
 
   private Future<Void> handle(EndedSessionsRepository.Entry entry) {
-    if (!SessionIds.valid(entry.sessionId())) {
+    if (!peerprep.common.vocab.SessionIds.valid(entry.sessionId())) {
       LOG.warn("Acknowledging ended-session entry {} that names no valid session", entry.id());
       return ended.ack(entry.id());
     }

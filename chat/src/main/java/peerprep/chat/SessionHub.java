@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.redis.RedisSubscriber;
+import peerprep.common.vocab.CloseCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ final class SessionHub implements RedisSubscriber.Listener {
     all().forEach(ChatSocket::resync);
   }
 
-  void closeAll(short code, String reason) {
+  void closeAll(CloseCode code, String reason) {
     all().forEach(s -> s.close(code, reason));
   }
 

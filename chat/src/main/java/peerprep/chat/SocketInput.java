@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.chat.ChatRepository.SendOutcome;
 import peerprep.common.auth.Principal;
+import peerprep.common.vocab.CloseCode;
 
 /** What a client sends on its socket: a message to store, a typing signal, or a ping; anything else is an error frame. */
 final class SocketInput {
@@ -85,7 +86,7 @@ final class SocketInput {
       chat.directory().forget(socket.sessionId());
       socket.send(new ServerFrame.Error(ChatError.SESSION_GONE,
         "The session no longer exists; the message was not saved.", frame.clientMsgId()));
-      socket.close(ChatSocket.CLOSE_GONE, "The session no longer exists; its messages were lost.");
+      socket.close(CloseCode.UNKNOWN_SESSION, "The session no longer exists; its messages were lost.");
     } else {
       socket.markReadOnly();
       socket.send(ended(frame));

@@ -2,14 +2,14 @@ package peerprep.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.ArrayList;
@@ -18,13 +18,14 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ChatMessagingTest {
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(2, new JsonObject().put("CHAT_BACKLOG", 5).put("CHAT_MAX_MSGS_PER_10S", 1000));
   private static ChatFixture chat;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 2, new JsonObject().put("CHAT_BACKLOG", 5).put("CHAT_MAX_MSGS_PER_10S", 1000));
+  static void start() {
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -201,7 +202,7 @@ class ChatMessagingTest {
   }
 
   @Test
-  @DisplayName("In an ended session a participant can read the backlog but a send gets a session_ended error")
+  @DisplayName("In an ended session a participant can read the backlog but a send gets a session-ended error")
   void endedSessionIsReadOnly() {
     TestUser ada = chat.auth.user("ada");
     TestUser linus = chat.auth.user("linus");
@@ -218,7 +219,7 @@ class ChatMessagingTest {
 
     assertThat(b.frames().get(0).getString("status")).isEqualTo("ended");
     assertThat(b.ofType("message").stream().map(f -> f.getString("text")).toList()).containsExactly("last words");
-    assertThat(error.getString("code")).isEqualTo("session_ended");
+    assertThat(error.getString("code")).isEqualTo("session-ended");
     assertThat(error.getString("clientMsgId")).isEqualTo("late-1");
     b.close();
   }

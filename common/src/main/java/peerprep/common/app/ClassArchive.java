@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -38,10 +40,14 @@ final class ClassArchive {
     }
     int loaded = loadAll(jar);
     Vertx vertx = Vertx.builder().with(new io.vertx.core.VertxOptions().setMetricsOptions(ServiceMain.metricsOptions())).build();
-    vertx.createHttpServer().requestHandler(r -> r.response().end()).listen(0)
-      .compose(s -> s.close())
-      .eventually(vertx::close)
-      .await();
+    try {
+      vertx.createHttpServer().requestHandler(r -> r.response().end()).listen(0).await(30, TimeUnit.SECONDS)
+        .close().await(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("Starting an HTTP server for the training took too long");
+    } finally {
+      vertx.close().await();
+    }
     LOG.info("Loaded {} classes for the class-data archive", loaded);
     return 0;
   }
