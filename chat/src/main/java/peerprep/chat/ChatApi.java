@@ -33,7 +33,7 @@ final class ChatApi {
   }
 
   void mount(Router router) {
-    router.get("/sessions/:id/messages").handler(CanonicalTokens.required()).handler(Auth.required(verifier)).handler(this::listMessages);
+    router.get("/sessions/:id/messages").handler(Auth.required(verifier)).handler(this::listMessages);
     router.get("/sessions/:id/ws").handler(this::connect);
   }
 
@@ -46,8 +46,7 @@ final class ChatApi {
     request.pause();
     String sessionId = SessionIds.parse(ctx.pathParam("id"));
     String after = optionalId(ctx);
-    CanonicalTokens.check(request)
-      .compose(v -> Auth.authenticate(verifier, request))
+    Auth.authenticate(verifier, request)
       .compose(principal -> directory.admit(sessionId, principal).compose(session -> {
         if (!request.canUpgradeToWebSocket()) {
           return Future.failedFuture(new ApiException(426, "Upgrade Required",

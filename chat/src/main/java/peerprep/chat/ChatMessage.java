@@ -3,10 +3,8 @@ package peerprep.chat;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 
-import java.time.Instant;
-
 /** One stored chat message; its id is the stream entry id, so its order is the same for every reader. */
-record ChatMessage(String id, String user, String username, String text, Instant at) {
+record ChatMessage(String id, String user, String username, String text) {
 
   /** An entry of a session's stream: {@code [id, [field, value, ...]]}. */
   static ChatMessage fromEntry(Response entry) {
@@ -25,24 +23,12 @@ record ChatMessage(String id, String user, String username, String text, Instant
         }
       }
     }
-    return new ChatMessage(id, user, username, text, StreamIds.time(id));
-  }
-
-  /** A {@code message} event as the send script published it. */
-  static ChatMessage fromEvent(JsonObject event) {
-    String id = event.getString("id");
-    return new ChatMessage(id, event.getString("user"), event.getString("username"), event.getString("text"),
-      StreamIds.time(id));
+    return new ChatMessage(id, user, username, text);
   }
 
   /** The message as clients and the history service see it. */
   JsonObject toJson() {
     return new JsonObject().put("id", id).put("user", user).put("username", username).put("text", text)
-      .put("at", at.toString());
-  }
-
-  /** The frame that delivers it on a socket. */
-  JsonObject toFrame() {
-    return toJson().put("type", "message");
+      .put("at", StreamIds.at(id));
   }
 }

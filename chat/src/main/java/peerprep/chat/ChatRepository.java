@@ -1,10 +1,14 @@
 package peerprep.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+
+import peerprep.common.auth.Principal;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.Replies;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,20 +18,24 @@ import java.util.Set;
 
 /** Every Redis command about a session's messages, presence and end, with the key layout in one place. */
 final class ChatRepository {
-  private static final RedisScript SEND = RedisScript.load("lua/send.lua");
-  private static final RedisScript LEAVE = RedisScript.load("lua/leave.lua");
-  private static final RedisScript SWEEP = RedisScript.load("lua/sweep.lua");
   private static final String PRESENCE_INDEX = "chat:presence";
   /** Deliveries the history service refused, one stream entry each, for an operator to look at. */
   static final String DEAD_LETTERS = "chat:dead-letters";
   private static final int SWEEP_BATCH = 500;
   private static final long RATE_WINDOW_MS = 10_000;
   private static final int PAGE = 500;
+  /**
+   * The most commands one batch carries: the command connection accepts 32,768 waiting replies, and a
+   * presence refresh of a task holding many sockets is cut into batches well below that.
+   */
+  static final int MAX_BATCH = 3_000;
   private final CommandConnection redis;
+  private final RedisFunctions functions;
   private final ChatConfig config;
 
-  ChatRepository(CommandConnection redis, ChatConfig config) {
+  ChatRepository(CommandConnection redis, RedisFunctions functions, ChatConfig config) {
     this.redis = redis;
+    this.functions = functions;
     this.config = config;
   }
 
@@ -57,14 +65,34 @@ final class ChatRepository {
     return sessionId + "|" + member + "|" + username;
   }
 
-  /** Stores the message and publishes it, unless the session ended or the sender is over the rate. */
-  Future<SendOutcome> send(String sessionId, String user, String username, String text) {
-    return SEND.run(redis::send,
-      List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + user, sessionMarker(sessionId)),
-      List.of(String.valueOf(config.maxMessages()), user, username, text,
-        String.valueOf(config.maxMessagesPer10s()), String.valueOf(RATE_WINDOW_MS), channel(sessionId),
-        String.valueOf(config.retentionSeconds())))
-      .map(SendOutcome::fromScript);
+  /**
+   * The start of a message frame from {@code sender}, up to its text; {@code redis/chat.lua} completes it
+   * with the id and time, so the frame is encoded once, by the sending task.
+   */
+  static String frameHead(Principal sender) {
+    return "{\"type\":\"message\",\"user\":" + Json.encode(sender.id()) + ",\"username\":"
+      + Json.encode(sender.username()) + ",\"text\":";
+  }
+
+  /**
+   * Stores the message and publishes it, unless the session ended or the sender is over the rate; the
+   * published event names the sending connection and the client's id, so that connection acknowledges it
+   * in stream order. Calls
+   * from one task go out on one connection in the order made, so a socket's messages are stored in order
+   * however many are in flight.
+   */
+  Future<SendOutcome> send(String sessionId, Principal sender, String frameHead, String connection, String text,
+                           String clientMsgId) {
+    return functions.call(redis::send, "send",
+      List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + sender.id(), sessionMarker(sessionId)),
+      List.of(config.maxMessages(), sender.id(), sender.username(), text, config.maxMessagesPer10s(), RATE_WINDOW_MS,
+        channel(sessionId), config.retentionSeconds(), connection, frameHead + Json.encode(text), Json.encode(clientMsgId)))
+      .map(SendOutcome::fromReply);
+  }
+
+  /** Loads the chat's Redis functions; the service is ready only once they are there. */
+  Future<Void> loadFunctions() {
+    return functions.load().mapEmpty();
   }
 
   /** The newest {@code count} messages, oldest first; trimming is approximate, so the stream may hold a few more. */
@@ -101,8 +129,18 @@ final class ChatRepository {
     return redis.send(Request.cmd(Command.EXISTS).arg(endedMarker(sessionId))).map(r -> r.toInteger() == 1);
   }
 
-  Future<Void> publish(String sessionId, JsonObject event) {
-    return redis.send(Request.cmd(Command.PUBLISH).arg(channel(sessionId)).arg(event.encode())).mapEmpty();
+  /** Publishes typing or presence of {@code user} to every task serving the session. */
+  Future<Void> publishAbout(String sessionId, String user, ServerFrame frame) {
+    return publish(sessionId, ChatEvent.about(user, frame));
+  }
+
+  /** Tells every task serving the session that it ended. */
+  Future<Void> publishEnded(String sessionId) {
+    return publish(sessionId, ChatEvent.ended(new ServerFrame.Ended(sessionId)));
+  }
+
+  private Future<Void> publish(String sessionId, String payload) {
+    return redis.send(Request.cmd(Command.PUBLISH).arg(channel(sessionId)).arg(payload)).mapEmpty();
   }
 
   /** Refuses further messages from every task and lets the session's keys expire after the retention. */
@@ -131,27 +169,35 @@ final class ChatRepository {
       .map(r -> new JoinSnapshot(users(r.get(2)), r.get(3).toInteger() == 1));
   }
 
-  /** Keeps the given connections' presence alive; ones of a crashed task lapse after the TTL and are swept. */
+  /**
+   * Keeps the given connections' presence alive; ones of a crashed task lapse after the TTL and are swept.
+   * Sent in batches of at most {@link #MAX_BATCH} commands, one after another.
+   */
   Future<Void> refresh(List<PresenceEntry> entries, long nowMs) {
-    if (entries.isEmpty()) {
-      return Future.succeededFuture();
-    }
     long expiry = nowMs + config.presenceTtlMs();
-    List<Request> batch = new ArrayList<>();
+    List<Request> all = new ArrayList<>();
     for (PresenceEntry e : entries) {
       String key = presence(e.sessionId());
-      batch.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(expiry).arg(e.member()));
-      batch.add(Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()));
-      batch.add(Request.cmd(Command.ZADD).arg(PRESENCE_INDEX).arg(expiry)
+      all.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(expiry).arg(e.member()));
+      all.add(Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()));
+      all.add(Request.cmd(Command.ZADD).arg(PRESENCE_INDEX).arg(expiry)
         .arg(indexEntry(e.sessionId(), e.member(), e.username())));
     }
-    return redis.batch(batch).mapEmpty();
+    return batches(all, 0);
+  }
+
+  private Future<Void> batches(List<Request> all, int from) {
+    if (from >= all.size()) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(all.size(), from + MAX_BATCH);
+    return redis.batch(all.subList(from, to)).compose(r -> batches(all, to));
   }
 
   /** Removes a connection; true when its user is still connected through another one. */
   Future<Boolean> leave(String sessionId, String member, String user, String username, long nowMs) {
-    return LEAVE.run(redis::send, List.of(presence(sessionId), PRESENCE_INDEX),
-        List.of(member, user, String.valueOf(nowMs), indexEntry(sessionId, member, username)))
+    return functions.call(redis::send, "leave", List.of(presence(sessionId), PRESENCE_INDEX),
+        List.of(member, user, nowMs, indexEntry(sessionId, member, username)))
       .map(r -> r.toInteger() == 1);
   }
 
@@ -162,10 +208,26 @@ final class ChatRepository {
       .arg("at").arg(System.currentTimeMillis())).mapEmpty();
   }
 
-  /** Removes lapsed presence entries of any task and announces "left" for users with no connection left. */
+  /**
+   * Removes lapsed presence entries of any task and announces "left" for users with no connection left:
+   * reads up to {@link #SWEEP_BATCH} lapsed index entries, then lapses each in one function call that
+   * names the session's presence set among its keys.
+   */
   Future<Integer> sweepPresence(long nowMs) {
-    return SWEEP.run(redis::send, List.of(PRESENCE_INDEX), List.of(String.valueOf(nowMs), String.valueOf(SWEEP_BATCH)))
-      .map(Response::toInteger);
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(PRESENCE_INDEX).arg("-inf").arg("(" + nowMs)
+        .arg("LIMIT").arg(0).arg(SWEEP_BATCH))
+      .compose(r -> {
+        List<Future<Response>> calls = new ArrayList<>();
+        for (String entry : Replies.strings(r)) {
+          Lapsed lapsed = Lapsed.parse(entry);
+          if (lapsed != null) {
+            calls.add(functions.call(redis::send, "lapse", List.of(PRESENCE_INDEX, presence(lapsed.sessionId())),
+              List.of(nowMs, entry, lapsed.member(), lapsed.user(), channel(lapsed.sessionId()),
+                ChatEvent.about(lapsed.user(), new ServerFrame.Presence(lapsed.user(), lapsed.username(), false)))));
+          }
+        }
+        return Future.all(calls).map(all -> calls.stream().mapToInt(f -> f.result().toInteger()).sum());
+      });
   }
 
   private static List<ChatMessage> messages(Response r) {
@@ -187,15 +249,43 @@ final class ChatRepository {
     return out;
   }
 
-  /** What the send script decided. */
-  record SendOutcome(String status, String id, long retryAfterMs) {
-    static SendOutcome fromScript(Response r) {
-      String status = r.get(0).toString();
-      return switch (status) {
-        case "ok" -> new SendOutcome(status, r.get(1).toString(), 0);
-        case "rate_limited" -> new SendOutcome(status, null, Long.parseLong(r.get(1).toString()));
-        default -> new SendOutcome(status, null, 0);
+  /** What the send function decided. */
+  sealed interface SendOutcome {
+    /** Stored under this id and published. */
+    record Stored(String id) implements SendOutcome {
+    }
+
+    /** The sender is over the rate; they may send again after this long. */
+    record RateLimited(long retryAfterMs) implements SendOutcome {
+    }
+
+    /** The session ended; its chat is read-only. */
+    record Ended() implements SendOutcome {
+    }
+
+    /** Redis has nothing of the session any more. */
+    record Gone() implements SendOutcome {
+    }
+
+    static SendOutcome fromReply(Response r) {
+      return switch (r.get(0).toString()) {
+        case "ok" -> new Stored(r.get(1).toString());
+        case "rate-limited" -> new RateLimited(Long.parseLong(r.get(1).toString()));
+        case "ended" -> new Ended();
+        default -> new Gone();
       };
+    }
+  }
+
+  /** An entry of the presence index: {@code <session>|<user>|<connection>|<username>}. */
+  private record Lapsed(String sessionId, String user, String connection, String username) {
+    static Lapsed parse(String entry) {
+      String[] parts = entry.split("\\|", 4);
+      return parts.length < 4 ? null : new Lapsed(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    String member() {
+      return user + "|" + connection;
     }
   }
 

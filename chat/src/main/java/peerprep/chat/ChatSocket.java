@@ -1,36 +1,43 @@
 package peerprep.chat;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
+import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * One participant's WebSocket in one session. Live events that arrive while the socket is reading
  * the stream are held back and released after it, and a message is written only when its id is newer
- * than the last one written, so the socket sees every message once and in stream order.
+ * than the last one written, so the socket sees every message once and in stream order. Its own messages
+ * come back as acks, in the same order.
  */
 final class ChatSocket {
-  static final short CLOSE_UNAVAILABLE = 1011;
-  static final short CLOSE_TOO_SLOW = 1013;
-  static final short CLOSE_GONE = 4404;
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final int MAX_HELD = 1_000;
+  /** Stands for a message sent without a client id (longer than any client id may be). */
+  private static final String NO_CLIENT_ID = "-".repeat(ClientFrame.MAX_CLIENT_ID_CHARS + 1);
   private final ServerWebSocket ws;
   private final HttpConnection tcp;
   private final Principal principal;
   private final String sessionId;
   private final String member;
   private final ChatContext chat;
-  private final List<Held> held = new ArrayList<>();
+  private final List<ChatEvent> held = new ArrayList<>();
+  private final Map<String, String> storedUnseen = new HashMap<>();
+  private final String connection;
   private final boolean recentFirst;
   private String lastSent;
   private boolean readOnly;
@@ -46,7 +53,8 @@ final class ChatSocket {
     this.tcp = tcp;
     this.principal = principal;
     this.sessionId = session.sessionId();
-    this.member = principal.id() + "|" + UUID.randomUUID();
+    this.connection = UUID.randomUUID().toString();
+    this.member = principal.id() + "|" + connection;
     this.chat = chat;
     this.readOnly = session.ended();
     this.recentFirst = after == null;
@@ -57,8 +65,9 @@ final class ChatSocket {
     return sessionId;
   }
 
-  String member() {
-    return member;
+  /** This connection's id, which the events of the messages it sends carry. */
+  String connection() {
+    return connection;
   }
 
   ChatRepository.PresenceEntry presenceEntry() {
@@ -92,14 +101,14 @@ final class ChatSocket {
       .compose(snapshot -> {
         present = true;
         readOnly |= snapshot.ended();
-        send(ServerFrames.welcome(sessionId, principal, readOnly, snapshot.online()));
+        send(new ServerFrame.Welcome(sessionId, principal, readOnly, snapshot.online()));
         return catchUp(recentFirst ? chat.config().backlog() : 0);
       })
       .compose(v -> announceJoin())
       .onSuccess(v -> ws.resume())
       .onFailure(e -> {
         LOG.warn("A socket of session {} could not start: {}", sessionId, e.getMessage());
-        close(CLOSE_UNAVAILABLE, "Chat is unavailable right now; reconnect with ?after=<last id>.");
+        close(CloseCode.UNAVAILABLE, "Chat is unavailable right now; reconnect with ?after=<last id>.");
       });
   }
 
@@ -108,7 +117,8 @@ final class ChatSocket {
     if (closed) {
       return present ? leavePresence() : Future.succeededFuture();
     }
-    return chat.repository().publish(sessionId, ServerFrames.presence(principal, "joined"));
+    return chat.repository().publishAbout(sessionId, principal.id(),
+      new ServerFrame.Presence(principal.id(), principal.username(), true));
   }
 
   /** Catches up from the stream after the task's pub/sub connection came back. */
@@ -121,7 +131,7 @@ final class ChatSocket {
       return;
     }
     syncing = true;
-    catchUp(0).onFailure(e -> close(CLOSE_UNAVAILABLE, "Chat lost its storage connection; reconnect with ?after=<last id>."));
+    catchUp(0).onFailure(e -> close(CloseCode.UNAVAILABLE, "Chat lost its storage connection; reconnect with ?after=<last id>."));
   }
 
   /** Sends the newest {@code newest} messages, or when zero every message after the last one sent; then releases held events. */
@@ -132,9 +142,14 @@ final class ChatSocket {
     return read.map(messages -> {
       int sent = 0;
       for (ChatMessage m : messages) {
-        sent += sendIfNew(m, m.toFrame().encode()) ? 1 : 0;
+        if (advance(m.id())) {
+          String clientMsgId = storedUnseen.remove(m.id());
+          write(clientMsgId != null ? new ServerFrame.Ack(unwrap(clientMsgId), m.id()).encode()
+            : new ServerFrame.Message(m).encode());
+          sent++;
+        }
       }
-      send(ServerFrames.synced(lastSent, sent));
+      send(new ServerFrame.Synced(lastSent, sent));
       release();
       return null;
     });
@@ -142,44 +157,72 @@ final class ChatSocket {
 
   private void release() {
     syncing = false;
-    List<Held> pending = List.copyOf(held);
+    List<ChatEvent> pending = List.copyOf(held);
     held.clear();
-    for (Held h : pending) {
-      if (h.message != null) {
-        deliverMessage(h.message, h.frame);
-      } else {
-        deliverEvent(h.about, h.frame);
-      }
-    }
+    pending.forEach(this::deliver);
     if (resyncWanted) {
       resyncWanted = false;
       resync();
     }
   }
 
-  void deliverMessage(ChatMessage message, String frame) {
+  /** An event of the session, from any task: held while the socket catches up, else written. */
+  void deliver(ChatEvent event) {
     if (syncing) {
-      hold(new Held(message, null, frame));
+      hold(event);
+      return;
+    }
+    switch (event.kind()) {
+      case MESSAGE -> deliverMessage(event);
+      case ABOUT_USER -> {
+        if (!principal.id().equals(event.subject())) {
+          write(event.frame());
+        }
+      }
+      case ENDED -> {
+        readOnly = true;
+        write(event.frame());
+      }
+    }
+  }
+
+  /**
+   * A message in stream order: the partner's copy goes out as published; this connection's own message
+   * becomes its ack, so the sender gets one frame and every frame of the socket stays in stream order.
+   */
+  private void deliverMessage(ChatEvent event) {
+    if (!advance(event.id())) {
+      return;
+    }
+    if (connection.equals(event.subject())) {
+      storedUnseen.remove(event.id());
+      write(new ServerFrame.Ack(event.decodedClientMsgId(), event.id()).encode());
     } else {
-      sendIfNew(message, frame);
+      write(event.frame());
     }
   }
 
-  /** Typing and presence of the other participant; a user's own are not echoed back. */
-  void deliverEvent(String aboutUser, String frame) {
-    if (syncing) {
-      hold(new Held(null, aboutUser, frame));
-    } else if (!principal.id().equals(aboutUser)) {
-      write(frame);
+  /**
+   * Redis stored a message of this socket. Its ack normally goes out when the socket's stream reaches it;
+   * a message the channel has not brought yet is remembered, so that a catch-up from the stream (after
+   * the channel was lost) acknowledges it too instead of sending it back as a copy.
+   */
+  void stored(String clientMsgId, String id) {
+    if (StreamIds.compare(id, lastSent) <= 0) {
+      return;
+    }
+    if (storedUnseen.size() >= MAX_HELD) {
+      close(CloseCode.TRY_AGAIN_LATER, "Too far behind; reconnect with ?after=<last id>.");
+    } else {
+      storedUnseen.put(id, clientMsgId == null ? NO_CLIENT_ID : clientMsgId);
     }
   }
 
-  void sessionEnded(String frame) {
-    readOnly = true;
-    write(frame);
+  private static String unwrap(String clientMsgId) {
+    return NO_CLIENT_ID.equals(clientMsgId) ? null : clientMsgId;
   }
 
-  void send(JsonObject frame) {
+  void send(ServerFrame frame) {
     write(frame.encode());
   }
 
@@ -187,39 +230,52 @@ final class ChatSocket {
    * Leaves the room at once and ends the socket: a client that stopped reading would otherwise stay
    * present until the close frame, queued behind what it does not read, got through.
    */
-  void close(short code, String reason) {
+  void close(CloseCode code, String reason) {
     if (!closed) {
       onClosed();
-      heartbeat.end(code, reason);
+      heartbeat.end(code.code(), reason);
     }
   }
 
-  private boolean sendIfNew(ChatMessage message, String frame) {
-    if (StreamIds.compare(message.id(), lastSent) <= 0) {
+  /** Moves the socket's position in the stream to {@code id}; false when it was there already. */
+  private boolean advance(String id) {
+    if (StreamIds.compare(id, lastSent) <= 0) {
       return false;
     }
-    lastSent = message.id();
-    write(frame);
+    lastSent = id;
     return true;
   }
 
-  private void hold(Held event) {
+  private void hold(ChatEvent event) {
     if (held.size() >= MAX_HELD) {
-      close(CLOSE_TOO_SLOW, "Too far behind; reconnect with ?after=<last id>.");
+      close(CloseCode.TRY_AGAIN_LATER, "Too far behind; reconnect with ?after=<last id>.");
     } else {
       held.add(event);
     }
   }
 
-  private void write(String frame) {
+  private boolean writable() {
     if (closed || ws.isClosed()) {
-      return;
+      return false;
     }
     if (ws.writeQueueFull()) {
-      close(CLOSE_TOO_SLOW, "The connection is too slow; reconnect with ?after=<last id>.");
-      return;
+      close(CloseCode.TRY_AGAIN_LATER, "The connection is too slow; reconnect with ?after=<last id>.");
+      return false;
     }
-    ws.writeTextMessage(frame);
+    return true;
+  }
+
+  private void write(String frame) {
+    if (writable()) {
+      ws.writeTextMessage(frame);
+    }
+  }
+
+  /** Writes a frame's UTF-8 bytes as they are; the array is shared by every socket of the task, never copied. */
+  private void write(byte[] frame) {
+    if (writable()) {
+      ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame), true));
+    }
   }
 
   private void onClosed() {
@@ -238,9 +294,8 @@ final class ChatSocket {
     present = false;
     return chat.repository().leave(sessionId, member, principal.id(), principal.username(), System.currentTimeMillis())
       .compose(stillHere -> stillHere ? Future.succeededFuture()
-        : chat.repository().publish(sessionId, ServerFrames.presence(principal, "left")));
+        : chat.repository().publishAbout(sessionId, principal.id(),
+          new ServerFrame.Presence(principal.id(), principal.username(), false)));
   }
 
-  private record Held(ChatMessage message, String about, String frame) {
-  }
 }

@@ -18,14 +18,18 @@ import peerprep.common.http.ServiceRouter;
 import peerprep.common.http.HttpTimeouts;
 import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
+import peerprep.common.redis.RedisFunctions;
+import peerprep.common.redis.RedisSubscriber;
 import peerprep.common.redis.Redises;
+import peerprep.common.vocab.CloseCode;
 
 import java.util.List;
 
 /** Wiring of the chat-service: config, storage, subscriber, consumer, routes, HTTP server. */
 public final class ChatVerticle extends VerticleBase {
+  /** How many instances a task deploys, each on its own event loop; unset, one per core. */
+  public static final String INSTANCES = "CHAT_INSTANCES";
   private static final Logger LOG = LoggerFactory.getLogger(ChatVerticle.class);
-  private static final short CLOSE_GOING_AWAY = 1001;
   private HttpServer server;
   private Redis redis;
   private CommandConnection commands;
@@ -53,10 +57,10 @@ public final class ChatVerticle extends VerticleBase {
   private Future<HttpServer> wire(ChatConfig cfg) {
     redis = Redises.client(vertx, cfg.settings());
     commands = new CommandConnection(dedicatedClient(cfg));
-    ChatRepository repository = new ChatRepository(commands, cfg);
+    ChatRepository repository = new ChatRepository(commands, RedisFunctions.of(redis, ChatVerticle.class, "chat"), cfg);
     directory = new SessionDirectory(vertx, discovery, cfg);
     hub = new SessionHub(directory);
-    subscriber = new RedisSubscriber(vertx, dedicatedClient(cfg), hub::onEvent, hub::onRestored);
+    subscriber = new RedisSubscriber(vertx, Redises.options(cfg.settings()), hub);
     hub.attach(subscriber);
     ChatContext chat = new ChatContext(vertx, cfg, repository, hub, directory);
     consumer = new SessionEndConsumer(vertx, dedicatedClient(cfg), new EndedSessionsRepository(redis), repository,
@@ -68,7 +72,8 @@ public final class ChatVerticle extends VerticleBase {
     HealthCheckHandler health = Health.redis(Health.handler(vertx), redis);
     health.register("redis-pubsub", Health.CHECK_TIMEOUT_MS,
       p -> p.complete(subscriber.connected() ? Status.OK() : Status.KO()));
-    return AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "chat-service")
+    return repository.loadFunctions()
+      .compose(v -> AccessControl.start(vertx, cfg.settings(), redis, JwksVerifier.fromDiscovery(vertx, discovery), "chat-service"))
       .compose(ac -> {
         access = ac;
         ChatApi api = new ChatApi(ac.verifier(), ac.sockets(), directory, chat);
@@ -76,6 +81,10 @@ public final class ChatVerticle extends VerticleBase {
         return subscriber.start();
       })
       .compose(v -> consumer.start())
+      .map(v -> {
+        LOG.debug("Warm-up handled {} frames", Warmup.run());
+        return v;
+      })
       .compose(v -> ServiceServer.listen(vertx, SocketServers.options(64 * 1024), HttpTimeouts.from(cfg.settings()),
         router, cfg.port()))
       .onSuccess(s -> server = s);
@@ -106,7 +115,7 @@ public final class ChatVerticle extends VerticleBase {
       vertx.cancelTimer(sweep);
     }
     if (hub != null) {
-      hub.closeAll(CLOSE_GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");
+      hub.closeAll(CloseCode.GOING_AWAY, "The chat server is restarting; reconnect with ?after=<last id>.");
     }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing

@@ -7,6 +7,6 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    ServiceMain.run(args, "chat", null, ChatVerticle::new);
+    ServiceMain.run(args, "chat", null, ChatVerticle::new, ChatVerticle.INSTANCES);
   }
 }

@@ -134,7 +134,7 @@ final class SessionEndConsumer {
   }
 
   private Future<Void> handle(EndedSessionsRepository.Entry entry) {
-    if (!SessionIds.valid(entry.sessionId())) {
+    if (!peerprep.common.vocab.SessionIds.valid(entry.sessionId())) {
       LOG.warn("Acknowledging ended-session entry {} that names no valid session", entry.id());
       return ended.ack(entry.id());
     }
@@ -143,7 +143,7 @@ final class SessionEndConsumer {
     }
     String sessionId = SessionIds.parse(entry.sessionId());
     return chat.markEnded(sessionId)
-      .compose(v -> chat.publish(sessionId, ServerFrames.ended(sessionId)))
+      .compose(v -> chat.publishEnded(sessionId))
       .compose(v -> chat.recent(sessionId, Math.min(config.maxMessages(), HISTORY_MAX_MESSAGES)))
       .compose(messages -> transcripts.send(sessionId, messages))
       .compose(v -> ended.ack(entry.id()))

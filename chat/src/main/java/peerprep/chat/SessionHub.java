@@ -1,10 +1,11 @@
 package peerprep.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.common.redis.RedisSubscriber;
+import peerprep.common.vocab.CloseCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +16,10 @@ import java.util.Set;
 
 /**
  * The sockets of this task grouped by session, and the fan-out of each session's pub/sub channel to
- * them. A session's channel is subscribed while at least one local socket is in it. Each event is
- * decoded once per task and its frame encoded once for every socket.
+ * them. A session's channel is subscribed while at least one local socket is in it. An event's header is
+ * read once per task; its frame bytes go to every socket as published, never decoded.
  */
-final class SessionHub {
+final class SessionHub implements RedisSubscriber.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(SessionHub.class);
   private static final String PREFIX = ChatRepository.channel("");
   private final Map<String, Room> rooms = new HashMap<>();
@@ -64,47 +65,36 @@ final class SessionHub {
   }
 
   /** An event published on a session channel, by any task. */
-  void onEvent(String channel, String payload) {
+  @Override
+  public void message(String channel, Buffer payload) {
     String sessionId = channel.substring(PREFIX.length());
     Room room = rooms.get(sessionId);
     if (room == null) {
       return;
     }
-    JsonObject event;
-    try {
-      event = new JsonObject(payload);
-    } catch (DecodeException e) {
-      LOG.warn("Ignoring an undecodable event on {}", channel);
+    ChatEvent event = ChatEvent.parse(payload);
+    if (event == null) {
+      LOG.warn("Ignoring an event without a header on {}", channel);
       return;
     }
-    switch (event.getString("type", "")) {
-      case "message" -> {
-        ChatMessage message = ChatMessage.fromEvent(event);
-        String frame = message.toFrame().encode();
-        List.copyOf(room.sockets).forEach(s -> s.deliverMessage(message, frame));
-      }
-      case "ended" -> {
-        directory.markEnded(sessionId);
-        String frame = ServerFrames.ended(sessionId).encode();
-        List.copyOf(room.sockets).forEach(s -> s.sessionEnded(frame));
-      }
-      default -> {
-        String about = event.getString("user");
-        List.copyOf(room.sockets).forEach(s -> s.deliverEvent(about, payload));
-      }
+    if (event.kind() == ChatEvent.Kind.ENDED) {
+      directory.markEnded(sessionId);
+    }
+    for (ChatSocket socket : List.copyOf(room.sockets)) {
+      socket.deliver(event);
     }
   }
 
-  /** The channel came back after the pub/sub connection was lost: every socket catches up from the stream. */
-  void onRestored(String channel) {
-    Room room = rooms.get(channel.substring(PREFIX.length()));
-    if (room != null) {
+  /** The pub/sub connection came back: every socket catches up from the stream on what it missed. */
+  @Override
+  public void resubscribed() {
+    for (Room room : rooms.values()) {
       room.live = Future.succeededFuture();
-      List.copyOf(room.sockets).forEach(ChatSocket::resync);
     }
+    all().forEach(ChatSocket::resync);
   }
 
-  void closeAll(short code, String reason) {
+  void closeAll(CloseCode code, String reason) {
     all().forEach(s -> s.close(code, reason));
   }
 

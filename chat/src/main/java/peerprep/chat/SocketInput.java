@@ -1,28 +1,30 @@
 package peerprep.chat;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.chat.ChatRepository.SendOutcome;
 import peerprep.common.auth.Principal;
+import peerprep.common.vocab.CloseCode;
 
 /** What a client sends on its socket: a message to store, a typing signal, or a ping; anything else is an error frame. */
 final class SocketInput {
   private static final Logger LOG = LoggerFactory.getLogger(SocketInput.class);
-  private static final int MAX_QUEUED = 64;
+  /** Messages of one socket being stored at once; more are refused until some are acknowledged. */
+  static final int MAX_IN_FLIGHT = 64;
   private static final long QUEUE_FULL_RETRY_MS = 1_000;
   private final ChatSocket socket;
   private final Principal principal;
   private final ChatContext chat;
-  private Future<Void> sending = Future.succeededFuture();
-  private int queued;
+  private final String frameHead;
+  private int inFlight;
   private long lastTypingAt;
 
   SocketInput(ChatSocket socket, Principal principal, ChatContext chat) {
     this.socket = socket;
     this.principal = principal;
     this.chat = chat;
+    this.frameHead = ChatRepository.frameHead(principal);
   }
 
   void onText(String raw) {
@@ -31,65 +33,64 @@ final class SocketInput {
     try {
       frame = ClientFrame.parse(raw);
     } catch (FrameException e) {
-      socket.send(ServerFrames.error(e.code(), e.getMessage(), e.clientMsgId()));
+      socket.send(e.frame());
       return;
     }
-    switch (frame.type()) {
-      case "message" -> store(frame);
-      case "typing" -> typing();
-      default -> socket.send(ServerFrames.pong());
+    if (frame instanceof ClientFrame.Send send) {
+      store(send);
+    } else if (frame instanceof ClientFrame.Typing) {
+      typing();
+    } else {
+      socket.send(new ServerFrame.Pong());
     }
   }
 
   void onBinary(Buffer data) {
-    socket.send(ServerFrames.error("binary_not_supported", "Send frames as JSON text, not binary.", null));
+    socket.send(new ServerFrame.Error(ChatError.BINARY_NOT_SUPPORTED, "Send frames as JSON text, not binary.", null));
   }
 
-  /** Sends of one socket are stored one after another, so a user's own messages keep the order they were typed in. */
-  private void store(ClientFrame frame) {
-    if (queued >= MAX_QUEUED) {
-      socket.send(ServerFrames.rateLimited(QUEUE_FULL_RETRY_MS, frame.clientMsgId()));
-      return;
-    }
-    queued++;
-    sending = sending.eventually(() -> storeNow(frame).andThen(ar -> queued--));
-  }
-
-  private Future<Void> storeNow(ClientFrame frame) {
+  /**
+   * Stores the message without waiting for the socket's earlier ones: they all go out on the task's one
+   * command connection, which keeps their order. A stored message is acknowledged when its event comes
+   * back on the session's channel ({@link ChatSocket#deliver}); a refusal is answered here.
+   */
+  private void store(ClientFrame.Send frame) {
     if (socket.readOnly()) {
       socket.send(ended(frame));
-      return Future.succeededFuture();
+      return;
     }
-    return chat.repository().send(socket.sessionId(), principal.id(), principal.username(), frame.text())
-      .map(outcome -> reply(outcome, frame))
-      .otherwise(e -> {
-        LOG.warn("A message in session {} was not stored: {}", socket.sessionId(), e.getMessage());
-        return ServerFrames.error("not_saved", "The message was not saved; send it again.", frame.clientMsgId());
-      })
-      .map(reply -> {
-        if (reply != null) {
-          socket.send(reply);
+    if (inFlight >= MAX_IN_FLIGHT) {
+      socket.send(ServerFrame.Error.rateLimited(QUEUE_FULL_RETRY_MS, frame.clientMsgId()));
+      return;
+    }
+    inFlight++;
+    chat.repository().send(socket.sessionId(), principal, frameHead, socket.connection(), frame.text(), frame.clientMsgId())
+      .onComplete(ar -> {
+        inFlight--;
+        if (ar.succeeded()) {
+          reply(ar.result(), frame);
+        } else {
+          LOG.warn("A message in session {} was not stored: {}", socket.sessionId(), ar.cause().getMessage());
+          socket.send(new ServerFrame.Error(ChatError.NOT_SAVED, "The message was not saved; send it again.",
+            frame.clientMsgId()));
         }
-        return null;
       });
   }
 
-  private JsonObject reply(ChatRepository.SendOutcome outcome, ClientFrame frame) {
-    return switch (outcome.status()) {
-      case "ok" -> ServerFrames.ack(frame.clientMsgId(), outcome.id());
-      case "rate_limited" -> ServerFrames.rateLimited(outcome.retryAfterMs(), frame.clientMsgId());
-      case "gone" -> {
-        chat.directory().forget(socket.sessionId());
-        socket.send(ServerFrames.error("session_gone", "The session no longer exists; the message was not saved.",
-          frame.clientMsgId()));
-        socket.close(ChatSocket.CLOSE_GONE, "The session no longer exists; its messages were lost.");
-        yield null;
-      }
-      default -> {
-        socket.markReadOnly();
-        yield ended(frame);
-      }
-    };
+  private void reply(SendOutcome outcome, ClientFrame.Send frame) {
+    if (outcome instanceof SendOutcome.Stored stored) {
+      socket.stored(frame.clientMsgId(), stored.id());
+    } else if (outcome instanceof SendOutcome.RateLimited limited) {
+      socket.send(ServerFrame.Error.rateLimited(limited.retryAfterMs(), frame.clientMsgId()));
+    } else if (outcome instanceof SendOutcome.Gone) {
+      chat.directory().forget(socket.sessionId());
+      socket.send(new ServerFrame.Error(ChatError.SESSION_GONE,
+        "The session no longer exists; the message was not saved.", frame.clientMsgId()));
+      socket.close(CloseCode.UNKNOWN_SESSION, "The session no longer exists; its messages were lost.");
+    } else {
+      socket.markReadOnly();
+      socket.send(ended(frame));
+    }
   }
 
   private void typing() {
@@ -98,10 +99,12 @@ final class SocketInput {
       return;
     }
     lastTypingAt = now;
-    chat.repository().publish(socket.sessionId(), ServerFrames.typing(principal));
+    chat.repository().publishAbout(socket.sessionId(), principal.id(),
+      new ServerFrame.Typing(principal.id(), principal.username()));
   }
 
-  private static JsonObject ended(ClientFrame frame) {
-    return ServerFrames.error("session_ended", "The session has ended; its chat is read-only.", frame.clientMsgId());
+  private static ServerFrame.Error ended(ClientFrame.Send frame) {
+    return new ServerFrame.Error(ChatError.SESSION_ENDED, "The session has ended; its chat is read-only.",
+      frame.clientMsgId());
   }
 }

@@ -3,11 +3,15 @@ package peerprep.chat;
 import peerprep.common.http.ApiException;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /** Redis stream entry ids ({@code <ms>-<seq>}), which double as message ids: parsing, order and time. */
 final class StreamIds {
   static final String ZERO = "0-0";
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+    .withZone(ZoneOffset.UTC);
   private static final Pattern FORMAT = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
   private StreamIds() {
@@ -40,5 +44,10 @@ final class StreamIds {
   /** The server time a message was stored at, which Redis wrote into its id. */
   static Instant time(String id) {
     return Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-'))));
+  }
+
+  /** {@link #time} as the frames write it, always with milliseconds (the same text {@code redis/chat.lua} writes). */
+  static String at(String id) {
+    return AT.format(time(id));
   }
 }

@@ -3,34 +3,35 @@ package peerprep.chat;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.auth.Es256Signatures;
 import peerprep.common.auth.Revocations;
 import peerprep.common.auth.UserSockets;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Chat sockets: revocation closes them, a cap per user, canonical tokens only")
 class ChatAccessTest {
   private static final int CAP = 2;
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(2, new JsonObject().put("SOCKETS_PER_USER", CAP));
   private static ChatFixture chat;
   private static Revocations userService;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 2, new JsonObject().put("SOCKETS_PER_USER", CAP));
-    userService = ChatClient.await(new Revocations(vertx, Redis.createClient(vertx, EmbeddedRedis.url()),
-      Redis.createClient(vertx, EmbeddedRedis.url())).start());
+  static void start() {
+    chat = ChatFixture.of(service);
+    userService = ChatClient.await(new Revocations(service.vertx(), Redis.createClient(service.vertx(), EmbeddedRedis.url()),
+      Redis.createClient(service.vertx(), EmbeddedRedis.url())).start());
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import org.slf4j.LoggerFactory;
+import peerprep.common.app.ServiceMain;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
@@ -33,10 +34,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Chat throughput, latency and memory on this machine. This JVM runs the embedded Redis and two chat
- * instances (two event loops, like two tasks); a child JVM ({@link BenchClients}) holds two sockets per
- * session and sends at a steady pace. Arguments: session counts (default {@code 1000,5000}), seconds of
- * load (default 20), milliseconds between one client's messages (default 2000). Bounded; stops by itself.
+ * Chat throughput, latency, CPU and memory on this machine, measured the way the peers harness
+ * ({@code ../shared/peers}) measures: two users per room, profile {@code stress} (closed loop, at most
+ * {@code window} messages per user in flight until the partner has them) or {@code human} (open loop,
+ * {@code rate} messages per second per user), a warm-up, then a measured window in which only the
+ * messages sent count; latency end to end; server CPU (the chat JVM and Redis) per delivered message.
+ * This JVM runs the embedded Redis and one chat instance per core on one port, as a task does; a child
+ * JVM ({@link BenchClients}) holds the sockets. Memory: live heap per idle socket, from class histograms
+ * (each after a full GC) before the sockets connect and once they all are idle.
+ *
+ * <p>Arguments, each optional: {@code --rooms 100,1000} {@code --profile stress|human} {@code --warmup 5}
+ * {@code --duration 20} {@code --rate 1} {@code --window 4}. Bounded; stops by itself.
  */
 public final class ChatBenchmark {
   private static final long CHILD_LIMIT_MINUTES = 10;
@@ -44,11 +52,23 @@ public final class ChatBenchmark {
   private ChatBenchmark() {
   }
 
+  /** One benchmark's settings. */
+  private record Options(List<Integer> rooms, String profile, int warmup, int duration, double rate, int window) {
+    static Options parse(String[] args) {
+      java.util.Map<String, String> flags = new java.util.HashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+      }
+      return new Options(Arrays.stream(flags.getOrDefault("rooms", "100,1000").split(",")).map(Integer::parseInt).toList(),
+        flags.getOrDefault("profile", "stress"), Integer.parseInt(flags.getOrDefault("warmup", "5")),
+        Integer.parseInt(flags.getOrDefault("duration", "20")), Double.parseDouble(flags.getOrDefault("rate", "1")),
+        Integer.parseInt(flags.getOrDefault("window", "4")));
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    List<Integer> counts = Arrays.stream((args.length > 0 ? args[0] : "1000,5000").split(",")).map(Integer::parseInt).toList();
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    int intervalMs = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+    Options options = Options.parse(args);
     Vertx vertx = Vertx.vertx();
     int code = 0;
     try {
@@ -61,16 +81,18 @@ public final class ChatBenchmark {
       JsonObject config = TestEnv.config(null).put("PORT", port)
         .put("USER_SERVICE_URL", auth.url()).put("COLLABORATION_SERVICE_URL", collab.url())
         .put("HISTORY_SERVICE_URL", history.url())
-        .put("CHAT_SESSION_CACHE_MS", 120_000);
+        .put("CHAT_SESSION_CACHE_MS", 120_000).put("CHAT_MAX_MSGS_PER_10S", 1_000_000);
       vertx.deployVerticle(() -> {
         ChatVerticle v = new ChatVerticle();
         instances.add(v);
         return v;
-      }, new DeploymentOptions().setInstances(2).setConfig(config)).await();
-      System.out.printf("chat benchmark: %d s of load per run, one message per client every %d ms, %d cores%n",
-        seconds, intervalMs, Runtime.getRuntime().availableProcessors());
-      for (int sessions : counts) {
-        run(sessions, seconds, intervalMs, port, auth, collab, instances, redis);
+      }, new DeploymentOptions().setInstances(ServiceMain.cores()).setConfig(config)).await();
+      System.out.printf("chat benchmark: %s, warm-up %d s, window %d s, %s; %d chat instances on %d cores%n",
+        options.profile(), options.warmup(), options.duration(),
+        "stress".equals(options.profile()) ? options.window() + " in flight per user" : options.rate() + " msg/s per user",
+        instances.size(), Runtime.getRuntime().availableProcessors());
+      for (int rooms : options.rooms()) {
+        run(rooms, options, port, auth, collab, instances, redis);
       }
     } catch (Exception e) {
       System.out.println("benchmark failed: " + e);
@@ -82,42 +104,41 @@ public final class ChatBenchmark {
     System.exit(code);
   }
 
-  private static void run(int sessions, int seconds, int intervalMs, int port, TestAuth auth, CollabStub collab,
+  private static void run(int rooms, Options o, int port, TestAuth auth, CollabStub collab,
                           List<ChatVerticle> instances, Redis redis) throws Exception {
     Path file = Files.createTempFile("chat-bench", ".txt");
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < sessions; i++) {
+    for (int i = 0; i < rooms; i++) {
       TestUser a = auth.user("a" + i);
       TestUser b = auth.user("b" + i);
       lines.add(String.join(" ", collab.session(a, b), a.id(), a.token(), b.id(), b.token()));
     }
     Files.write(file, lines);
-    long baseline = heapAfterGc();
-    long cpuStart = cpuNanos();
+    long baseline = liveHeap();
     Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", classpath(), BenchClients.class.getName(),
-      String.valueOf(port), file.toString(), String.valueOf(seconds), String.valueOf(intervalMs))
+      String.valueOf(port), file.toString(), o.profile(), String.valueOf(o.warmup()), String.valueOf(o.duration()),
+      String.valueOf(o.rate()), String.valueOf(o.window()))
       .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
          Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
       String connected = expect(out, "CONNECTED");
       int serverSockets = Future.all(instances.stream().map(ChatVerticle::sockets).toList())
         .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum()).await();
-      long connectCpu = cpuNanos() - cpuStart;
-      long loaded = heapAfterGc();
-      long loadCpuStart = cpuNanos();
-      double redisCpuStart = redisCpuSeconds(redis);
+      long idle = liveHeap();
       in.write("GO\n");
       in.flush();
+      expect(out, "WINDOW");
+      long cpuStart = cpuNanos();
+      double redisStart = redisCpuSeconds(redis);
+      expect(out, "WINDOW-END");
+      double chatCpu = (cpuNanos() - cpuStart) / 1e9;
+      double redisCpu = redisCpuSeconds(redis) - redisStart;
       JsonObject result = new JsonObject(expect(out, "RESULT").substring("RESULT ".length()));
-      long loadCpu = cpuNanos() - loadCpuStart;
-      double redisCpu = redisCpuSeconds(redis) - redisCpuStart;
-      report(sessions, connected, serverSockets, (loaded - baseline) / Math.max(1, serverSockets), result);
-      System.out.printf("  server CPU (chat + Redis client + stubs, this JVM): %.2f ms per connect, %.0f µs per delivered message%n",
-        connectCpu / 1e6 / Math.max(1, serverSockets),
-        loadCpu / 1e3 / Math.max(1, result.getLong("deliveredToPartner") + result.getLong("acked")));
-      System.out.printf("  CPU while loaded (incl. draining): chat JVM %.1f s, client JVM %.1f s, Redis %.1f s; load average %.1f%n",
-        loadCpu / 1e9, result.getDouble("clientCpuSeconds"), redisCpu,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      report(rooms, connected, serverSockets, (idle - baseline) / Math.max(1, serverSockets), result);
+      long delivered = Math.max(1, result.getLong("deliveredInWindow"));
+      System.out.printf("  server CPU per delivered message: %.3f ms (chat JVM %.1f s + Redis %.1f s over the window); "
+          + "client JVM %.1f s; load average %.1f%n", (chatCpu + redisCpu) * 1000 / delivered, chatCpu, redisCpu,
+        result.getDouble("clientCpuSeconds"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
         child.destroyForcibly();
@@ -126,18 +147,16 @@ public final class ChatBenchmark {
     }
   }
 
-  private static void report(int sessions, String connected, int serverSockets, long bytesPerSocket, JsonObject r) {
-    double window = r.getDouble("loadSeconds");
-    System.out.printf("%n%d sessions (%d sockets, %d held by the server), connected in %.1f s%n", sessions,
+  private static void report(int rooms, String connected, int serverSockets, long bytesPerSocket, JsonObject r) {
+    double window = r.getDouble("windowSeconds");
+    System.out.printf("%n%d rooms (%d sockets, %d held by the server), connected in %.1f s%n", rooms,
       r.getInteger("sockets"), serverSockets, Double.parseDouble(connected.split(" ")[2]));
-    System.out.printf("  sent %d, acked %d, error frames %d over %.1f s%n", r.getLong("sent"), r.getLong("acked"),
-      r.getLong("errors"), window);
-    System.out.printf("  delivered %.0f messages/s during the load (to both sockets of a session); "
-        + "after draining, %d of %d stored messages had reached the partner%n",
-      r.getLong("deliveredInWindow") / window, r.getLong("deliveredToPartner"), r.getLong("acked"));
-    System.out.printf("  send->receive latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.getDouble("p50Ms"),
+    System.out.printf("  delivered %.0f msg/s to the partner (%d of %d sent in the %.1f s window; %d lost), "
+        + "%d acks, %d error frames%n", r.getLong("deliveredInWindow") / window, r.getLong("deliveredInWindow"),
+      r.getLong("sentInWindow"), window, r.getLong("lost"), r.getLong("acked"), r.getLong("errors"));
+    System.out.printf("  end-to-end latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.getDouble("p50Ms"),
       r.getDouble("p99Ms"), r.getDouble("maxMs"));
-    System.out.printf("  server heap per socket after GC: %.1f KiB%n", bytesPerSocket / 1024.0);
+    System.out.printf("  live heap per idle socket (class histograms after full GC): %.1f KiB%n", bytesPerSocket / 1024.0);
   }
 
   private static String expect(BufferedReader out, String prefix) throws Exception {
@@ -149,11 +168,14 @@ public final class ChatBenchmark {
     throw new IllegalStateException("the client process ended before printing " + prefix);
   }
 
-  private static long heapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  /** Bytes of live objects: the total of a class histogram, which the JVM takes after a full GC. */
+  private static long liveHeap() throws Exception {
+    String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+      new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+      new Object[]{new String[0]}, new String[]{String[].class.getName()});
+    String[] lines = histogram.strip().split("\n");
+    String[] total = lines[lines.length - 1].trim().split("\\s+");
+    return Long.parseLong(total[total.length - 1]);
   }
 
   private static double redisCpuSeconds(Redis redis) {

@@ -82,6 +82,15 @@ final class ChatClient {
     return ofType("message").stream().map(f -> f.getString("id")).toList();
   }
 
+  /**
+   * Ids of every message this socket knows of, in arrival order: the partner's (message frames) and its
+   * own (acks, which take the place of a copy).
+   */
+  List<String> seenIds() {
+    return frames().stream().filter(f -> "message".equals(f.getString("type")) || "ack".equals(f.getString("type")))
+      .map(f -> f.getString("id")).toList();
+  }
+
   /** The first frame (already received or still to come) that matches. */
   JsonObject waitFor(Predicate<JsonObject> match) {
     return waitForCount(match, 1).get(0);

@@ -1,6 +1,5 @@
 package peerprep.chat;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
@@ -10,77 +9,77 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth;
-import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chat service under test: one or more ChatVerticle deployments (each its own port, like tasks)
- * on the embedded Redis, with token keys and stand-ins for the collaboration and history services.
+ * What chat tests do with the service that {@link ServiceFixture} runs: instances numbered like tasks
+ * (one that stops leaves the numbering), sockets of test users, the collaboration and history stand-ins,
+ * and Redis.
  */
 final class ChatFixture {
   final Vertx vertx;
   final TestAuth auth;
   final CollabStub collab;
   final HistoryStub history;
-  final List<ChatVerticle> instances = new ArrayList<>();
-  final List<String> deployments = new ArrayList<>();
   final WebSocketClient ws;
   final WebClient http;
   final Redis redis;
-  private JsonObject overrides = new JsonObject();
+  private final ServiceFixture<ChatVerticle> service;
+  private final List<Integer> live = new ArrayList<>();
 
-  private ChatFixture(Vertx vertx, TestAuth auth, CollabStub collab, HistoryStub history) {
-    this.vertx = vertx;
-    this.auth = auth;
-    this.collab = collab;
-    this.history = history;
+  private ChatFixture(ServiceFixture<ChatVerticle> service) {
+    this.service = service;
+    this.vertx = service.vertx();
+    this.auth = service.auth();
+    this.collab = service.companion(CollabStub.class);
+    this.history = service.companion(HistoryStub.class);
     this.ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-    this.http = WebClient.create(vertx);
+    this.http = service.http();
     this.redis = Redis.createClient(vertx, EmbeddedRedis.url());
-  }
-
-  static ChatFixture start(Vertx vertx, int instances, JsonObject overrides) {
-    TestAuth auth = ChatClient.await(TestAuth.start(vertx));
-    CollabStub collab = ChatClient.await(CollabStub.start(vertx));
-    HistoryStub history = ChatClient.await(HistoryStub.start(vertx));
-    ChatFixture f = new ChatFixture(vertx, auth, collab, history);
-    f.overrides = overrides;
-    for (int i = 0; i < instances; i++) {
-      f.deploy();
+    for (int i = 0; i < service.instanceCount(); i++) {
+      live.add(i);
     }
-    return f;
   }
 
-  /** Deploys one more instance with the fixture's settings, as another task of the service would start. */
+  /** The service of a chat test class: {@code instances} tasks with the collaboration and history stand-ins. */
+  static ServiceFixture<ChatVerticle> service(int instances, JsonObject config) {
+    return ServiceFixture.of(ChatVerticle::new).instances(instances).config(config)
+      .with(CollabStub::start).with(HistoryStub::start);
+  }
+
+  /** The helpers over a started {@link #service}; call from {@code @BeforeAll}. */
+  static ChatFixture of(ServiceFixture<ChatVerticle> service) {
+    return new ChatFixture(service);
+  }
+
+  /** Deploys one more instance with the class's settings, as another task of the service would start. */
   ChatVerticle deploy() {
     return deploy(new JsonObject());
   }
 
-  /** Deploys one more instance with the fixture's settings and these on top. */
+  /** Deploys one more instance on a fresh port with the class's settings and these on top. */
   ChatVerticle deploy(JsonObject extra) {
-    JsonObject config = TestEnv.config(null)
-      .put("USER_SERVICE_URL", auth.url())
-      .put("COLLABORATION_SERVICE_URL", collab.url())
-      .put("HISTORY_SERVICE_URL", history.url())
-      .mergeIn(overrides)
-      .mergeIn(extra);
-    ChatVerticle verticle = new ChatVerticle();
-    deployments.add(ChatClient.await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))));
-    instances.add(verticle);
-    return verticle;
+    int index = service.deploy(new JsonObject().put("PORT", EmbeddedRedis.freePort()).mergeIn(extra));
+    live.add(index);
+    return service.verticle(index);
   }
 
-  void undeploy(int index) {
-    ChatClient.await(vertx.undeploy(deployments.remove(index)));
-    instances.remove(index);
+  /** Stops an instance; the ones after it move up. */
+  void undeploy(int instance) {
+    service.undeploy(live.remove(instance));
+  }
+
+  ChatVerticle instance(int instance) {
+    return service.verticle(live.get(instance));
   }
 
   int port(int instance) {
-    return instances.get(instance).port();
+    return service.port(live.get(instance));
   }
 
   ChatClient join(int instance, String sessionId, TestAuth.TestUser user) {
@@ -95,11 +94,8 @@ final class ChatFixture {
     return ChatClient.await(redis.send(request));
   }
 
+  /** Closes the test's own clients; the service fixture stops the service after the class. */
   void close() {
-    http.close();
-    ChatClient.await(Future.join(List.of(ws.close(), redis.close(), auth.close(), collab.close(), history.close())));
-    for (String id : List.copyOf(deployments)) {
-      ChatClient.await(vertx.undeploy(id));
-    }
+    ChatClient.await(Future.join(List.of(ws.close(), redis.close())));
   }
 }

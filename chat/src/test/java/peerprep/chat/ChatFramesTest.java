@@ -2,29 +2,30 @@ package peerprep.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ChatFramesTest {
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(2, new JsonObject().put("CHAT_MAX_MSGS_PER_10S", 5));
   private static ChatFixture chat;
   private TestUser ada;
   private TestUser linus;
   private String session;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 2, new JsonObject().put("CHAT_MAX_MSGS_PER_10S", 5));
+  static void start() {
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -58,7 +59,7 @@ class ChatFramesTest {
     JsonObject blank = errorFor(a, () -> a.message("   \n\t ", "c-2"));
     JsonObject missing = errorFor(a, () -> a.send(new JsonObject().put("type", "message")));
 
-    assertThat(List.of(empty, blank, missing)).allMatch(e -> "empty_message".equals(e.getString("code")));
+    assertThat(List.of(empty, blank, missing)).allMatch(e -> "empty-message".equals(e.getString("code")));
     assertThat(empty.getString("clientMsgId")).isEqualTo("c-1");
     assertThat(blank.getString("clientMsgId")).isEqualTo("c-2");
     assertThat(empty.getString("message")).isNotBlank();
@@ -75,7 +76,7 @@ class ChatFramesTest {
     JsonObject error = errorFor(a, () -> a.message("y".repeat(2001), "long"));
 
     assertThat(ack.getString("clientMsgId")).isEqualTo("ok");
-    assertThat(error.getString("code")).isEqualTo("message_too_long");
+    assertThat(error.getString("code")).isEqualTo("message-too-long");
     assertThat(error.getString("clientMsgId")).isEqualTo("long");
     a.close();
   }
@@ -86,7 +87,7 @@ class ChatFramesTest {
     ChatClient a = chat.join(0, session, ada);
     JsonObject error = errorFor(a, () -> a.message("z".repeat(9000), "big"));
 
-    assertThat(error.getString("code")).isEqualTo("frame_too_large");
+    assertThat(error.getString("code")).isEqualTo("frame-too-large");
     assertThat(a.ofType("ack")).isEmpty();
     a.close();
   }
@@ -101,12 +102,12 @@ class ChatFramesTest {
     JsonObject unknown = errorFor(a, () -> a.raw("{\"type\": \"shout\"}"));
     JsonObject badText = errorFor(a, () -> a.raw("{\"type\": \"message\", \"text\": 42}"));
 
-    assertThat(badJson.getString("code")).isEqualTo("bad_json");
-    assertThat(array.getString("code")).isEqualTo("bad_frame");
-    assertThat(noType.getString("code")).isEqualTo("bad_frame");
-    assertThat(unknown.getString("code")).isEqualTo("unknown_type");
+    assertThat(badJson.getString("code")).isEqualTo("malformed");
+    assertThat(array.getString("code")).isEqualTo("malformed");
+    assertThat(noType.getString("code")).isEqualTo("malformed");
+    assertThat(unknown.getString("code")).isEqualTo("unknown-type");
     assertThat(unknown.getString("message")).contains("shout");
-    assertThat(badText.getString("code")).isEqualTo("bad_frame");
+    assertThat(badText.getString("code")).isEqualTo("malformed");
     a.close();
   }
 
@@ -116,12 +117,12 @@ class ChatFramesTest {
     ChatClient a = chat.join(0, session, ada);
     JsonObject error = errorFor(a, () -> a.binary(new byte[]{1, 2, 3}));
 
-    assertThat(error.getString("code")).isEqualTo("binary_not_supported");
+    assertThat(error.getString("code")).isEqualTo("binary-not-supported");
     a.close();
   }
 
   @Test
-  @DisplayName("Past the per-user rate, a send gets a rate_limited error with a retry delay and the socket stays usable")
+  @DisplayName("Past the per-user rate, a send gets a rate-limited error with a retry delay and the socket stays usable")
   void rateLimited() {
     ChatClient a = chat.join(0, session, ada);
     for (int i = 0; i < 6; i++) {
@@ -132,7 +133,7 @@ class ChatFramesTest {
     a.send(new JsonObject().put("type", "ping"));
     a.waitForType("pong", 1);
 
-    assertThat(limited.getString("code")).isEqualTo("rate_limited");
+    assertThat(limited.getString("code")).isEqualTo("rate-limited");
     assertThat(limited.getString("clientMsgId")).isEqualTo("r5");
     assertThat(limited.getLong("retryAfterMs")).isBetween(1L, 10_000L);
     assertThat(a.ofType("ack")).hasSize(5);
@@ -152,7 +153,7 @@ class ChatFramesTest {
     a2.message("one too many", "over");
     b.message("partner is fine", "partner");
 
-    assertThat(a2.waitFor(f -> "error".equals(f.getString("type"))).getString("code")).isEqualTo("rate_limited");
+    assertThat(a2.waitFor(f -> "error".equals(f.getString("type"))).getString("code")).isEqualTo("rate-limited");
     assertThat(b.waitFor(f -> "ack".equals(f.getString("type"))).getString("clientMsgId")).isEqualTo("partner");
     a1.close();
     a2.close();

@@ -2,14 +2,14 @@ package peerprep.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.ArrayList;
@@ -18,13 +18,14 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ChatMessagingTest {
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(2, new JsonObject().put("CHAT_BACKLOG", 5).put("CHAT_MAX_MSGS_PER_10S", 1000));
   private static ChatFixture chat;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 2, new JsonObject().put("CHAT_BACKLOG", 5).put("CHAT_MAX_MSGS_PER_10S", 1000));
+  static void start() {
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -37,7 +38,7 @@ class ChatMessagingTest {
   }
 
   @Test
-  @DisplayName("Two users on different instances exchange messages both ways, each with an ack for the sender")
+  @DisplayName("Two users on different instances exchange messages both ways, each with an ack for the sender and no copy of their own")
   void exchangeAcrossInstances() {
     TestUser ada = chat.auth.user("ada");
     TestUser linus = chat.auth.user("linus");
@@ -58,12 +59,15 @@ class ChatMessagingTest {
     assertThat(ack.getString("at")).isEqualTo(atLinus.getString("at"));
     assertThat(atAda.getString("user")).isEqualTo(linus.id());
     assertThat(StreamIds.compare(atAda.getString("id"), atLinus.getString("id"))).isPositive();
+    b.waitFor(f -> "ack".equals(f.getString("type")));
+    assertThat(a.ofType("message")).noneMatch(f -> ada.id().equals(f.getString("user")));
+    assertThat(b.ofType("message")).noneMatch(f -> linus.id().equals(f.getString("user")));
     a.close();
     b.close();
   }
 
   @Test
-  @DisplayName("Under concurrent sends from both users, both see every message once and in the same order")
+  @DisplayName("Under concurrent sends from both users, both see every message once and in the same order (their own as acks)")
   void sameOrderForBoth() {
     TestUser ada = chat.auth.user("ada");
     TestUser linus = chat.auth.user("linus");
@@ -76,14 +80,18 @@ class ChatMessagingTest {
       a.message("a" + i, "a" + i);
       b.message("b" + i, "b" + i);
     }
-    a.waitForType("message", 2 * each);
-    b.waitForType("message", 2 * each);
+    a.waitForType("message", each);
+    a.waitForType("ack", each);
+    b.waitForType("message", each);
+    b.waitForType("ack", each);
 
-    List<String> seenByAda = a.messageIds();
-    assertThat(seenByAda).hasSize(2 * each).doesNotHaveDuplicates().isEqualTo(b.messageIds());
+    List<String> seenByAda = a.seenIds();
+    assertThat(seenByAda).hasSize(2 * each).doesNotHaveDuplicates().isEqualTo(b.seenIds());
     assertThat(seenByAda).isSortedAccordingTo(StreamIds::compare);
-    List<String> adaTexts = a.ofType("message").stream().map(f -> f.getString("text")).filter(t -> t.startsWith("a")).toList();
+    List<String> adaTexts = b.ofType("message").stream().map(f -> f.getString("text")).toList();
     assertThat(adaTexts).isEqualTo(IntStream.range(0, each).mapToObj(i -> "a" + i).toList());
+    List<String> adaAcks = a.ofType("ack").stream().map(f -> f.getString("clientMsgId")).toList();
+    assertThat(adaAcks).isEqualTo(IntStream.range(0, each).mapToObj(i -> "a" + i).toList());
     a.close();
     b.close();
   }
@@ -109,7 +117,7 @@ class ChatMessagingTest {
     assertThat(b.ofType("message").stream().map(f -> f.getString("text")).toList()).containsExactly("m4", "m5", "m6", "m7", "m8");
     JsonObject synced = b.ofType("synced").get(0);
     assertThat(synced.getInteger("count")).isEqualTo(5);
-    assertThat(synced.getString("lastId")).isEqualTo(a.messageIds().get(7));
+    assertThat(synced.getString("lastId")).isEqualTo(a.seenIds().get(7));
     a.close();
     b.close();
   }
@@ -162,7 +170,7 @@ class ChatMessagingTest {
     a.message("done typing", null);
     JsonObject typing = b.waitFor(f -> "typing".equals(f.getString("type")));
     b.waitFor(f -> isMessage(f, "done typing"));
-    a.waitFor(f -> isMessage(f, "done typing"));
+    a.waitForType("ack", 1);
 
     assertThat(typing.getString("user")).isEqualTo(ada.id());
     assertThat(typing.getString("username")).isEqualTo("ada");
@@ -194,7 +202,7 @@ class ChatMessagingTest {
   }
 
   @Test
-  @DisplayName("In an ended session a participant can read the backlog but a send gets a session_ended error")
+  @DisplayName("In an ended session a participant can read the backlog but a send gets a session-ended error")
   void endedSessionIsReadOnly() {
     TestUser ada = chat.auth.user("ada");
     TestUser linus = chat.auth.user("linus");
@@ -211,7 +219,7 @@ class ChatMessagingTest {
 
     assertThat(b.frames().get(0).getString("status")).isEqualTo("ended");
     assertThat(b.ofType("message").stream().map(f -> f.getString("text")).toList()).containsExactly("last words");
-    assertThat(error.getString("code")).isEqualTo("session_ended");
+    assertThat(error.getString("code")).isEqualTo("session-ended");
     assertThat(error.getString("clientMsgId")).isEqualTo("late-1");
     b.close();
   }
@@ -233,11 +241,11 @@ class ChatMessagingTest {
     a.waitForType("synced", 2);
     b.message("live again", null);
     a.waitFor(f -> isMessage(f, "live again"));
-    b.waitFor(f -> isMessage(f, "live again"));
+    b.waitForType("ack", 6);
 
     List<String> texts = a.ofType("message").stream().map(f -> f.getString("text")).toList();
     assertThat(texts).containsExactly("while down 0", "while down 1", "while down 2", "while down 3", "while down 4", "live again");
-    assertThat(a.messageIds()).isEqualTo(b.messageIds().subList(b.messageIds().size() - 6, b.messageIds().size()));
+    assertThat(a.messageIds()).isEqualTo(b.seenIds().subList(b.seenIds().size() - 6, b.seenIds().size()));
     a.close();
     b.close();
   }

@@ -7,14 +7,14 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.http.OpenApi;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.UUID;
@@ -22,16 +22,17 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-@ExtendWith(VertxExtension.class)
 class ChatRoutesTest {
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(1, new JsonObject().put("CHAT_SESSION_CACHE_MS", 0));
   private static ChatFixture chat;
   private TestUser ada;
   private TestUser linus;
   private String session;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 1, new JsonObject().put("CHAT_SESSION_CACHE_MS", 0));
+  static void start() {
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -77,7 +78,7 @@ class ChatRoutesTest {
   @DisplayName("The router's routes are exactly the ones the OpenAPI document describes")
   void openApiMatchesRoutes() {
     JsonObject doc = OpenApi.load("openapi/chat.json");
-    assertThat(OpenApi.routes(chat.instances.get(0).router())).isEqualTo(OpenApi.documented(doc))
+    assertThat(OpenApi.routes(chat.instance(0).router())).isEqualTo(OpenApi.documented(doc))
       .contains("GET /sessions/{id}/ws", "GET /sessions/{id}/messages");
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import peerprep.common.auth.Auth;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.Companion;
 import peerprep.common.testing.TestEnv;
 
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stands in for the collaboration service's internal session lookup. */
-final class CollabStub {
+final class CollabStub implements Companion {
   private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger lookups = new AtomicInteger();
   private final HttpServer server;
@@ -75,7 +76,13 @@ final class CollabStub {
     return lookups.get();
   }
 
-  Future<Void> close() {
+  @Override
+  public JsonObject config() {
+    return new JsonObject().put("COLLABORATION_SERVICE_URL", url());
+  }
+
+  @Override
+  public Future<Void> close() {
     return server.close();
   }
 }

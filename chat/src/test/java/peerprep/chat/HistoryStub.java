@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.Companion;
 import peerprep.common.testing.TestEnv;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stands in for the history service's transcript endpoint; records every request it answered. */
-final class HistoryStub {
+final class HistoryStub implements Companion {
   private final List<Put> puts = new CopyOnWriteArrayList<>();
   private final Map<String, Promise<JsonObject>> accepted = new ConcurrentHashMap<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -76,7 +77,13 @@ final class HistoryStub {
     return accepted.computeIfAbsent(sessionId, k -> Promise.promise());
   }
 
-  Future<Void> close() {
+  @Override
+  public JsonObject config() {
+    return new JsonObject().put("HISTORY_SERVICE_URL", url());
+  }
+
+  @Override
+  public Future<Void> close() {
     return server.close();
   }
 

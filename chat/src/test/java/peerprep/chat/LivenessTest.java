@@ -2,7 +2,6 @@ package peerprep.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -13,8 +12,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.common.testing.SilentPeerProxy;
+import peerprep.common.testing.ServiceFixture;
+import peerprep.common.vocab.CloseCode;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -24,21 +25,22 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Vanished and stuck clients, a task that lost Redis, Redis that lost its data, and refused deliveries. */
-@ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivenessTest {
   private static final long DEADLINE_MS = 800;
   private static final long PRESENCE_TTL_MS = 1_000;
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(1, new JsonObject()
+    .put("WS_PING_INTERVAL_MS", 200).put("WS_PONG_DEADLINE_MS", DEADLINE_MS).put("WS_CLOSE_GRACE_MS", 300)
+    .put("CHAT_PRESENCE_TTL_MS", PRESENCE_TTL_MS).put("CHAT_MAX_MSGS_PER_10S", 100_000)
+    .put("CHAT_TRANSCRIPT_ATTEMPTS", 3).put("CHAT_TRANSCRIPT_BACKOFF_MS", 20));
   private static ChatFixture chat;
   private static Vertx vertx;
 
   @BeforeAll
-  static void start(Vertx v) {
-    vertx = v;
-    chat = ChatFixture.start(v, 1, new JsonObject()
-      .put("WS_PING_INTERVAL_MS", 200).put("WS_PONG_DEADLINE_MS", DEADLINE_MS).put("WS_CLOSE_GRACE_MS", 300)
-      .put("CHAT_PRESENCE_TTL_MS", PRESENCE_TTL_MS).put("CHAT_MAX_MSGS_PER_10S", 100_000)
-      .put("CHAT_TRANSCRIPT_ATTEMPTS", 3).put("CHAT_TRANSCRIPT_BACKOFF_MS", 20));
+  static void start() {
+    vertx = service.vertx();
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -151,8 +153,8 @@ class LivenessTest {
     EmbeddedRedis.flushAll();
     annClient.message("after", "m2");
     JsonObject error = annClient.waitFor(f -> "error".equals(f.getString("type")));
-    assertThat(error.getString("code")).isEqualTo("session_gone");
-    assertThat(annClient.closeCode()).isEqualTo(ChatSocket.CLOSE_GONE);
+    assertThat(error.getString("code")).isEqualTo("session-gone");
+    assertThat(annClient.closeCode()).isEqualTo(CloseCode.UNKNOWN_SESSION.code());
     assertThat(chat.redis(Request.cmd(Command.EXISTS).arg(ChatRepository.stream(session))).toInteger()).isZero();
   }
 
@@ -165,7 +167,7 @@ class LivenessTest {
     ChatClient annClient = chat.join(0, session, ann);
     annClient.message("a\u0000b", "nul");
     JsonObject error = annClient.waitFor(f -> "error".equals(f.getString("type")));
-    assertThat(error.getString("code")).isEqualTo("unstorable_text");
+    assertThat(error.getString("code")).isEqualTo("unstorable-text");
     assertThat(error.getString("clientMsgId")).isEqualTo("nul");
     assertThat(chat.redis(Request.cmd(Command.EXISTS).arg(ChatRepository.stream(session))).toInteger()).isZero();
   }

@@ -3,7 +3,6 @@ package peerprep.chat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -11,7 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.ArrayList;
@@ -20,20 +20,21 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class SessionEndTest {
   private static final String STREAM = "peerprep:sessions:ended";
   private static final String GROUP = "chat-service";
+  @RegisterExtension
+  static final ServiceFixture<ChatVerticle> service = ChatFixture.service(2, new JsonObject()
+    .put("CHAT_RETENTION_SECONDS", 3600)
+    .put("CHAT_TRANSCRIPT_ATTEMPTS", 3)
+    .put("CHAT_TRANSCRIPT_BACKOFF_MS", 20)
+    .put("CHAT_CLAIM_INTERVAL_MS", 200)
+    .put("CHAT_CLAIM_IDLE_MS", 800));
   private static ChatFixture chat;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    chat = ChatFixture.start(vertx, 2, new JsonObject()
-      .put("CHAT_RETENTION_SECONDS", 3600)
-      .put("CHAT_TRANSCRIPT_ATTEMPTS", 3)
-      .put("CHAT_TRANSCRIPT_BACKOFF_MS", 20)
-      .put("CHAT_CLAIM_INTERVAL_MS", 200)
-      .put("CHAT_CLAIM_IDLE_MS", 800));
+  static void start() {
+    chat = ChatFixture.of(service);
   }
 
   @AfterAll
@@ -122,10 +123,10 @@ class SessionEndTest {
     JsonObject first = messages.getJsonObject(0);
     assertThat(first.getString("user")).isEqualTo(pairs.get(0)[0].id());
     assertThat(first.getString("username")).isEqualTo("ada0");
-    assertThat(first.getString("id")).isEqualTo(ada.messageIds().get(0));
+    assertThat(first.getString("id")).isEqualTo(ada.seenIds().get(0));
     assertThat(first.getString("at")).endsWith("Z");
     assertThat(ended.getString("sessionId")).isEqualTo(sessions.get(0));
-    assertThat(refused.getString("code")).isEqualTo("session_ended");
+    assertThat(refused.getString("code")).isEqualTo("session-ended");
     long ttl = chat.redis(Request.cmd(Command.TTL).arg("chat:s:" + sessions.get(0))).toLong();
     assertThat(ttl).isBetween(3000L, 3600L);
     ada.close();

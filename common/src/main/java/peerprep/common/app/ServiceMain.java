@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * The entry point of every service jar: {@code java -jar service.jar} starts the service with the Vert.x
- * launcher (metrics on); {@code java -jar service.jar migrate} runs its Flyway migrations and exits.
+ * launcher (metrics on); {@code java -jar service.jar migrate} runs its Flyway migrations and exits;
+ * {@code java -jar service.jar train} is the class-data sharing training run of the image build
+ * ({@link ClassArchive}).
  */
 public final class ServiceMain {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceMain.class);
@@ -46,12 +48,15 @@ public final class ServiceMain {
 
   /**
    * @param instancesKey the variable that says how many instances of the verticle to deploy, each on its own
-   *                     event loop and all sharing the port; null deploys one
+   *                     event loop and all sharing the port (unset: one per core of the task); null deploys one
    */
   public static void run(String[] args, String service, String defaultDbName, Supplier<? extends Deployable> verticle,
                          String instancesKey) {
     if (args.length > 0 && "migrate".equals(args[0])) {
       System.exit(migrate(service, defaultDbName));
+    }
+    if (args.length > 0 && "train".equals(args[0])) {
+      System.exit(ClassArchive.train());
     }
     int code = new VertxApplication(new String[0], new VertxApplicationHooks() {
       @Override
@@ -91,9 +96,17 @@ public final class ServiceMain {
     }
   }
 
-  /** How many verticle instances {@code key} asks for: 1 when unset, at most {@link #MAX_INSTANCES}. */
+  /**
+   * How many verticle instances {@code key} asks for, at most {@link #MAX_INSTANCES}; when unset, one per
+   * core the JVM sees (in a container, the cores of the task's CPU share, rounded up).
+   */
   public static int instances(Settings settings, String key) {
-    return settings.integer(key, 1, 1, MAX_INSTANCES);
+    return settings.integer(key, cores(), 1, MAX_INSTANCES);
+  }
+
+  /** The cores the JVM may use, at most {@link #MAX_INSTANCES}. */
+  public static int cores() {
+    return Math.min(MAX_INSTANCES, Runtime.getRuntime().availableProcessors());
   }
 
   static int migrate(String service, String defaultDbName) {

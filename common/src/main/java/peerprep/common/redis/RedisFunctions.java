@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A Redis Functions library read from the classpath ({@code redis/<name>.lua}), loaded with
@@ -71,6 +72,18 @@ public final class RedisFunctions {
     return redis.send(request(function, keys, args))
       .recover(e -> missing(e)
         ? load().compose(v -> redis.send(request(function, keys, args)))
+        : Future.failedFuture(e));
+  }
+
+  /**
+   * Calls {@code function} through {@code via}, a connection of the caller's own (one pipelined connection
+   * keeps the order of its calls), loading the library first when Redis lost it.
+   */
+  public Future<Response> call(Function<Request, Future<Response>> via, String function, List<String> keys, List<?> args) {
+    Request request = request(function, keys, args);
+    return via.apply(request)
+      .recover(e -> missing(e)
+        ? load().compose(v -> via.apply(request(function, keys, args)))
         : Future.failedFuture(e));
   }
 

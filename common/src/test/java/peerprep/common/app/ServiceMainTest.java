@@ -17,10 +17,11 @@ class ServiceMainTest {
   }
 
   @Test
-  @DisplayName("The instance count is one when unset or blank, and what the variable says otherwise")
+  @DisplayName("The instance count is one per core when unset or blank, and what the variable says otherwise")
   void counts() {
-    assertThat(ServiceMain.instances(new Settings(new JsonObject()), KEY)).isEqualTo(1);
-    assertThat(instances(" ")).isEqualTo(1);
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(ServiceMain.instances(new Settings(new JsonObject()), KEY)).isEqualTo(Math.min(cores, ServiceMain.MAX_INSTANCES));
+    assertThat(instances(" ")).isEqualTo(ServiceMain.cores());
     assertThat(instances("4")).isEqualTo(4);
     assertThat(instances(ServiceMain.MAX_INSTANCES)).isEqualTo(ServiceMain.MAX_INSTANCES);
   }

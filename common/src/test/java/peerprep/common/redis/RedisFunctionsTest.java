@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,24 @@ class RedisFunctionsTest {
     redis.send(Request.cmd(Command.FUNCTION).arg("DELETE").arg(counter.library())).await();
     String key = "test:" + UUID.randomUUID();
     assertThat(counter.call("add", List.of(key), List.of(3)).await().toLong()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("A call through a connection of the caller's own runs there, and reloads the library when Redis lost it")
+  void callThroughOwnConnection() {
+    RedisFunctions counter = RedisFunctions.of(redis, RedisFunctionsTest.class, "counter").load().await();
+    RedisConnection own = redis.connect().await();
+    List<Request> sent = new java.util.ArrayList<>();
+    java.util.function.Function<Request, io.vertx.core.Future<Response>> via = r -> {
+      sent.add(r);
+      return own.send(r);
+    };
+    String key = "test:" + UUID.randomUUID();
+    assertThat(counter.call(via, "add", List.of(key), List.of(4)).await().toLong()).isEqualTo(4);
+    redis.send(Request.cmd(Command.FUNCTION).arg("DELETE").arg(counter.library())).await();
+    assertThat(counter.call(via, "add", List.of(key), List.of(1)).await().toLong()).isEqualTo(5);
+    assertThat(sent).hasSize(3);
+    own.close().await();
   }
 
   @Test

@@ -1,0 +1,106 @@
+#!lua name=__LIBRARY__
+
+-- The chat's Redis functions. Every key a function touches is passed in KEYS; channels are not keys.
+-- A published event is "<header>\n<frame>": the frame is the exact JSON text every socket of the session
+-- receives, so each task forwards the bytes without decoding them. Headers: "m|<connection>|<id>|<client
+-- message id as JSON>" for a message (the sending connection gets an ack instead, in stream order), "e|<user>" for typing and presence (not shown to
+-- that user), "x|" for the end of the session.
+
+-- The UTC time of a stream id's milliseconds as yyyy-mm-ddThh:mm:ss.mmmZ (days to civil date, proleptic
+-- Gregorian), the same text the service writes for a message read back from the stream.
+local function iso(ms)
+  local s = math.floor(ms / 1000)
+  local days = math.floor(s / 86400)
+  local rem = s - days * 86400
+  local z = days + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local d = doy - math.floor((153 * mp + 2) / 5) + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+  return string.format('%04d-%02d-%02dT%02d:%02d:%02d.%03dZ', y, m, d, math.floor(rem / 3600),
+    math.floor(rem % 3600 / 60), rem % 60, ms % 1000)
+end
+
+-- Stores and publishes one message in a single atomic step, so the order of the stream and the order of
+-- live delivery are the same for every subscriber. A session whose keys are all gone (Redis lost its
+-- data) is refused rather than started again in a stream nobody reads; every stream expires.
+-- KEYS: 1 session stream, 2 ended marker, 3 sender's rate bucket, 4 session marker
+-- ARGV: 1 stream cap, 2 user id, 3 username, 4 text, 5 bucket capacity, 6 bucket window ms, 7 channel,
+--       8 stream retention seconds, 9 sending connection, 10 the frame's JSON up to (without) its id and time,
+--       11 the client's id of the message as JSON (a string or null)
+-- Returns {'ok', id} | {'rate-limited', retry ms} | {'ended'} | {'gone'}.
+redis.register_function('__LIBRARY___send', function(keys, args)
+  if redis.call('EXISTS', keys[2]) == 1 then
+    return {'ended'}
+  end
+  if redis.call('EXISTS', keys[4]) == 0 and redis.call('EXISTS', keys[1]) == 0 then
+    return {'gone'}
+  end
+  local capacity = tonumber(args[5])
+  local window = tonumber(args[6])
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local bucket = redis.call('HMGET', keys[3], 'tokens', 'ts')
+  local tokens = tonumber(bucket[1]) or capacity
+  local last = tonumber(bucket[2]) or now
+  tokens = math.min(capacity, tokens + math.max(0, now - last) * capacity / window)
+  if tokens < 1 then
+    return {'rate-limited', tostring(math.ceil((1 - tokens) * window / capacity))}
+  end
+  redis.call('HSET', keys[3], 'tokens', tostring(tokens - 1), 'ts', tostring(now))
+  redis.call('PEXPIRE', keys[3], window)
+  local id = redis.call('XADD', keys[1], 'MAXLEN', '~', args[1], '*', 'user', args[2], 'name', args[3], 'text', args[4])
+  redis.call('EXPIRE', keys[1], args[8])
+  local ms = tonumber(string.match(id, '^(%d+)'))
+  redis.call('PUBLISH', args[7], 'm|' .. args[9] .. '|' .. id .. '|' .. args[11] .. '\n' .. args[10] .. ',"id":"' .. id .. '","at":"' .. iso(ms) .. '"}')
+  return {'ok', id}
+end)
+
+-- Whether a user other than through `except` has a live entry in a presence set.
+local function present(key, user, now)
+  local prefix = user .. '|'
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', key, now, '+inf')) do
+    if string.sub(member, 1, #prefix) == prefix then
+      return true
+    end
+  end
+  return false
+end
+
+-- Removes one connection from a session's presence set and from the task-wide index, and tells whether
+-- its user is still connected elsewhere (another tab or another task), so "left" is announced only when
+-- the last one goes. An entry of a task that died still counts here until it lapses; the sweep then
+-- removes it and announces "left" itself.
+-- KEYS: 1 presence sorted set (member "<user>|<connection>", score = expiry ms), 2 presence index
+-- ARGV: 1 member, 2 user id, 3 now ms, 4 index entry
+redis.register_function('__LIBRARY___leave', function(keys, args)
+  redis.call('ZREM', keys[1], args[1])
+  redis.call('ZREM', keys[2], args[4])
+  return present(keys[1], args[2], args[3]) and 1 or 0
+end)
+
+-- Removes one lapsed presence entry (its task stopped refreshing it: it crashed or lost Redis) and
+-- announces "left" when its user has no live connection to that session any more. Atomic, and the index
+-- entry is removed once, so when several tasks sweep at once each lapsed entry is announced once.
+-- KEYS: 1 presence index, 2 the session's presence sorted set
+-- ARGV: 1 now ms, 2 index entry, 3 member, 4 user id, 5 channel, 6 the "left" event to publish
+-- Returns 1 when "left" was announced.
+redis.register_function('__LIBRARY___lapse', function(keys, args)
+  if redis.call('ZREM', keys[1], args[2]) == 0 then
+    return 0
+  end
+  local score = redis.call('ZSCORE', keys[2], args[3])
+  if not score or tonumber(score) >= tonumber(args[1]) then
+    return 0
+  end
+  redis.call('ZREM', keys[2], args[3])
+  if present(keys[2], args[4], args[1]) then
+    return 0
+  end
+  redis.call('PUBLISH', args[5], args[6])
+  return 1
+end)
