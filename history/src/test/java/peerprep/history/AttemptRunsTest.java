@@ -1,19 +1,18 @@
 package peerprep.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.UUID;
@@ -24,13 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.history.HistoryService.await;
 
 /** An attempt's runs, language switches and display names: stored, shown on the attempt and in the replay, refused when broken. */
-@ExtendWith(VertxExtension.class)
 class AttemptRunsTest {
+  @RegisterExtension
+  static final ServiceFixture<HistoryVerticle> fixture = HistoryService.fixture();
   private static HistoryService service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = HistoryService.start(vertx, "history_runs_test");
+  static void deploy() {
+    service = new HistoryService(fixture);
   }
 
   static JsonObject run(TestUser by, int version, String stdout) {

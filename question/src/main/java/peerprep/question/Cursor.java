@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import peerprep.common.http.ApiException;
+import peerprep.common.vocab.Difficulty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package peerprep.question;
 
 import io.vertx.sqlclient.Tuple;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,14 @@
 package peerprep.question;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,18 +22,14 @@ import static peerprep.question.Fixtures.assertProblem;
 import static peerprep.question.Fixtures.question;
 
 /** Paging through listings with the cursor of the previous page. */
-@ExtendWith(VertxExtension.class)
 class QuestionCursorTest {
+  @RegisterExtension
+  static final ServiceFixture<QuestionVerticle> fixture = TestService.fixture();
   private static TestService service;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    service = TestService.start(vertx, "question_cursor_test");
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
+  static void start() {
+    service = new TestService(fixture);
   }
 
   @BeforeEach

@@ -3,36 +3,30 @@ package peerprep.user;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.testkit.EmbeddedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.user.ServiceUnderTest.PASSWORD;
 import static peerprep.user.ServiceUnderTest.unique;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Sign-in replaces a password hash made with other Argon2id parameters")
 class PasswordRehashTest {
+  @RegisterExtension
+  static final ServiceFixture<UserVerticle> fixture = ServiceUnderTest.fixture();
   /** The service under test hashes with m=1024 KiB, t=1, p=1 (ServiceUnderTest.config). */
   private static final String CONFIGURED = "$argon2id$v=19$m=1024,t=1,p=1$";
   private static ServiceUnderTest service;
 
   @BeforeAll
-  static void deploy(Vertx vertx) {
-    service = ServiceUnderTest.start(vertx, ServiceUnderTest.config("user_rehash_test"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
+  static void deploy() {
+    service = new ServiceUnderTest(fixture);
   }
 
   @BeforeEach

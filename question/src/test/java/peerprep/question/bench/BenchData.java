@@ -6,7 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import peerprep.question.Cursor;
-import peerprep.question.Difficulty;
+import peerprep.common.vocab.Difficulty;
 import peerprep.question.ListQuery;
 import peerprep.question.ListStatement;
 
