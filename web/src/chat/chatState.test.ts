@@ -33,13 +33,15 @@ describe('chat state', () => {
     expect(s.lastId).toBe('1700000000002-0');
   });
 
-  it('replaces my pending message once the server shows it, whichever of ack and message comes first', () => {
-    let s = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c1', text: 'hash map?' });
+  it('shows my message as stored from its acknowledgement (the service sends no echo), once, whichever of ack and message comes first', () => {
+    let s = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c1', text: ' hash map? ' });
     s = chatReducer(s, { type: 'sent', clientMsgId: 'c1' });
     s = chatReducer(s, frame({ type: 'ack', clientMsgId: 'c1', id: '9-0', at: '2026-01-01T10:00:00Z' }));
-    expect(s.pending).toHaveLength(1);
-    s = chatReducer(s, message('9-0', 'u1', 'hash map?'));
     expect(s.pending).toHaveLength(0);
+    expect(s.messages).toEqual([{ id: '9-0', user: 'u1', username: 'ada', text: 'hash map?', at: '2026-01-01T10:00:00Z' }]);
+    expect(s.lastId).toBe('9-0');
+    s = chatReducer(s, message('9-0', 'u1', 'hash map?'));
+    expect(s.messages).toHaveLength(1);
 
     let t = chatReducer(welcomed, { type: 'queue', clientMsgId: 'c2', text: 'two pointers' });
     t = chatReducer(t, { type: 'sent', clientMsgId: 'c2' });

@@ -84,7 +84,7 @@ function onFrame(state: ChatState, frame: ChatServerFrame, now: number): ChatSta
       return { ...state, me: frame.you, online: frame.online, ended: frame.status === 'ended', notice: null };
     case 'message': return addMessage(state, frame);
     case 'synced': return { ...state, loaded: true };
-    case 'ack': return onAck(state, frame.clientMsgId, frame.id);
+    case 'ack': return onAck(state, frame.clientMsgId, frame.id, frame.at);
     case 'typing':
       return { ...state, typing: { user: frame.user, username: frame.username, until: now + TYPING_SHOWN_MS } };
     case 'presence': {
@@ -119,11 +119,17 @@ function addMessage(state: ChatState, m: ChatMessage): ChatState {
   return { ...state, messages, lastId, pending, typing };
 }
 
-function onAck(state: ChatState, clientMsgId: string, id: string): ChatState {
-  if (state.messages.some((m) => m.id === id)) {
+/**
+ * The service acknowledges my message instead of echoing it back: the acknowledgement carries the stored
+ * id and time, so the message joins the list from what I sent. Acks arrive in stream order.
+ */
+function onAck(state: ChatState, clientMsgId: string, id: string, at: string): ChatState {
+  const mine = state.pending.find((p) => p.clientMsgId === clientMsgId);
+  if (state.messages.some((m) => m.id === id) || !mine || !state.me) {
     return { ...state, pending: state.pending.filter((p) => p.clientMsgId !== clientMsgId) };
   }
-  return { ...state, pending: state.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, ackedId: id } : p)) };
+  const withAck = { ...state, pending: state.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, ackedId: id } : p)) };
+  return addMessage(withAck, { id, user: state.me.id, username: state.me.username, text: mine.text.trim(), at });
 }
 
 function onError(state: ChatState, frame: Extract<ChatServerFrame, { type: 'error' }>): ChatState {
