@@ -12,31 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness of the service and its storage */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ready */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A dependency is down */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -261,6 +237,7 @@ export interface components {
             question: components["schemas"]["Question"];
             /** @description the language of the final code */
             language: string;
+            /** @description At most 100000 characters by default (CODE_MAX_CHARS); longer is a 413 */
             code: string;
             /** Format: date-time */
             startedAt: string;
@@ -268,10 +245,11 @@ export interface components {
             endedAt: string;
             /** @enum {string} */
             endReason: "ended-by-participant" | "abandoned";
+            /** @description At most 20000 edits by default; more is a 413 */
             edits: components["schemas"]["Edit"][];
-            /** @description optional; the session's runs, oldest first */
+            /** @description optional; the session's runs, oldest first; at most 200 (more is a 413) */
             runs?: components["schemas"]["NewRun"][];
-            /** @description optional; in order of time */
+            /** @description optional; in order of time; at most 1000 (more is a 413) */
             languageSwitches?: components["schemas"]["NewLanguageSwitch"][];
         };
         Message: {
@@ -279,11 +257,13 @@ export interface components {
             /** Format: uuid */
             user: string | null;
             username: string;
+            /** @description At most 2000 characters by default; longer is a 413 */
             text: string;
             /** Format: date-time */
             at: string;
         };
         Transcript: {
+            /** @description At most 2000 messages by default; more is a 413 */
             messages: components["schemas"]["Message"][];
         };
         Attempt: {
@@ -368,8 +348,10 @@ export interface components {
             wallMs?: number | null;
             cpuMs?: number | null;
             peakMemoryKb?: number | null;
+            /** @description at most 4000 characters; more is a 413 */
             stdout: string;
             stdoutTruncated?: boolean;
+            /** @description at most 4000 characters; more is a 413 */
             stderr: string;
             stderrTruncated?: boolean;
         };
@@ -387,6 +369,7 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             finishedAt: string;
+            /** @description at most 1000 characters; more is a 413 */
             stdin: string;
             stdinTruncated?: boolean;
             result: components["schemas"]["RunResult"];
@@ -437,13 +420,38 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listMyAttempts: {
         parameters: {
             query?: {
                 /** @description Only attempts whose question has this topic slug, e.g. arrays. */
                 topic?: string;
                 /** @description Only attempts of this difficulty (any letter case). */
-                difficulty?: "Easy" | "Medium" | "Hard";
+                difficulty?: string;
                 /** @description Only attempts that ended on or after this UTC day (YYYY-MM-DD). */
                 from?: string;
                 /** @description Only attempts that ended on or before this UTC day (YYYY-MM-DD). */
