@@ -174,4 +174,23 @@ describe('ApiClient', () => {
     const error = (await client.request('user', '/auth/login', { method: 'POST', json: {}, auth: false }).catch((e: unknown) => e)) as ApiError;
     expect(error.retryAfterSeconds).toBe(42);
   });
+
+  it('does not sign back in with a renewal that was on its way when the user signed out, and revokes what it brought', async () => {
+    let release: () => void = () => undefined;
+    const server = fakeServer({ refreshDelay: new Promise<void>((r) => { release = r; }) });
+    const client = clientWith(server);
+    client.adopt(session(1));
+    const adopted = vi.fn();
+    client.onSession(adopted);
+    const renewal = client.refresh();
+    await vi.waitFor(() => expect(server.calls).toContain('POST /user-service-api/auth/refresh'));
+    client.forget();
+    release();
+    await expect(renewal).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(client.hasRefreshToken()).toBe(false);
+    expect(adopted).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(server.calls).toContain('POST /user-service-api/auth/logout'));
+    const logout = server.fetcher.mock.calls.find(([url]) => String(url).endsWith('/auth/logout'));
+    expect(JSON.parse(String(logout?.[1]?.body)).refreshToken).toBe('refresh-2');
+  });
 });

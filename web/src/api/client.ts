@@ -52,6 +52,8 @@ export class ApiClient {
   private readonly fetcher: typeof fetch;
   private readonly lock: LockRunner;
   private refreshing: Promise<AuthSession> | null = null;
+  /** Counts sign-outs, so a renewal that was under way when the user signed out is not adopted. */
+  private signOuts = 0;
   private readonly sessionListeners = new Set<(session: AuthSession) => void>();
   private readonly expiryListeners = new Set<() => void>();
 
@@ -85,6 +87,7 @@ export class ApiClient {
 
   /** Forgets every token without telling the server (it is done elsewhere or impossible). */
   forget(): void {
+    this.signOuts += 1;
     this.tokens.clear();
   }
 
@@ -114,6 +117,7 @@ export class ApiClient {
     if (!refreshToken) {
       throw this.expire();
     }
+    const signOuts = this.signOuts;
     let response: Response;
     try {
       response = await this.fetcher(`${PREFIXES.user}/auth/refresh`, {
@@ -131,6 +135,15 @@ export class ApiClient {
       throw await errorFrom(response);
     }
     const session = (await response.json()) as AuthSession;
+    if (signOuts !== this.signOuts) {
+      // The user signed out while the renewal was on its way: revoke the pair it brought instead of signing back in.
+      this.fetcher(`${PREFIXES.user}/auth/logout`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
+      }).catch(() => undefined);
+      throw new SessionExpiredError();
+    }
     this.adopt(session);
     return session;
   }
