@@ -198,6 +198,7 @@ class ChatClient extends Client {
     this.acked = new Map(); // clientMsgId -> { id, text }
     this.answers = new Map(); // clientMsgId -> last ack or error frame
     this.unanswered = []; // texts stored whose ack was lost with the socket
+    this.sending = new Map(); // clientMsgId -> text
   }
 
   url() {
@@ -213,13 +214,19 @@ class ChatClient extends Client {
 
   frame(f) {
     if (f.type === 'synced') this.ready = true;
-    if (f.type === 'message') {
-      this.seen.set(f.id, (this.seen.get(f.id) ?? 0) + 1);
-      this.texts.set(f.text, f.id);
-      this.lastId = f.id;
+    if (f.type === 'message') this.delivered(f.id, f.text);
+    if (f.type === 'ack') {
+      // the service acknowledges the sender's own message instead of echoing it: the ack delivers it
+      this.answers.set(f.clientMsgId, f);
+      if (this.sending.has(f.clientMsgId)) this.delivered(f.id, this.sending.get(f.clientMsgId));
     }
-    if (f.type === 'ack') this.answers.set(f.clientMsgId, f);
     if (f.type === 'error' && f.clientMsgId) this.answers.set(f.clientMsgId, f);
+  }
+
+  delivered(id, text) {
+    this.seen.set(id, (this.seen.get(id) ?? 0) + 1);
+    this.texts.set(text, id);
+    this.lastId = id;
   }
 
   // Sends one message until it is acknowledged; after a reconnect, a message already delivered back
@@ -235,6 +242,7 @@ class ChatClient extends Client {
       }
       const socket = this.socket;
       this.answers.delete(clientMsgId);
+      this.sending.set(clientMsgId, text);
       this.send({ type: 'message', text, clientMsgId });
       await this.waitFor(`an answer to ${clientMsgId}`, () => this.answers.has(clientMsgId) || this.socket !== socket);
       const answer = this.answers.get(clientMsgId);
@@ -243,7 +251,7 @@ class ChatClient extends Client {
         return;
       }
       if (answer?.type === 'error') {
-        if (answer.code !== 'rate_limited' && answer.code !== 'not_saved') throw new Error(`${clientMsgId} refused: ${answer.code}`);
+        if (!['rate-limited', 'not-saved'].includes(answer.code)) throw new Error(`${clientMsgId} refused: ${answer.code}`);
         await pause(answer.retryAfterMs ?? 500);
       }
     }
