@@ -78,7 +78,7 @@ public final class UserVerticle extends VerticleBase {
     Authenticator authenticator = new Authenticator(users, passwords, new LoginThrottle(redis, cfg.throttle()));
     outbox = new DeletionOutbox(vertx, new OutboxRepository(pool), discovery, cfg.internalToken(), cfg.outbox());
     Accounts accounts = new Accounts(users, passwords, authenticator, tokens, outbox, ac.revocations());
-    RateLimiter signUps = new RateLimiter(redis, "user-service:sign-ups", cfg.throttle().signUpsPerAddressPerHour(),
+    RateLimiter signUps = new RateLimiter(ac.functions(), "user-service:sign-ups", cfg.throttle().signUpsPerAddressPerHour(),
       3_600_000, "Too many accounts were created from this address; wait before creating another.");
     Handler<RoutingContext> signedIn = SignedIn.handler(ac.verifier());
     return ServiceRouter.create(vertx, "user-service", 64 * 1024, health, "openapi/user.json", r -> {

@@ -1,7 +1,6 @@
 package peerprep.common.abuse;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +24,12 @@ public final class RateLimiter {
   private final String detail;
 
   /**
+   * @param common the {@code common} function library ({@link RedisFunctions#common})
    * @param name   keeps this limit's counters apart from others, e.g. {@code user-service:sign-ups}
    * @param detail what the 429 tells the client
    */
-  public RateLimiter(Redis redis, String name, int limit, long windowMs, String detail) {
-    this.functions = RedisFunctions.of(redis, RateLimiter.class, "common");
+  public RateLimiter(RedisFunctions common, String name, int limit, long windowMs, String detail) {
+    this.functions = common;
     this.name = name;
     this.limit = limit;
     this.windowMs = windowMs;

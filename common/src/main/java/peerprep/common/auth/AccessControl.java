@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import peerprep.common.abuse.RateLimiter;
 import peerprep.common.config.Settings;
+import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.Redises;
 
 /**
@@ -20,15 +21,17 @@ public final class AccessControl {
   private final Revocations revocations;
   private final JwksVerifier verifier;
   private final UserSockets sockets;
+  private final RedisFunctions functions;
 
-  private AccessControl(Revocations revocations, JwksVerifier verifier, UserSockets sockets) {
+  private AccessControl(RedisFunctions functions, Revocations revocations, JwksVerifier verifier, UserSockets sockets) {
+    this.functions = functions;
     this.revocations = revocations;
     this.verifier = verifier;
     this.sockets = sockets;
   }
 
   /**
-   * Loads the revocations and equips the verifier; fails when Redis cannot be reached.
+   * Loads the {@code common} Redis function library and the revocations and equips the verifier; fails when Redis cannot be reached.
    *
    * @param redis   the service's Redis client (the subscription opens a client of its own)
    * @param service the service name, which keeps its counters apart from other services'
@@ -36,12 +39,18 @@ public final class AccessControl {
   public static Future<AccessControl> start(Vertx vertx, Settings s, Redis redis, JwksVerifier verifier, String service) {
     int reads = s.integer("READS_PER_MINUTE", DEFAULT_READS_PER_MINUTE, 1, 1_000_000);
     int socketsPerUser = s.integer("SOCKETS_PER_USER", DEFAULT_SOCKETS_PER_USER, 1, 10_000);
-    Revocations revocations = new Revocations(vertx, redis, Redises.client(vertx, s));
-    return revocations.start().map(r -> {
-      verifier.revokedBy(r).limitReads(new RateLimiter(redis, service + ":reads", reads, 60_000,
+    RedisFunctions common = RedisFunctions.common(redis);
+    Revocations revocations = new Revocations(vertx, common, redis, Redises.client(vertx, s));
+    return common.load().compose(loaded -> revocations.start()).map(r -> {
+      verifier.revokedBy(r).limitReads(new RateLimiter(common, service + ":reads", reads, 60_000,
         "Too many requests: at most " + reads + " reads a minute per account."));
-      return new AccessControl(r, verifier, new UserSockets(vertx, redis, r, service, socketsPerUser));
+      return new AccessControl(common, r, verifier, new UserSockets(vertx, redis, common, r, service, socketsPerUser));
     }).recover(e -> revocations.close().transform(ar -> Future.failedFuture(e)));
+  }
+
+  /** The {@code common} Redis function library, loaded; for the service's own rate limits. */
+  public RedisFunctions functions() {
+    return functions;
   }
 
   public JwksVerifier verifier() {

@@ -48,9 +48,19 @@ public final class Revocations {
    * @param subscriber a client of its own for the pub/sub connection, closed with this
    */
   public Revocations(Vertx vertx, Redis redis, Redis subscriber) {
+    this(vertx, RedisFunctions.common(redis), redis, subscriber);
+  }
+
+  /**
+   * @param common     the {@code common} function library ({@link RedisFunctions#common}), shared with the
+   *                   socket leases and rate limits of the same client
+   * @param redis      commands (the set, the announcement)
+   * @param subscriber a client of its own for the pub/sub connection, closed with this
+   */
+  public Revocations(Vertx vertx, RedisFunctions common, Redis redis, Redis subscriber) {
     this.vertx = vertx;
     this.redis = redis;
-    this.functions = RedisFunctions.of(redis, Revocations.class, "common");
+    this.functions = common;
     this.subscriber = new RedisSubscriber(vertx, subscriber, new RedisSubscriber.Listener() {
       @Override
       public void message(String channel, Buffer payload) {

@@ -44,13 +44,15 @@ public final class UserSockets {
   private long lastRenew = System.currentTimeMillis();
 
   /**
+   * @param common     the {@code common} function library ({@link RedisFunctions#common})
    * @param service    the service name, which keeps each service's count apart
    * @param maxPerUser the most sockets one user may hold open on the service, across its tasks
    */
-  public UserSockets(Vertx vertx, Redis redis, Revocations revocations, String service, int maxPerUser) {
+  public UserSockets(Vertx vertx, Redis redis, RedisFunctions common, Revocations revocations, String service,
+                     int maxPerUser) {
     this.vertx = vertx;
     this.redis = redis;
-    this.functions = RedisFunctions.of(redis, UserSockets.class, "common");
+    this.functions = common;
     this.revocations = revocations;
     this.service = service;
     this.maxPerUser = maxPerUser;

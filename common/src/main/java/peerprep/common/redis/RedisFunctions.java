@@ -57,6 +57,14 @@ public final class RedisFunctions {
     }
   }
 
+  /**
+   * The {@code common} library (rate limits, socket leases, revocations): one per Redis client, loaded by
+   * {@code AccessControl.start} and handed to everything in common that calls it.
+   */
+  public static RedisFunctions common(Redis redis) {
+    return of(redis, RedisFunctions.class, "common");
+  }
+
   /** Loads (or replaces) the library; call at start-up, before the service reports ready. */
   public Future<RedisFunctions> load() {
     return redis.send(Request.cmd(Command.FUNCTION).arg("LOAD").arg("REPLACE").arg(source)).map(r -> this);

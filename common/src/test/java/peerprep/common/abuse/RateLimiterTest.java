@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.config.Settings;
 import peerprep.common.http.ApiException;
+import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.Redises;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -24,8 +25,8 @@ class RateLimiterTest {
   void limit(Vertx vertx) {
     Redis redis = Redises.client(vertx, new Settings(new JsonObject().put("REDIS_URL", EmbeddedRedis.url())));
     String name = "test-" + UUID.randomUUID();
-    RateLimiter taskA = new RateLimiter(redis, name, 3, 60_000, "Slow down.");
-    RateLimiter taskB = new RateLimiter(redis, name, 3, 60_000, "Slow down.");
+    RateLimiter taskA = new RateLimiter(RedisFunctions.common(redis), name, 3, 60_000, "Slow down.");
+    RateLimiter taskB = new RateLimiter(RedisFunctions.common(redis), name, 3, 60_000, "Slow down.");
     taskA.take("k").await();
     taskB.take("k").await();
     taskA.take("k").await();

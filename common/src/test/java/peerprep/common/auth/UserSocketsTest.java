@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.config.Settings;
 import peerprep.common.http.ApiException;
+import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.Redises;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -41,7 +42,7 @@ class UserSocketsTest {
     Settings settings = new Settings(new JsonObject().put("REDIS_URL", EmbeddedRedis.url()));
     redis = Redises.client(vertx, settings);
     revocations = new Revocations(vertx, redis, Redises.client(vertx, settings)).start().await();
-    sockets = new UserSockets(vertx, redis, revocations, "test-" + UUID.randomUUID(), 2);
+    sockets = new UserSockets(vertx, redis, RedisFunctions.common(redis), revocations, "test-" + UUID.randomUUID(), 2);
     Principal user = new Principal(userId, "ada", Set.of("user"), System.currentTimeMillis());
     server = vertx.createHttpServer().requestHandler(req -> {
       req.pause();
