@@ -3,6 +3,7 @@ package peerprep.history;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.http.ApiException;
 import peerprep.common.http.ContractRouter;
+import peerprep.common.vocab.Difficulty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +30,7 @@ public record AttemptFilter(String topic, String difficulty, OffsetDateTime ende
     }
     return new AttemptFilter(
       topic == null ? null : topic.toLowerCase(Locale.ROOT),
-      difficulty == null ? null : Difficulties.parse(difficulty, "query parameter 'difficulty'"),
+      difficulty == null ? null : Difficulty.parse(difficulty, "query parameter 'difficulty'").label(),
       from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC),
       to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC),
       ContractRouter.intQuery(ctx, "page", 1),

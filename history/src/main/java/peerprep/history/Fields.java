@@ -130,6 +130,15 @@ final class Fields {
     return v;
   }
 
+  /** A required text of at most {@code max} characters (a name, an id, a language); longer is a 400. */
+  String shortText(String key, int max) {
+    String v = text(key);
+    if (v.length() > max) {
+      throw ApiException.badRequest("The field '" + name(key) + "' must be at most " + max + " characters.");
+    }
+    return v;
+  }
+
   /** One of {@code allowed}; anything else is a 400 listing them. */
   String oneOf(String key, Collection<String> allowed) {
     String v = text(key);

@@ -37,27 +37,10 @@ record LanguageSwitches(JsonArray stored) {
         throw ApiException.badRequest("The language switches must be in order of time: " + s.name("t") + " is before the one above.");
       }
       lastT = t;
-      stored.add(new JsonObject().put("t", t).put("v", s.wholeNumber("v")).put("user", author(s, participants))
-        .put("from", name(s, "from")).put("language", name(s, "language")));
+      stored.add(new JsonObject().put("t", t).put("v", s.wholeNumber("v")).put("user", Participant.positionOf(s, "user", participants))
+        .put("from", s.shortText("from", MAX_NAME_CHARS)).put("language", s.shortText("language", MAX_NAME_CHARS)));
     }
     return new LanguageSwitches(stored);
-  }
-
-  private static int author(Fields s, List<Participant> participants) {
-    UUID user = s.uuid("user");
-    int position = Participant.position(participants, user);
-    if (position < 0) {
-      throw ApiException.badRequest("The field '" + s.name("user") + "' (" + user + ") is not one of the participants.");
-    }
-    return position;
-  }
-
-  private static String name(Fields s, String key) {
-    String v = s.text(key);
-    if (v.length() > MAX_NAME_CHARS) {
-      throw ApiException.badRequest("The field '" + s.name(key) + "' must be at most " + MAX_NAME_CHARS + " characters.");
-    }
-    return v;
   }
 
   /** The switches as the API shows them, the author resolved to today's id (null once deleted). */

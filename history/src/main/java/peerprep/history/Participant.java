@@ -60,6 +60,16 @@ public record Participant(UUID id, String username, String displayName) {
     return -1;
   }
 
+  /** The position among the participants of the user a field names, or a 400 when it names someone else. */
+  static int positionOf(Fields f, String key, List<Participant> participants) {
+    UUID user = f.uuid(key);
+    int position = position(participants, user);
+    if (position < 0) {
+      throw ApiException.badRequest("The field '" + f.name(key) + "' (" + user + ") is not one of the participants.");
+    }
+    return position;
+  }
+
   boolean deleted() {
     return id == null;
   }

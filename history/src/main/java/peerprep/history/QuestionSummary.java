@@ -3,6 +3,7 @@ package peerprep.history;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import peerprep.common.vocab.Difficulty;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ public record QuestionSummary(String id, String title, String difficulty, List<S
 
   static QuestionSummary fromJson(Fields q) {
     return new QuestionSummary(q.text("id"), q.text("title"),
-      Difficulties.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'"),
+      Difficulty.parse(q.text("difficulty"), "field '" + q.name("difficulty") + "'").label(),
       q.texts("topics").stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList());
   }
 

@@ -7,7 +7,6 @@ import peerprep.common.http.ApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The runs of a session as the collaboration service summarizes them: who started each, on which
@@ -49,9 +48,9 @@ record RunLog(JsonArray stored) {
       throw ApiException.badRequest("The field '" + r.name("finishedAt") + "' is before '" + r.name("startedAt") + "'.");
     }
     return new JsonObject()
-      .put("runId", name(r, "runId"))
-      .put("by", starter(r, participants))
-      .put("language", name(r, "language"))
+      .put("runId", r.shortText("runId", MAX_NAME_CHARS))
+      .put("by", Participant.positionOf(r, "by", participants))
+      .put("language", r.shortText("language", MAX_NAME_CHARS))
       .put("version", r.wholeNumber("version"))
       .put("startedAt", startedAt.toInstant().toString())
       .put("finishedAt", finishedAt.toInstant().toString())
@@ -76,25 +75,8 @@ record RunLog(JsonArray stored) {
       .put("stderrTruncated", r.flag("stderrTruncated"));
   }
 
-  private static int starter(Fields r, List<Participant> participants) {
-    UUID by = r.uuid("by");
-    int position = Participant.position(participants, by);
-    if (position < 0) {
-      throw ApiException.badRequest("The field '" + r.name("by") + "' (" + by + ") is not one of the participants.");
-    }
-    return position;
-  }
-
-  private static String name(Fields r, String key) {
-    String v = r.text(key);
-    if (v.length() > MAX_NAME_CHARS) {
-      throw ApiException.badRequest("The field '" + r.name(key) + "' must be at most " + MAX_NAME_CHARS + " characters.");
-    }
-    return v;
-  }
-
   private static String optionalName(Fields r, String key) {
-    return r.has(key) ? name(r, key) : null;
+    return r.has(key) ? r.shortText(key, MAX_NAME_CHARS) : null;
   }
 
   int size() {

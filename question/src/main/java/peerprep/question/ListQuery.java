@@ -63,7 +63,7 @@ public record ListQuery(List<String> topics, List<Difficulty> difficulties, Stri
       }
     }
     List<Difficulty> difficulties = values(ctx, "difficulty").stream()
-      .map(d -> Difficulties.parse(d, "difficulty filter")).distinct().toList();
+      .map(d -> Difficulty.parse(d, "difficulty filter")).distinct().toList();
     String sortParam = ctx.queryParams().get("sort");
     String[] sort = sortParam == null || sortParam.isBlank() ? new String[]{"title"} : sortParam.trim().split(":", 2);
     boolean descending = sort.length > 1 && direction(sort[1]);

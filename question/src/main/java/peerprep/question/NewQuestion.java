@@ -66,7 +66,7 @@ public record NewQuestion(String slug, String title, String description, List<St
     if (!(v instanceof String s)) {
       throw Fields.invalid("difficulty", "The field 'difficulty' is required: one of Easy, Medium, Hard.");
     }
-    return Difficulties.parse(s, "difficulty");
+    return Difficulty.parse(s, "difficulty");
   }
 
   static List<Example> examples(JsonObject body) {

@@ -19,7 +19,7 @@ public record PickRequest(String topic, Difficulty difficulty, List<UUID> exclud
     if (!(difficulty instanceof String label)) {
       throw Fields.invalid("difficulty", "The field 'difficulty' is required: one of Easy, Medium, Hard.");
     }
-    PickRequest request = new PickRequest(topic, Difficulties.parse(label, "difficulty"), excluded(body));
+    PickRequest request = new PickRequest(topic, Difficulty.parse(label, "difficulty"), excluded(body));
     if (!NewQuestion.SLUG.matcher(topic).matches() || topic.length() > 40) {
       throw unknownTopic(topic.length() > 40 ? topic.substring(0, 40) + "…" : topic);
     }

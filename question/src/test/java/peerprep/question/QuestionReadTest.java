@@ -197,7 +197,7 @@ class QuestionReadTest {
   void badFilters() {
     assertProblem(service.get("/questions?topic=astrology", service.user), 400, "astrology");
     assertProblem(service.get("/questions?topic=Two%20Pointers", service.user), 400, "lower-case slug");
-    assertProblem(service.get("/questions?difficulty=Extreme", service.user), 400, "'Extreme' is not one of");
+    assertProblem(service.get("/questions?difficulty=Extreme", service.user), 400, "must be one of Easy, Medium, Hard, not 'Extreme'");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package peerprep.common.vocab;
 
+import peerprep.common.http.ApiException;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,16 @@ public enum Difficulty {
     }
     String wanted = value.trim();
     return Arrays.stream(values()).filter(d -> d.label.equalsIgnoreCase(wanted)).findFirst();
+  }
+
+  /**
+   * The difficulty a request names, in any case, or a 400 whose detail says what was wrong.
+   *
+   * @param what the input as the detail names it, e.g. {@code "difficulty filter"} or {@code "query parameter 'difficulty'"}
+   */
+  public static Difficulty parse(String value, String what) {
+    return find(value).orElseThrow(() -> ApiException.badRequest(
+      "The " + what + " must be one of " + choices() + ", not '" + value + "'."));
   }
 
   /** The difficulty of a label spelled exactly as the contract spells it (a value this system stored). */
