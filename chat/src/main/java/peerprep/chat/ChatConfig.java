@@ -42,6 +42,12 @@ public record ChatConfig(
       HeartbeatSettings.from(s));
   }
 
+  /** The same settings with another per-user message rate. */
+  ChatConfig withMessagesPer10s(int rate) {
+    return new ChatConfig(port, settings, internalToken, backlog, maxMessages, retentionSeconds, rate, sessionCacheMs,
+      typingThrottleMs, presenceTtlMs, claimIntervalMs, claimIdleMs, transcriptAttempts, transcriptBackoffMs, heartbeat);
+  }
+
   private static int positive(Settings s, String key, int fallback) {
     int v = s.integer(key, fallback);
     if (v <= 0) {

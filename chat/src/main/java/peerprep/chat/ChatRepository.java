@@ -90,6 +90,19 @@ final class ChatRepository {
       .map(SendOutcome::fromReply);
   }
 
+  /** The same storage with the per-user message rate lifted, for the start-up warm-up's made-up users. */
+  ChatRepository withoutRateLimit() {
+    return new ChatRepository(redis, functions, config.withMessagesPer10s(Integer.MAX_VALUE));
+  }
+
+  /** Deletes every key of a session and the rate counters of its users: for a session that was never real. */
+  Future<Void> forget(String sessionId, List<String> users) {
+    Request del = Request.cmd(Command.DEL).arg(stream(sessionId)).arg(presence(sessionId)).arg(sessionMarker(sessionId))
+      .arg(endedMarker(sessionId));
+    users.forEach(user -> del.arg("chat:rl:" + user));
+    return redis.send(del).mapEmpty();
+  }
+
   /** Loads the chat's Redis functions; the service is ready only once they are there. */
   Future<Void> loadFunctions() {
     return functions.load().mapEmpty();

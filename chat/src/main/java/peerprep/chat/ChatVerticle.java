@@ -40,6 +40,10 @@ public final class ChatVerticle extends VerticleBase {
   private SessionEndConsumer consumer;
   private Router router;
   private AccessControl access;
+  /** Messages each warm-up socket sends before the task listens: enough for the JIT to compile the message path. */
+  static final int DEFAULT_WARMUP_MESSAGES = 4_000;
+  private static final long WARMUP_TIMEOUT_MS = 30_000;
+  private LoopbackWarmup.Result warmup;
   private long heartbeat = -1;
   private long sweep = -1;
 
@@ -81,18 +85,33 @@ public final class ChatVerticle extends VerticleBase {
         return subscriber.start();
       })
       .compose(v -> consumer.start())
-      .map(v -> {
-        LOG.debug("Warm-up handled {} frames", Warmup.run());
-        return v;
-      })
+      .compose(v -> warmUp(chat, cfg))
       .compose(v -> ServiceServer.listen(vertx, SocketServers.options(64 * 1024), HttpTimeouts.from(cfg.settings()),
         router, cfg.port()))
       .onSuccess(s -> server = s);
   }
 
+  /** Runs the loopback warm-up ({@code CHAT_WARMUP_MESSAGES} per socket); the task listens whatever comes of it. */
+  private Future<Void> warmUp(ChatContext chat, ChatConfig cfg) {
+    int messages = cfg.settings().integer("CHAT_WARMUP_MESSAGES", DEFAULT_WARMUP_MESSAGES, 0, 1_000_000);
+    long started = System.nanoTime();
+    return LoopbackWarmup.run(vertx, chat, messages, WARMUP_TIMEOUT_MS)
+      .onSuccess(r -> warmup = r)
+      .onSuccess(r -> LOG.info("Warm-up: {} messages acknowledged and {} delivered in {} ms", r.acked(), r.delivered(),
+        (System.nanoTime() - started) / 1_000_000))
+      .onFailure(e -> LOG.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
+      .otherwiseEmpty()
+      .mapEmpty();
+  }
+
   /** Chat commands, pub/sub and blocking reads each hold a connection of their own, outside the shared pool. */
   private Redis dedicatedClient(ChatConfig cfg) {
     return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1).setMaxWaitingHandlers(32_768));
+  }
+
+  /** What the start-up warm-up did, or null when it did not finish. */
+  LoopbackWarmup.Result warmup() {
+    return warmup;
   }
 
   Router router() {

@@ -48,7 +48,8 @@ final class ChatFixture {
 
   /** The service of a chat test class: {@code instances} tasks with the collaboration and history stand-ins. */
   static ServiceFixture<ChatVerticle> service(int instances, JsonObject config) {
-    return ServiceFixture.of(ChatVerticle::new).instances(instances).config(config)
+    JsonObject settings = new JsonObject().put("CHAT_WARMUP_MESSAGES", 20).mergeIn(config);
+    return ServiceFixture.of(ChatVerticle::new).instances(instances).config(settings)
       .with(CollabStub::start).with(HistoryStub::start);
   }
 
