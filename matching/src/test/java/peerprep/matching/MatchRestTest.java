@@ -86,6 +86,11 @@ class MatchRestTest {
     var raw = await(h.http.post(h.port(0), "127.0.0.1", "/match/requests").putHeader("Authorization", u.bearer())
       .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{oops")));
     assertProblem(raw, 400, "not valid JSON");
+    for (String odd : new String[]{"null", "\"arrays\"", " "}) {
+      var res = await(h.http.post(h.port(0), "127.0.0.1", "/match/requests").putHeader("Authorization", u.bearer())
+        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(odd)));
+      assertProblem(res, 400, "request");
+    }
     assertProblem(h.call(0, HttpMethod.GET, "/match/requests/me", u, null), 404, "no match request");
   }
 
