@@ -145,21 +145,28 @@ export interface components {
             detail?: string;
             instance?: string;
         };
+        /** @description Unknown fields are ignored. Surrounding blanks of topic, difficulty and language are trimmed. */
         NewRequest: {
-            /** @example arrays */
+            /**
+             * @description A lower-case slug (letters, digits and single dashes), at most 64 characters once trimmed.
+             * @example arrays
+             */
             topic: string;
             /**
-             * @description Case-insensitive.
-             * @enum {string}
+             * @description Easy, Medium or Hard, in any letter case.
+             * @example Medium
              */
-            difficulty: "Easy" | "Medium" | "Hard";
-            /** @enum {string|null} */
-            language?: "python" | "java" | "javascript" | "cpp" | null;
+            difficulty: string;
+            /**
+             * @description python, java, javascript or cpp, in any letter case; null or blank for any language.
+             * @example python
+             */
+            language?: string | null;
             /**
              * Format: uuid
-             * @description The session the user leaves because their partner left it: the request takes the place in the queue the user had when they first asked for that match (their enqueue time), once per match. A session of someone else, or one whose place was given back already, gives an ordinary request.
+             * @description A lower-case UUID. The session the user leaves because their partner left it: the request takes the place in the queue the user had when they first asked for that match (their enqueue time), once per match. A session of someone else, or one whose place was given back already, gives an ordinary request.
              */
-            rematchOf?: string;
+            rematchOf?: string | null;
         };
         Question: {
             id?: string;
@@ -293,7 +300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Request"];
                 };
             };
-            /** @description Missing topic, unknown difficulty or language, or a body that is not a JSON object */
+            /** @description A body that is not a JSON object, or a topic, difficulty, language or rematchOf that breaks the schema */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,7 @@ import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 import peerprep.common.ws.HeartbeatSettings;
 import peerprep.matching.live.LiveContext;
 import peerprep.matching.live.MatchSocket;
@@ -47,17 +46,19 @@ final class MatchApi {
     this.live = new LiveContext(vertx, heartbeat, queue, intake, matchmaker, hub);
   }
 
-  void mount(Router router) {
+  void mount(ContractRouter routes) {
     Handler<RoutingContext> signedIn = Auth.required(verifier);
     // the upgrade must find the handshake unread after the asynchronous token check
-    router.get("/match/ws").handler(ctx -> {
-      ctx.request().pause();
-      ctx.next();
-    }).handler(signedIn).handler(this::connect);
-    router.post("/match/requests").handler(signedIn).handler(this::enqueue);
-    router.get("/match/requests/me").handler(signedIn).handler(this::current);
-    router.delete("/match/requests/me").handler(signedIn).handler(this::cancel);
-    router.get("/match/stats").handler(signedIn).handler(this::stats);
+    routes.plain("matchSocket", MatchApi::holdHandshake, signedIn, this::connect)
+      .on("createRequest", signedIn, this::enqueue)
+      .on("currentRequest", signedIn, this::current)
+      .on("cancelRequest", signedIn, this::cancel)
+      .on("queueStats", signedIn, this::stats);
+  }
+
+  private static void holdHandshake(RoutingContext ctx) {
+    ctx.request().pause();
+    ctx.next();
   }
 
   private void connect(RoutingContext ctx) {
@@ -80,7 +81,7 @@ final class MatchApi {
   }
 
   private void enqueue(RoutingContext ctx) {
-    MatchRequest req = MatchRequest.fromJson(Bodies.json(ctx));
+    MatchRequest req = MatchRequest.fromJson(ContractRouter.body(ctx));
     Principal user = Principal.of(ctx);
     intake.enqueue(UUID.randomUUID().toString(), user, req, null)
       .compose(result -> {

@@ -88,7 +88,10 @@ public final class MatchingVerticle extends VerticleBase {
       .compose(ac -> {
         access = ac;
         MatchApi api = new MatchApi(vertx, cfg.heartbeat(), queue, intake, matchmaker, hub, ac.verifier(), ac.sockets());
-        router = ServiceRouter.createUnvalidated(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
+        return ServiceRouter.create(vertx, "matching-service", 64 * 1024, health, "openapi/matching.json", api::mount);
+      })
+      .compose(built -> {
+        router = built;
         return queue.load().compose(v -> queue.heartbeat());
       })
       .compose(v -> hub.start())
@@ -108,11 +111,6 @@ public final class MatchingVerticle extends VerticleBase {
   private Future<HttpServer> listen(HttpTimeouts timeouts, int port) {
     // frames are limited to 4096 characters by the socket, which answers with 1009; this is only a backstop
     return ServiceServer.listen(vertx, SocketServers.options(NETTY_FRAME_LIMIT), timeouts, router, port).onSuccess(s -> server = s);
-  }
-
-  /** The router, for tests that compare its routes with the OpenAPI document. */
-  Router router() {
-    return router;
   }
 
   /** Runs a sweep on this task's event loop now (after any under way), for tests that move the clock. */
