@@ -78,11 +78,11 @@ class MatchRestTest {
     TestUser u = h.user("mallory");
     assertProblem(h.call(0, HttpMethod.POST, "/match/requests", u, new JsonObject().put("difficulty", "Easy")), 400, "'topic'");
     assertProblem(h.call(0, HttpMethod.POST, "/match/requests", u, body("arrays", "Extreme")), 400,
-      "The field 'difficulty' must match the pattern");
+      "The field 'difficulty' must be one of Easy, Medium, Hard (in any case), not 'Extreme'.");
     assertProblem(h.call(0, HttpMethod.POST, "/match/requests", u, body("arrays", "Easy").put("language", "perl")), 400,
-      "The field 'language' must match the pattern");
+      "The field 'language' must be one of python, java, javascript, cpp (in any case), or blank for any language, not 'perl'.");
     assertProblem(h.call(0, HttpMethod.POST, "/match/requests", u, body("Arrays and more", "Easy")), 400,
-      "The field 'topic' must match the pattern");
+      "The field 'topic' must be a topic slug such as 'arrays' or 'dynamic-programming'");
     var raw = await(h.http.post(h.port(0), "127.0.0.1", "/match/requests").putHeader("Authorization", u.bearer())
       .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{oops")));
     assertProblem(raw, 400, "not valid JSON");
@@ -121,7 +121,7 @@ class MatchRestTest {
     assertThat(h.call(0, HttpMethod.POST, "/match/requests", u, body(" " + "a".repeat(64) + " ", "Easy")).statusCode())
       .isEqualTo(201);
     assertProblem(h.call(0, HttpMethod.POST, "/match/requests", u, body(topic(), "Easy")
-      .put("rematchOf", "3FA85F64-5717-4562-B3FC-2C963F66AFA6")), 400, "The field 'rematchOf' must match the pattern");
+      .put("rematchOf", "3FA85F64-5717-4562-B3FC-2C963F66AFA6")), 400, "The field 'rematchOf' must be an id in lower case such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, not '3FA85F64-5717-4562-B3FC-2C963F66AFA6'.");
   }
 
   @Test

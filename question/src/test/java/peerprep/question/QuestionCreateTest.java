@@ -100,7 +100,7 @@ class QuestionCreateTest {
       new Case(question("Blank text", "Easy", "arrays").put("description", "   "), "description", "required"),
       new Case(question("No topics", "Easy"), "topics", "'topics' must hold at least 1 item"),
       new Case(question("Six topics", "Easy", "arrays", "strings", "hashing", "trees", "graphs", "greedy"), "topics", "at most 5"),
-      new Case(question("Shouting topic", "Easy", "Arrays"), "topics[0]", "'topics[0]' must match the pattern"),
+      new Case(question("Shouting topic", "Easy", "Arrays"), "topics[0]", "'topics[0]' must be a topic slug such as 'arrays' or 'dynamic-programming' (lower-case letters, digits and single hyphens), not 'Arrays'"),
       new Case(question("Unknown topic", "Easy", "astrology"), "topics", "Unknown topic astrology"),
       new Case(question("Odd difficulty", "Extreme", "arrays"), "difficulty", "'difficulty' must be one of"),
       new Case(question("No difficulty", "Easy", "arrays").putNull("difficulty"), "difficulty", "required"),

@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
 final class Rules {
   private static final Pattern TYPE = Pattern.compile("Instance type (\\S+) is invalid\\. Expected (.+)");
 
+  /**
+   * The schema extension that says in words what a {@code pattern} accepts, e.g.
+   * {@code "x-pattern-words": "Easy, Medium or Hard, in any case"}; a broken pattern is then worded
+   * "must be Easy, Medium or Hard, in any case" instead of quoting the expression.
+   */
+  static final String PATTERN_WORDS = "x-pattern-words";
+
   private Rules() {
   }
 
@@ -28,7 +35,8 @@ final class Rules {
       case "type" -> type(error);
       case "enum" -> "must be one of " + list(value);
       case "const" -> "must be " + quoted(value);
-      case "pattern" -> "must match the pattern " + value;
+      case "pattern" -> schema != null && schema.getValue(PATTERN_WORDS) instanceof String words
+        ? "must be " + words : "must match the pattern " + value;
       case "minLength" -> "must be at least " + value + " character" + plural(value) + " long";
       case "maxLength" -> "must be at most " + value + " character" + plural(value) + " long";
       case "minimum" -> "must be at least " + value;

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * allowed values), and whose {@code field} member holds the JSON path of a body field.
  */
 final class ValidationProblem {
+  /** The longest text a detail repeats back to the client. */
+  private static final int MAX_ECHOED_CHARS = 64;
   private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter (\\S+?)(?: is|$)");
   private static final Pattern REQUIRED = Pattern.compile("required property \"(.*)\"");
   private static final List<String> CONTAINERS = List.of("properties", "items", "prefixItems", "allOf", "anyOf",
@@ -68,7 +70,8 @@ final class ValidationProblem {
     Object format = lookup.keyword(keywordPath);
     Object value = parameter != null ? given.apply(parameter.getName()) : given.apply(error.getInstanceLocation());
     String refused = keyword.equals("format") && "uuid".equals(format) && value instanceof String s
-      ? "; '" + s + "' is not a valid id" : "";
+      ? "; '" + s + "' is not a valid id"
+      : keyword.equals("pattern") && value instanceof String s && s.length() <= MAX_ECHOED_CHARS ? ", not '" + s + "'" : "";
     String detail = subject + " " + Rules.sentence(keyword, format, error.getError(), lookup.parent(keywordPath)) + refused + ".";
     JsonObject extra = parameter != null ? new JsonObject().put("parameter", parameter.getName())
       : location.isEmpty() ? null : new JsonObject().put("field", location);

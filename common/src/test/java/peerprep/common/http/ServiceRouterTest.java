@@ -98,7 +98,16 @@ class ServiceRouterTest {
     assertProblem(post("/things", "{\"name\":\"\"}"), 400, "'name' must be at least 1 character long");
     assertProblem(post("/things", "{\"name\":\"x\",\"size\":-1}"), 400, "'size' must be at least 0");
     assertProblem(post("/things", "{\"name\":\"x\",\"colour\":\"red\"}"), 400,
-      "The field 'colour' is not accepted here; the accepted fields are name, size, tags");
+      "The field 'colour' is not accepted here; the accepted fields are name, size, code, slug, tags");
+  }
+
+  @Test
+  @DisplayName("A broken pattern is worded from the schema's x-pattern-words when it has them, and repeats the value sent")
+  void patterns() {
+    assertProblem(post("/things", "{\"name\":\"x\",\"code\":\"abc\"}"), 400,
+      "The field 'code' must be three capital letters such as 'ABC', not 'abc'.");
+    assertProblem(post("/things", "{\"name\":\"x\",\"slug\":\"A1\"}"), 400,
+      "The field 'slug' must match the pattern ^[a-z]+$, not 'A1'.");
   }
 
   @Test
