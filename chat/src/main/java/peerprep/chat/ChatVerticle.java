@@ -77,7 +77,10 @@ public final class ChatVerticle extends VerticleBase {
       .compose(ac -> {
         access = ac;
         ChatApi api = new ChatApi(ac.verifier(), ac.sockets(), directory, chat);
-        router = ServiceRouter.createUnvalidated(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+        return ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+      })
+      .compose(built -> {
+        router = built;
         return subscriber.start();
       })
       .compose(v -> consumer.start())
@@ -93,10 +96,6 @@ public final class ChatVerticle extends VerticleBase {
   /** Chat commands, pub/sub and blocking reads each hold a connection of their own, outside the shared pool. */
   private Redis dedicatedClient(ChatConfig cfg) {
     return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1).setMaxWaitingHandlers(32_768));
-  }
-
-  Router router() {
-    return router;
   }
 
   int port() {
