@@ -98,6 +98,10 @@ public final class ChatVerticle extends VerticleBase {
     return Redis.createClient(vertx, Redises.options(cfg.settings()).setMaxPoolSize(1).setMaxWaitingHandlers(32_768));
   }
 
+  Router router() {
+    return router;
+  }
+
   int port() {
     return server.actualPort();
   }
