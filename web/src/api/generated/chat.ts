@@ -12,31 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness of the service and its storage */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ready */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description A dependency is down */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -56,38 +32,7 @@ export interface paths {
          * Stored messages of a session
          * @description Without 'after': the newest 'limit' messages, oldest first. With 'after': the first 'limit' messages newer than that id. Participants only; an ended session stays readable until its chat expires.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only messages strictly newer than this message id. */
-                    after?: components["parameters"]["after"];
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description The collaboration session's id (a UUID). */
-                    id: components["parameters"]["sessionId"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of messages */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MessagePage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["Unavailable"];
-            };
-        };
+        get: operations["listMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -107,46 +52,7 @@ export interface paths {
          * The session's chat WebSocket
          * @description A WebSocket upgrade (RFC 6455). The access token goes in the 'access_token' query parameter; it is checked, and the caller's participation asked of the collaboration service, before the upgrade, so refused clients get an HTTP status instead of a socket. After the upgrade the server sends 'welcome', the backlog (the newest CHAT_BACKLOG messages, or with 'after' every stored message newer than that id) as 'message' frames, then 'synced', then live 'message' (the partner's), 'ack' (the caller's own, in place of a copy), 'typing', 'presence', 'ended' and 'error' frames. Clients send JSON text frames of type 'message' {text, clientMsgId}, 'typing' and 'ping'. In an ended session the socket is read-only: sends get an error frame with code 'session-ended'. Close codes: 1000 normal, 1001 server restarting, 1009 frame over 64 KiB, 1011 storage unavailable, 1013 client too slow; after any of them reconnect with ?after=<last id seen>. See docs/chat.md for every frame.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Only messages strictly newer than this message id. */
-                    after?: components["parameters"]["after"];
-                    /** @description The user's access token (browsers cannot set headers on a WebSocket). */
-                    access_token: string;
-                };
-                header?: never;
-                path: {
-                    /** @description The collaboration session's id (a UUID). */
-                    id: components["parameters"]["sessionId"];
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Switching protocols: the chat socket is open */
-                101: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description The request was not a WebSocket upgrade */
-                426: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["Unavailable"];
-            };
-        };
+        get: operations["connectChat"];
         put?: never;
         post?: never;
         delete?: never;
@@ -239,7 +145,7 @@ export interface components {
     parameters: {
         /** @description The collaboration session's id (a UUID). */
         sessionId: string;
-        /** @description Only messages strictly newer than this message id. */
+        /** @description Only messages strictly newer than this message id (surrounding spaces are ignored; empty is the same as absent). */
         after: string;
     };
     requestBodies: never;
@@ -247,4 +153,102 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages strictly newer than this message id (surrounding spaces are ignored; empty is the same as absent). */
+                after?: components["parameters"]["after"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The collaboration session's id (a UUID). */
+                id: components["parameters"]["sessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    connectChat: {
+        parameters: {
+            query: {
+                /** @description Only messages strictly newer than this message id (surrounding spaces are ignored; empty is the same as absent). */
+                after?: components["parameters"]["after"];
+                /** @description The user's access token (browsers cannot set headers on a WebSocket). */
+                access_token: string;
+            };
+            header?: never;
+            path: {
+                /** @description The collaboration session's id (a UUID). */
+                id: components["parameters"]["sessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching protocols: the chat socket is open */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request was not a WebSocket upgrade */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+}

@@ -12,31 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the service answers and reports its queue */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ready */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not ready */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -53,26 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** The languages a run may use, the limits every run has, and the queue of this task */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Languages, limits and queue */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Languages"];
-                    };
-                };
-            };
-        };
+        get: operations["listLanguages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -91,59 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Compile (Java, C++) and run a program in a fresh sandbox, with its stdin; answers when it has finished */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RunRequest"];
-                };
-            };
-            responses: {
-                /** @description The run finished (whatever its outcome: ok, error, compile-error or limit) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RunResult"];
-                    };
-                };
-                /** @description Unknown language, no code, or text that cannot be stored */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description The code or the stdin is over its cap */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": unknown;
-                    };
-                };
-                /** @description The task's queue is full; the Retry-After header says when to try again */
-                429: {
-                    headers: {
-                        /** @description Seconds */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["runProgram"];
         delete?: never;
         options?: never;
         head?: never;
@@ -156,11 +61,11 @@ export interface components {
     schemas: {
         RunRequest: {
             /** @enum {string} */
-            language: "python" | "javascript" | "java" | "cpp";
-            /** @description At most EXECUTION_MAX_SOURCE_CHARS characters */
+            language: "python" | "java" | "javascript" | "cpp";
+            /** @description Not blank; at most EXECUTION_MAX_SOURCE_CHARS characters, longer is a 413 */
             code: string;
-            /** @description At most EXECUTION_MAX_STDIN_BYTES bytes */
-            stdin?: string;
+            /** @description At most EXECUTION_MAX_STDIN_BYTES bytes, more is a 413; absent or null is no input */
+            stdin?: string | null;
         };
         Diagnostic: {
             /** @description 1-based line of the user's code */
@@ -212,4 +117,103 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Languages, limits and queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Languages"];
+                };
+            };
+        };
+    };
+    runProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run finished (whatever its outcome: ok, error, compile-error or limit) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResult"];
+                };
+            };
+            /** @description A body that breaks the RunRequest schema (unknown language, no code), blank code, or text that cannot be stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The code or the stdin is over its cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The task's queue is full; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+}

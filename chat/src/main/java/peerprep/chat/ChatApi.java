@@ -5,21 +5,19 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.auth.UserSockets;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 
 import java.util.List;
 
 /** The chat's routes: the session WebSocket and the REST backlog, both for the session's participants only. */
 final class ChatApi {
   private static final int DEFAULT_LIMIT = 50;
-  private static final int MAX_LIMIT = 500;
   private final JwksVerifier verifier;
   private final UserSockets sockets;
   private final SessionDirectory directory;
@@ -32,9 +30,9 @@ final class ChatApi {
     this.chat = chat;
   }
 
-  void mount(Router router) {
-    router.get("/sessions/:id/messages").handler(Auth.required(verifier)).handler(this::listMessages);
-    router.get("/sessions/:id/ws").handler(this::connect);
+  void mount(ContractRouter routes) {
+    routes.on("listMessages", Auth.required(verifier), this::listMessages);
+    routes.plain("connectChat", this::connect);
   }
 
   /**
@@ -65,7 +63,7 @@ final class ChatApi {
   private void listMessages(RoutingContext ctx) {
     String sessionId = SessionIds.parse(ctx.pathParam("id"));
     String after = optionalId(ctx);
-    int limit = Bodies.queryInt(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int limit = ContractRouter.intQuery(ctx, "limit", DEFAULT_LIMIT);
     directory.admit(sessionId, Principal.of(ctx))
       .compose(session -> Future.all(page(sessionId, after, limit), chat.repository().isEnded(sessionId))
         .map(both -> {

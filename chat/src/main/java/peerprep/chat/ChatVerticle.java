@@ -81,7 +81,10 @@ public final class ChatVerticle extends VerticleBase {
       .compose(ac -> {
         access = ac;
         ChatApi api = new ChatApi(ac.verifier(), ac.sockets(), directory, chat);
-        router = ServiceRouter.createUnvalidated(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+        return ServiceRouter.create(vertx, "chat-service", 64 * 1024, health, "openapi/chat.json", api::mount);
+      })
+      .compose(built -> {
+        router = built;
         return subscriber.start();
       })
       .compose(v -> consumer.start())

@@ -2,9 +2,8 @@ package peerprep.execution;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 import peerprep.execution.sandbox.LanguageRuntime;
 import peerprep.execution.sandbox.Limits;
 
@@ -21,13 +20,13 @@ final class ExecutionApi {
     this.cfg = cfg;
   }
 
-  void mount(Router r) {
-    r.get("/languages").handler(this::languages);
-    r.post("/internal/runs").handler(this::run);
+  void mount(ContractRouter routes) {
+    routes.on("listLanguages", this::languages);
+    routes.on("runProgram", this::run);
   }
 
   private void run(RoutingContext ctx) {
-    RunRequest request = RunRequest.fromJson(Bodies.json(ctx), cfg.maxSourceChars(), cfg.maxStdinBytes());
+    RunRequest request = RunRequest.fromJson(ContractRouter.body(ctx), cfg.maxSourceChars(), cfg.maxStdinBytes());
     queue.submit(request.language(), request.code(), request.stdin())
       .onSuccess(q -> ctx.json(q.result().toJson().put("queuedMs", q.queuedMs())))
       .onFailure(ctx::fail);

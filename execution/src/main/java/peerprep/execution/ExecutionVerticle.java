@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.healthchecks.Status;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import peerprep.common.config.ConfigLoader;
 import peerprep.common.health.Health;
@@ -19,7 +18,6 @@ public final class ExecutionVerticle extends VerticleBase {
   private HttpServer server;
   private RunQueue queue;
   private ExecutorService readers;
-  private Router router;
   private long reportMs;
   private long reportTimer = -1;
 
@@ -53,12 +51,9 @@ public final class ExecutionVerticle extends VerticleBase {
     health.register("runs", Health.CHECK_TIMEOUT_MS, p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
       .put("running", queue.running()).put("queued", queue.waiting()))));
     ExecutionApi api = new ExecutionApi(queue, cfg);
-    router = ServiceRouter.createUnvalidated(vertx, "execution-service", cfg.bodyLimit(), health, "openapi/execution.json", api::mount);
-    return vertx.createHttpServer().requestHandler(router).listen(cfg.port()).onSuccess(s -> server = s);
-  }
-
-  Router router() {
-    return router;
+    return ServiceRouter.create(vertx, "execution-service", cfg.bodyLimit(), health, "openapi/execution.json", api::mount)
+      .compose(router -> vertx.createHttpServer().requestHandler(router).listen(cfg.port()))
+      .onSuccess(s -> server = s);
   }
 
   @Override
