@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
  * Content-Type is read as JSON, as it always was. The validated request is kept for the action.
  */
 final class ContractRequest implements Handler<RoutingContext> {
+  private static final Pattern WHOLE = Pattern.compile("\\s*[+-]?[0-9]{1,18}\\s*");
   private final RequestValidator validator;
   private final OpenAPIContract contract;
   private final Operation operation;
@@ -136,18 +138,29 @@ final class ContractRequest implements Handler<RoutingContext> {
         case HEADER -> ctx.request().headers().getAll(name);
         default -> ctx.queryParam(name);
       };
-      out.put(name, new Value(values.isEmpty() ? null : value(parameter, values)));
+      boolean absent = values.isEmpty() || parameter.getSchemaType() != SchemaType.STRING && values.get(0).isBlank();
+      out.put(name, new Value(absent ? null : value(parameter, values)));
     }
     return out;
   }
 
+  /**
+   * A parameter's text as vertx-openapi reads it. A string is handed over as a JSON string literal, so a
+   * search for {@code [1]} stays as sent; a whole number is read as written in decimal ({@code 05} is 5),
+   * and anything else given for one ({@code 5.0}, {@code ten}) as text, which its type refuses.
+   */
   private static String value(Parameter parameter, List<String> values) {
     if (parameter.getSchemaType() == SchemaType.ARRAY) {
       return parameter.isExplode() && parameter.getIn() == Location.QUERY
         ? values.stream().map(v -> parameter.getName() + "=" + v).collect(Collectors.joining("&"))
         : values.get(0);
     }
-    return parameter.getSchemaType() == SchemaType.STRING ? Json.encode(values.get(0)) : values.get(0);
+    String raw = values.get(0);
+    return switch (parameter.getSchemaType()) {
+      case STRING -> Json.encode(raw);
+      case INTEGER -> WHOLE.matcher(raw).matches() ? Long.toString(Long.parseLong(raw.strip())) : Json.encode(raw);
+      default -> raw;
+    };
   }
 
   /** What was sent: a parameter by its name, a body value by its JSON pointer ({@code #/userIds/0}). */

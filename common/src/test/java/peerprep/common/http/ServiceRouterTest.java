@@ -32,7 +32,8 @@ class ServiceRouterTest {
         ctx.response().setStatusCode(201).end(new JsonObject().put("name", body.getString("name")).put("size", body.getInteger("size")).encode());
       })
       .on("getThing", ctx -> ctx.json(new JsonObject().put("id", ctx.pathParam("id"))))
-      .on("listTags", ctx -> ctx.json(new JsonObject().put("kinds", ctx.queryParam("kind"))))
+      .on("listTags", ctx -> ctx.json(new JsonObject().put("kinds", ctx.queryParam("kind"))
+        .put("size", ContractRouter.intQuery(ctx, "size", 20))))
       .on("internalSecret", ctx -> ctx.response().end("internal"))
       .on("boom", ctx -> {
         throw new IllegalStateException("secret internals at line 42");
@@ -108,6 +109,17 @@ class ServiceRouterTest {
       "The field 'code' must be three capital letters such as 'ABC', not 'abc'.");
     assertProblem(post("/things", "{\"name\":\"x\",\"slug\":\"A1\"}"), 400,
       "The field 'slug' must match the pattern ^[a-z]+$, not 'A1'.");
+  }
+
+  @Test
+  @DisplayName("A whole-number query parameter is read as written in decimal, an empty one is absent, and a fraction is refused")
+  void wholeNumbers() {
+    String tags = "/things/3fa85f64-5717-4562-b3fc-2c963f66afa6/tags";
+    assertThat(client.get(tags + "?size=05").send().await().bodyAsJsonObject().getInteger("size")).isEqualTo(5);
+    assertThat(client.get(tags + "?size=").send().await().bodyAsJsonObject().getInteger("size")).isEqualTo(20);
+    assertThat(client.get(tags + "?size=%2B7").send().await().bodyAsJsonObject().getInteger("size")).isEqualTo(7);
+    assertProblem(client.get(tags + "?size=5.0").send().await(), 400, "The query parameter 'size' must be a whole number, not a string");
+    assertProblem(client.get(tags + "?size=99999999999999999999").send().await(), 400, "The query parameter 'size' must be a whole number");
   }
 
   @Test
