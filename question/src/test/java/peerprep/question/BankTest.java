@@ -135,7 +135,7 @@ class BankTest {
     assertThat(bank.problems()).hasSize(5);
     assertThat(String.join("\n", bank.problems()))
       .contains("mixed.json[1]: A bank question needs a slug.")
-      .contains("mixed.json[2]: The difficulty 'Legendary'")
+      .contains("mixed.json[2]: The difficulty must be one of Easy, Medium, Hard, not 'Legendary'.")
       .contains("mixed.json[3]: The slug 'fine-question' appears twice")
       .contains("mixed.json[4]: A bank entry must be a JSON object.")
       .contains("missing.json: listed in the index but missing");
