@@ -145,7 +145,7 @@ class StarterCodeTest {
           assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(i).statusCode()).isEqualTo(400);
         }
         assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(0).bodyAsJsonObject().getString("detail")).contains("starterCode.cobol");
-        assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(1).bodyAsJsonObject().getString("detail")).contains("starterCode.python must be a string");
+        assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(1).bodyAsJsonObject().getString("detail")).contains("'starterCode.python' must be a string");
         assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(2).bodyAsJsonObject().getString("detail")).contains("'starterCode'");
         ctx.completeNow();
       })));
