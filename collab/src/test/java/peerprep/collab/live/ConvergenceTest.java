@@ -10,9 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
 import peerprep.collab.support.Typist;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -24,23 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class ConvergenceTest {
   private static final int EDITS = 80;
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(2, new JsonObject()
+    .put("COLLAB_MAX_MSGS_PER_SEC", 2000).put("COLLAB_ABANDON_GRACE_MS", 60_000));
+  private static CollabFixture stack;
   private static Vertx vertx;
 
   @BeforeAll
-  static void start(Vertx v, VertxTestContext ctx) {
-    vertx = v;
+  static void start() {
     EmbeddedRedis.flushAll();
-    TestStack.start(v, 2, new JsonObject().put("COLLAB_MAX_MSGS_PER_SEC", 2000).put("COLLAB_ABANDON_GRACE_MS", 60_000))
-      .onComplete(ctx.succeeding(s -> {
-        stack = s;
-        ctx.completeNow();
-      }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().onComplete(ctx.succeedingThenComplete());
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
   }
 
   /** Both idle and at the server's version; then their texts, the server's and the version are compared. */

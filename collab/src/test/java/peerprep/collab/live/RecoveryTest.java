@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.PresenceRepository.Connection;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -26,26 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What happens when parts fail: a task dies, a connection is swept too early, the pub/sub link drops. */
 @ExtendWith(VertxExtension.class)
 class RecoveryTest {
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(2, new JsonObject()
+    .put("COLLAB_ABANDON_GRACE_MS", 60_000).put("COLLAB_HEARTBEAT_MS", 100).put("COLLAB_SWEEP_MS", 50));
+  private static CollabFixture stack;
   private static Redis redis;
   private static PresenceRepository presence;
 
   @BeforeAll
-  static void start(Vertx v, VertxTestContext ctx) {
+  static void start() {
     EmbeddedRedis.flushAll();
-    redis = Redis.createClient(v, EmbeddedRedis.url());
+    stack = CollabFixture.of(service);
+    redis = Redis.createClient(stack.vertx(), EmbeddedRedis.url());
     presence = new PresenceRepository(redis, 60_000, 60_000);
-    TestStack.start(v, 2, new JsonObject().put("COLLAB_ABANDON_GRACE_MS", 60_000).put("COLLAB_HEARTBEAT_MS", 100)
-        .put("COLLAB_SWEEP_MS", 50))
-      .onComplete(ctx.succeeding(s -> {
-        stack = s;
-        ctx.completeNow();
-      }));
   }
 
   @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().compose(v -> redis.close()).onComplete(ctx.succeedingThenComplete());
+  static void stop() {
+    redis.close();
   }
 
   private static ChangeSet append(int docLength, String text) {

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.collab.support.EndedStream;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -29,31 +33,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Language, cursors, presence and the end of sessions, on two instances with a short grace period. */
 @ExtendWith(VertxExtension.class)
 class SessionLifecycleTest {
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(2, new JsonObject()
+    .put("COLLAB_ABANDON_GRACE_MS", 500).put("COLLAB_HEARTBEAT_MS", 100).put("COLLAB_SWEEP_MS", 50)
+    .put("COLLAB_RETRY_BASE_MS", 50).put("COLLAB_RETRY_MAX_MS", 400).put("COLLAB_FINALIZE_LEASE_MS", 5_000));
+  private static CollabFixture stack;
   private static Vertx vertx;
   private static Redis redis;
 
   @BeforeAll
-  static void start(Vertx v, VertxTestContext ctx) {
-    vertx = v;
+  static void start() {
     EmbeddedRedis.flushAll();
-    redis = Redis.createClient(v, EmbeddedRedis.url());
-    TestStack.start(v, 2, new JsonObject().put("COLLAB_ABANDON_GRACE_MS", 500).put("COLLAB_HEARTBEAT_MS", 100)
-        .put("COLLAB_SWEEP_MS", 50).put("COLLAB_RETRY_BASE_MS", 50).put("COLLAB_RETRY_MAX_MS", 400)
-        .put("COLLAB_FINALIZE_LEASE_MS", 5_000))
-      .onComplete(ctx.succeeding(s -> {
-        stack = s;
-        ctx.completeNow();
-      }));
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
+    redis = Redis.createClient(vertx, EmbeddedRedis.url());
   }
 
   @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().compose(v -> redis.close()).onComplete(ctx.succeedingThenComplete());
+  static void stop() {
+    redis.close();
   }
 
   private static Future<List<String>> endedStreamEntries(String sessionId) {
-    return redis.send(Request.cmd(Command.XRANGE).arg("peerprep:sessions:ended").arg("-").arg("+")).map(r -> {
+    return redis.send(Request.cmd(Command.XRANGE).arg(EndedStream.KEY).arg("-").arg("+")).map(r -> {
       List<String> out = new ArrayList<>();
       for (Response entry : r) {
         Response fields = entry.get(1);
@@ -69,25 +71,7 @@ class SessionLifecycleTest {
 
   /** Completes when the ended-sessions stream gets the session's entry (a blocking read, not a poll). */
   private static Future<JsonObject> finalized(String sessionId) {
-    return streamEntry(sessionId, "0").compose(v -> stack.internalSession(sessionId));
-  }
-
-  private static Future<Void> streamEntry(String sessionId, String after) {
-    return redis.send(Request.cmd(Command.XREAD).arg("BLOCK").arg(10_000).arg("STREAMS").arg("peerprep:sessions:ended").arg(after))
-      .compose(r -> {
-        if (r == null) {
-          return Future.failedFuture("no stream entry for " + sessionId);
-        }
-        Response entries = r.isMap() ? r.get("peerprep:sessions:ended") : r.get(0).get(1);
-        String last = after;
-        for (Response entry : entries) {
-          last = entry.get(0).toString();
-          if (entry.get(1).toString().contains(sessionId)) {
-            return Future.succeededFuture();
-          }
-        }
-        return streamEntry(sessionId, last);
-      });
+    return EndedStream.entry(redis, sessionId, "0").compose(v -> stack.internalSession(sessionId));
   }
 
   @Test

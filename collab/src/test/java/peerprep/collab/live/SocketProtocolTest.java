@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -27,27 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The WebSocket protocol on one instance: handshake, sync, push, catch-up, limits, malformed frames. */
 @ExtendWith(VertxExtension.class)
 class SocketProtocolTest {
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(1, new JsonObject()
+    .put("COLLAB_MAX_DOC_CHARS", 200).put("COLLAB_MAX_CHANGE_CHARS", 50).put("COLLAB_MAX_FRAME_BYTES", 4096)
+    .put("COLLAB_MAX_MSGS_PER_SEC", 20).put("COLLAB_MAX_CATCHUP", 5).put("COLLAB_ABANDON_GRACE_MS", 60_000));
+  private static CollabFixture stack;
   private static Vertx vertx;
   private static WebSocketClient handshakes;
 
   @BeforeAll
-  static void start(Vertx v, VertxTestContext ctx) {
-    vertx = v;
-    handshakes = v.createWebSocketClient();
+  static void start() {
     EmbeddedRedis.flushAll();
-    TestStack.start(v, 1, new JsonObject()
-        .put("COLLAB_MAX_DOC_CHARS", 200).put("COLLAB_MAX_CHANGE_CHARS", 50).put("COLLAB_MAX_FRAME_BYTES", 4096)
-        .put("COLLAB_MAX_MSGS_PER_SEC", 20).put("COLLAB_MAX_CATCHUP", 5).put("COLLAB_ABANDON_GRACE_MS", 60_000))
-      .onComplete(ctx.succeeding(s -> {
-        stack = s;
-        ctx.completeNow();
-      }));
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
+    handshakes = vertx.createWebSocketClient();
   }
 
   @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().onComplete(ctx.succeedingThenComplete());
+  static void stop() {
+    handshakes.close();
   }
 
   private static ChangeSet insert(int at, int docLength, String text) {
