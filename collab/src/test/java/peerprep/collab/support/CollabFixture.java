@@ -92,6 +92,28 @@ public final class CollabFixture {
     return c.connectAndSync(port(i), sessionId, user.token(), true).map(c);
   }
 
+  /** A session with both participants' editors joined and in sync. */
+  public record Pair(String id, CollabClient a, CollabClient b) {
+  }
+
+  /** A session with the first participant's editor joined and in sync. */
+  public record Solo(String id, CollabClient a) {
+  }
+
+  /** A new session of {@code a} and {@code b}, their editors joined to instances {@code i} and {@code j}, in that order. */
+  public Future<Pair> pair(TestUser a, int i, TestUser b, int j) {
+    return createSession(a, b).compose(id -> joinBoth(id, a, i, b, j));
+  }
+
+  private Future<Pair> joinBoth(String id, TestUser a, int i, TestUser b, int j) {
+    return join(i, a, id).compose(first -> join(j, b, id).map(second -> new Pair(id, first, second)));
+  }
+
+  /** A new session of {@code a} and {@code b}, only {@code a}'s editor joined, to instance {@code i}. */
+  public Future<Solo> solo(TestUser a, TestUser b, int i) {
+    return createSession(a, b).compose(id -> join(i, a, id).map(client -> new Solo(id, client)));
+  }
+
   /** The body matching would send for a session of these two users. */
   public static JsonObject sessionRequest(String matchId, TestUser a, TestUser b) {
     return new JsonObject()
