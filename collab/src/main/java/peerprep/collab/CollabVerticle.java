@@ -3,7 +3,6 @@ package peerprep.collab;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
 import peerprep.collab.ending.Finalizer;
@@ -42,7 +41,6 @@ public final class CollabVerticle extends VerticleBase {
   private Redis redis;
   private Discovery discovery;
   private SessionHub hub;
-  private Router router;
   private AccessControl access;
   private Runs runs;
   private final List<Long> timers = new ArrayList<>();
@@ -79,23 +77,18 @@ public final class CollabVerticle extends VerticleBase {
     SocketGate gate = new SocketGate(vertx, verifier, access.sockets(), sessions, presence, hub, cfg.limits(), cfg.heartbeat());
     SessionApi api = new SessionApi(sessions, verifier, cfg.internalToken());
     runs = Runs.create(vertx, cfg.settings(), t.sessionTtlMs(), redis, sessions, verifier);
-    router = ServiceRouter.createUnvalidated(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", r -> {
-      api.mount(r);
-      runs.mount(r);
-      r.get("/sessions/:id/ws").handler(gate::upgrade);
-    });
     Heartbeat heartbeat = new Heartbeat(hub, presence);
     Finalizer finalizer = new Finalizer(new FinalizeRepository(redis, t.leaseMs(), t.endedTtlMs()), discovery,
       cfg.internalToken(), t);
     Sweeper sweeper = new Sweeper(presence, finalizer, t.staleAfterMs());
     timers.add(vertx.setPeriodic(t.heartbeatMs(), id -> heartbeat.beat()));
     timers.add(vertx.setPeriodic(t.sweepMs(), id -> sweeper.sweep()));
-    return ServiceServer.listen(vertx, SocketServers.options(2 * cfg.limits().maxFrameBytes()), HttpTimeouts.from(cfg.settings()),
-      router, cfg.port());
-  }
-
-  Router router() {
-    return router;
+    return ServiceRouter.create(vertx, "collaboration-service", 64 * 1024, health, "openapi/collab.json", routes -> {
+      api.mount(routes);
+      runs.mount(routes);
+      routes.plain("joinSession", gate::upgrade);
+    }).compose(router -> ServiceServer.listen(vertx, SocketServers.options(2 * cfg.limits().maxFrameBytes()),
+      HttpTimeouts.from(cfg.settings()), router, cfg.port()));
   }
 
   /** The sockets this instance serves. */

@@ -3,7 +3,6 @@ package peerprep.collab;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.collab.session.DisplayName;
 import peerprep.collab.session.NewSession;
@@ -13,7 +12,7 @@ import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 import peerprep.common.vocab.SessionIds;
 
 import java.time.Instant;
@@ -33,16 +32,16 @@ final class SessionApi {
     this.internalToken = internalToken;
   }
 
-  void mount(Router r) {
-    r.post("/internal/sessions").handler(Auth.internal(internalToken)).handler(this::create);
-    r.get("/internal/sessions/:id").handler(Auth.internal(internalToken)).handler(this::describe);
-    r.get("/sessions/active").handler(Auth.required(verifier)).handler(this::active);
-    r.get("/sessions/:id").handler(Auth.required(verifier)).handler(this::show);
-    r.put("/sessions/:id/me").handler(Auth.required(verifier)).handler(this::rename);
+  void mount(ContractRouter routes) {
+    routes.on("createSession", Auth.internal(internalToken), this::create)
+      .on("describeSession", Auth.internal(internalToken), this::describe)
+      .on("listActiveSessions", Auth.required(verifier), this::active)
+      .on("readSession", Auth.required(verifier), this::show)
+      .on("setDisplayName", Auth.required(verifier), this::rename);
   }
 
   private void create(RoutingContext ctx) {
-    NewSession s = NewSession.fromJson(Bodies.json(ctx));
+    NewSession s = NewSession.fromJson(ContractRouter.body(ctx));
     sessions.create(s, UUID.randomUUID().toString(), Instant.now())
       .onSuccess(c -> ctx.response().setStatusCode(c.created() ? 201 : 200).putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("sessionId", c.sessionId())
@@ -85,7 +84,7 @@ final class SessionApi {
   /** A participant says how their partner should call them (their profile's display name). */
   private void rename(RoutingContext ctx) {
     Principal me = Principal.of(ctx);
-    String name = DisplayName.fromJson(Bodies.json(ctx));
+    String name = DisplayName.fromJson(ContractRouter.body(ctx));
     load(ctx.pathParam("id"))
       .compose(s -> s.participant(me.id()).isPresent() ? sessions.displayName(s.id(), me.id(), name) : Future.failedFuture(unknown(s.id())))
       .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(unknown(ctx.pathParam("id"))))
@@ -103,6 +102,6 @@ final class SessionApi {
   }
 
   static ApiException unknown(String id) {
-    return ApiException.notFound("There is no session '" + id + "' (or it ended more than a day ago).");
+    return ApiException.notFound("No session '" + id + "' is known: there is no session by that id, or it ended more than a day ago.");
   }
 }

@@ -1,14 +1,19 @@
 package peerprep.collab;
 
 import ch.qos.logback.classic.Level;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.collab.support.HistoryStub;
+import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
+import peerprep.common.testing.TestEnv;
 import org.slf4j.LoggerFactory;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -37,25 +42,39 @@ public final class CollabBenchmark {
     Vertx vertx = Vertx.vertx();
     try {
       EmbeddedRedis.url();
-      TestStack stack = TestStack.start(vertx, 2, new JsonObject().put("COLLAB_ABANDON_GRACE_MS", 600_000)).await();
+      TestAuth auth = TestAuth.start(vertx).await();
+      HistoryStub history = HistoryStub.start(vertx).await();
+      JsonObject settings = new JsonObject().put("USER_SERVICE_URL", auth.url()).mergeIn(history.config())
+        .put("COLLAB_ABANDON_GRACE_MS", 600_000);
+      Bench bench = new Bench(auth, WebClient.create(vertx), deploy(vertx, settings), deploy(vertx, settings));
       WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
       System.out.printf("collab benchmark: 2 instances, %d s of typing, %.1f edits/s per editor, %d cores%n",
         seconds, rate, Runtime.getRuntime().availableProcessors());
       for (String size : sizes.split(",")) {
-        run(vertx, stack, ws, Integer.parseInt(size.trim()), seconds, rate);
+        run(vertx, bench, ws, Integer.parseInt(size.trim()), seconds, rate);
       }
-      stack.close().await();
     } finally {
       vertx.close().await();
       EmbeddedRedis.stop();
     }
   }
 
-  private static void run(Vertx vertx, TestStack stack, WebSocketClient ws, int n, int seconds, double rate) {
+  /** The two instances under load, outside any test fixture: a benchmark is a program of its own. */
+  private record Bench(TestAuth auth, WebClient http, int left, int right) {
+  }
+
+  /** One instance on a fresh port; its port. */
+  private static int deploy(Vertx vertx, JsonObject settings) {
+    JsonObject config = TestEnv.config(null).mergeIn(settings);
+    vertx.deployVerticle(new CollabVerticle(), new DeploymentOptions().setConfig(config)).await();
+    return config.getInteger("PORT");
+  }
+
+  private static void run(Vertx vertx, Bench bench, WebSocketClient ws, int n, int seconds, double rate) {
     EmbeddedRedis.flushAll();
-    List<Pair> pairs = createSessions(stack, n);
+    List<Pair> pairs = createSessions(bench, n);
     long heapBefore = usedHeapAfterGc();
-    connect(vertx, stack, ws, pairs);
+    connect(vertx, bench, ws, pairs);
     long heapAfter = usedHeapAfterGc();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     pairs.forEach(p -> p.measure(latencies));
@@ -75,13 +94,13 @@ public final class CollabBenchmark {
     Future.join(pairs.stream().map(Pair::close).toList()).await();
   }
 
-  private static List<Pair> createSessions(TestStack stack, int n) {
+  private static List<Pair> createSessions(Bench bench, int n) {
     List<Pair> pairs = new ArrayList<>();
     for (int done = 0; done < n; done += 50) {
       List<Future<Pair>> batch = new ArrayList<>();
       for (int i = done; i < Math.min(n, done + 50); i++) {
-        TestUser a = stack.user("a" + i), b = stack.user("b" + i);
-        batch.add(stack.createSession(a, b).map(id -> new Pair(id, a, b)));
+        TestUser a = bench.auth().user("a" + i), b = bench.auth().user("b" + i);
+        batch.add(CollabFixture.createSession(bench.http(), bench.left(), a, b).map(id -> new Pair(id, a, b)));
       }
       Future.all(batch).await();
       batch.forEach(f -> pairs.add(f.result()));
@@ -89,14 +108,14 @@ public final class CollabBenchmark {
     return pairs;
   }
 
-  private static void connect(Vertx vertx, TestStack stack, WebSocketClient ws, List<Pair> pairs) {
+  private static void connect(Vertx vertx, Bench bench, WebSocketClient ws, List<Pair> pairs) {
     for (int done = 0; done < pairs.size(); done += 100) {
       List<Future<?>> batch = new ArrayList<>();
       for (Pair p : pairs.subList(done, Math.min(pairs.size(), done + 100))) {
         p.left = new CollabClient(vertx, ws);
         p.right = new CollabClient(vertx, ws);
-        batch.add(p.left.connectAndSync(stack.port(0), p.sessionId, p.a.token(), true));
-        batch.add(p.right.connectAndSync(stack.port(1), p.sessionId, p.b.token(), true));
+        batch.add(p.left.connectAndSync(bench.left(), p.sessionId, p.a.token(), true));
+        batch.add(p.right.connectAndSync(bench.right(), p.sessionId, p.b.token(), true));
       }
       Future.all(batch).await();
     }

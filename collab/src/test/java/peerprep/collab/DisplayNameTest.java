@@ -1,19 +1,19 @@
 package peerprep.collab;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.collab.support.TestStack;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.UUID;
@@ -22,19 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
 class DisplayNameTest {
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(1, new JsonObject());
+  private static CollabFixture stack;
 
   @BeforeAll
-  static void start(Vertx vertx, VertxTestContext ctx) {
-    TestStack.start(vertx, 1, new JsonObject()).onComplete(ctx.succeeding(s -> {
-      stack = s;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().onComplete(ctx.succeedingThenComplete());
+  static void start() {
+    stack = CollabFixture.of(service);
   }
 
   private static Future<HttpResponse<Buffer>> rename(TestUser user, String sessionId, Object name) {

@@ -5,13 +5,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import peerprep.collab.support.TestStack;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.support.CollabFixture;
 import peerprep.collab.support.Typist;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -27,28 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class InstancesTest {
   private static final int EDITS = 60;
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(0, new JsonObject()
+    .put("COLLAB_MAX_MSGS_PER_SEC", 2000).put("COLLAB_ABANDON_GRACE_MS", 60_000));
+  private static CollabFixture stack;
   private static Vertx vertx;
   private static List<Integer> shared;
 
   @BeforeAll
-  static void start(Vertx v, VertxTestContext ctx) {
-    vertx = v;
+  static void start() {
     EmbeddedRedis.flushAll();
-    TestStack.start(v, 0, new JsonObject().put("COLLAB_MAX_MSGS_PER_SEC", 2000).put("COLLAB_ABANDON_GRACE_MS", 60_000))
-      .compose(s -> {
-        stack = s;
-        return s.deployOnOnePort(2);
-      })
-      .onComplete(ctx.succeeding(indexes -> {
-        shared = indexes;
-        ctx.completeNow();
-      }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().onComplete(ctx.succeedingThenComplete());
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
+    shared = service.deployCopies(2, new JsonObject());
   }
 
   @Test
@@ -62,7 +54,7 @@ class InstancesTest {
         .compose(v -> stack.session(shared.get(0), ada, id))
         .map(server -> {
           ctx.verify(() -> {
-            assertThat(shared.stream().map(i -> stack.verticle(i).sockets()))
+            assertThat(shared.stream().map(i -> service.verticle(i).sockets()))
               .as("each instance serves one of the two sockets").containsExactly(1, 1);
             assertThat(server.getInteger("version")).isEqualTo(2 * EDITS);
             assertThat(a.doc()).isEqualTo(server.getString("text"));

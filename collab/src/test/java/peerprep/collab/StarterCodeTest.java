@@ -1,18 +1,18 @@
 package peerprep.collab;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.collab.ot.ChangeSet;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.UUID;
@@ -23,23 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StarterCodeTest {
   private static final String PYTHON = "class Solution:\r\n    def two_sum(self, nums, target):\r\n        pass\r\n";
   private static final String JAVA = "class Solution {\n}\n";
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(1, new JsonObject());
+  private static CollabFixture stack;
 
   @BeforeAll
-  static void start(Vertx vertx, VertxTestContext ctx) {
-    TestStack.start(vertx, 1, new JsonObject()).onComplete(ctx.succeeding(s -> {
-      stack = s;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    stack.close().onComplete(ctx.succeedingThenComplete());
+  static void start() {
+    stack = CollabFixture.of(service);
   }
 
   private static JsonObject withStarter(TestUser a, TestUser b) {
-    return TestStack.sessionRequest(UUID.randomUUID().toString(), a, b)
+    return CollabFixture.sessionRequest(UUID.randomUUID().toString(), a, b)
       .put("starterCode", new JsonObject().put("python", PYTHON).put("java", JAVA));
   }
 
@@ -145,7 +139,7 @@ class StarterCodeTest {
           assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(i).statusCode()).isEqualTo(400);
         }
         assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(0).bodyAsJsonObject().getString("detail")).contains("starterCode.cobol");
-        assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(1).bodyAsJsonObject().getString("detail")).contains("starterCode.python must be a string");
+        assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(1).bodyAsJsonObject().getString("detail")).contains("'starterCode.python' must be a string");
         assertThat(all.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(2).bodyAsJsonObject().getString("detail")).contains("'starterCode'");
         ctx.completeNow();
       })));

@@ -2,7 +2,6 @@ package peerprep.collab.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Participant;
@@ -12,7 +11,7 @@ import peerprep.common.auth.Auth;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.Principal;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.http.ContractRouter;
 import peerprep.common.text.StorableText;
 import peerprep.common.vocab.SessionIds;
 
@@ -41,9 +40,9 @@ final class RunApi {
     this.cfg = cfg;
   }
 
-  void mount(Router r) {
-    r.post("/sessions/:id/runs").handler(Auth.required(verifier)).handler(this::run);
-    r.get("/sessions/:id/runs").handler(Auth.required(verifier)).handler(this::list);
+  void mount(ContractRouter routes) {
+    routes.on("runCode", Auth.required(verifier), this::run)
+      .on("listRuns", Auth.required(verifier), this::list);
   }
 
   private void run(RoutingContext ctx) {
@@ -113,9 +112,10 @@ final class RunApi {
       : Future.succeededFuture(s));
   }
 
+  /** The body is optional, and so is its stdin; the OpenAPI document has checked it is a string or null. */
   private String stdin(RoutingContext ctx) {
-    String body = ctx.body() == null ? null : ctx.body().asString();
-    String stdin = body == null || body.isBlank() ? "" : Bodies.optionalString(Bodies.json(ctx), "stdin");
+    JsonObject body = ContractRouter.body(ctx);
+    String stdin = body == null ? null : body.getString("stdin");
     stdin = stdin == null ? "" : stdin;
     if (stdin.getBytes(StandardCharsets.UTF_8).length > cfg.maxStdinBytes()) {
       throw ApiException.tooLarge("The input may have at most " + cfg.maxStdinBytes() + " bytes.");
@@ -132,6 +132,6 @@ final class RunApi {
   }
 
   private static ApiException unknown(String id) {
-    return ApiException.notFound("There is no session '" + id + "' (or it ended more than a day ago).");
+    return ApiException.notFound("No session '" + id + "' is known: there is no session by that id, or it ended more than a day ago.");
   }
 }

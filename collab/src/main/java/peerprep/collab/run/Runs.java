@@ -2,12 +2,12 @@ package peerprep.collab.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Redis;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.auth.JwksVerifier;
 import peerprep.common.config.Settings;
 import peerprep.common.discovery.Discovery;
+import peerprep.common.http.ContractRouter;
 
 import java.util.List;
 
@@ -30,8 +30,8 @@ public final class Runs {
     return new Runs(found, new RunApi(sessions, new RunRepository(redis, cfg), new ExecutionClient(found, cfg.timeoutMs()), verifier, cfg));
   }
 
-  public void mount(Router router) {
-    api.mount(router);
+  public void mount(ContractRouter routes) {
+    api.mount(routes);
   }
 
   public void close() {

@@ -10,17 +10,11 @@ public final class DisplayName {
   private DisplayName() {
   }
 
-  /** The trimmed name, or the empty string to clear it. */
+  /** The trimmed name, or the empty string to clear it; the OpenAPI document has checked it is a string or null. */
   public static String fromJson(JsonObject body) {
-    if (!body.containsKey("displayName")) {
-      throw ApiException.badRequest("The field 'displayName' is required (null clears it).");
-    }
-    Object raw = body.getValue("displayName");
-    if (raw == null) {
+    String text = body.getString("displayName");
+    if (text == null) {
       return "";
-    }
-    if (!(raw instanceof String text)) {
-      throw ApiException.badRequest("The field 'displayName' must be a string or null.");
     }
     String name = text.strip();
     if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_CHARS) {

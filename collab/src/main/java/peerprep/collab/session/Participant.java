@@ -3,7 +3,7 @@ package peerprep.collab.session;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.http.ApiException;
-import peerprep.common.http.Bodies;
+import peerprep.common.ids.Uuids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,10 @@ import java.util.List;
 public record Participant(String id, String username) {
   static final int MAX_USERNAME = 64;
 
-  public static Participant fromJson(Object value, int index) {
-    if (!(value instanceof JsonObject json)) {
-      throw ApiException.badRequest("participants[" + index + "] must be an object with 'id' and 'username'.");
-    }
-    String id = Bodies.uuid(Bodies.requiredString(json, "id"), "participant id").toString();
-    String username = Bodies.requiredString(json, "username").trim();
+  /** One participant of a body the OpenAPI document has checked; the username is trimmed, then its length checked. */
+  public static Participant fromJson(JsonObject json, int index) {
+    String id = Uuids.parse(json.getString("id")).toString();
+    String username = json.getString("username").trim();
     if (username.isEmpty() || username.length() > MAX_USERNAME) {
       throw ApiException.badRequest("participants[" + index + "].username must be 1 to " + MAX_USERNAME + " characters.");
     }

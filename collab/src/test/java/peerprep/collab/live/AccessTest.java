@@ -4,17 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
 import peerprep.common.auth.Revocations;
 import peerprep.common.auth.UserSockets;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -24,25 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Who may hold a collaboration socket: revoked tokens lose theirs at once, and one user holds a bounded number. */
-@ExtendWith(VertxExtension.class)
 class AccessTest {
   private static final int CAP = 2;
-  private static TestStack stack;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(2, new JsonObject().put("SOCKETS_PER_USER", CAP));
+  private static CollabFixture stack;
   private static Revocations userService;
   private static Vertx vertx;
 
   @BeforeAll
-  static void start(Vertx v) throws Exception {
-    vertx = v;
-    stack = TestStack.start(v, 2, new JsonObject().put("SOCKETS_PER_USER", CAP)).await(20, TimeUnit.SECONDS);
-    userService = new Revocations(v, Redis.createClient(v, EmbeddedRedis.url()), Redis.createClient(v, EmbeddedRedis.url()))
+  static void start() throws Exception {
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
+    userService = new Revocations(vertx, Redis.createClient(vertx, EmbeddedRedis.url()), Redis.createClient(vertx, EmbeddedRedis.url()))
       .start().await(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
   static void stop() throws Exception {
     userService.close().await(10, TimeUnit.SECONDS);
-    stack.close().await(20, TimeUnit.SECONDS);
   }
 
   private static <T> T await(Future<T> f) throws Exception {

@@ -12,10 +12,14 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.SilentPeerProxy;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
@@ -30,32 +34,47 @@ class LivenessTest {
   private static final long INTERVAL_MS = 200;
   private static final long DEADLINE_MS = 800;
   private static final int FLOOD_CHARS = 50_000;
+  /** Each test deploys its own instance with its own settings. */
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.service(0, new JsonObject());
+  private static CollabFixture stack;
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    stack = CollabFixture.of(service);
+    vertx = stack.vertx();
+  }
+
+  /** One more instance on a fresh port with these settings; its index. */
+  private static int deploy(JsonObject settings) {
+    return service.deploy(new JsonObject().put("PORT", EmbeddedRedis.freePort()).mergeIn(settings));
+  }
 
   @Test
   @Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
   @DisplayName("A participant whose network vanished without a close is shown as gone (reconnecting) within the heartbeat deadline")
-  void vanishedParticipantLeaves(Vertx vertx, VertxTestContext ctx) {
-    JsonObject settings = new JsonObject().put("WS_PING_INTERVAL_MS", INTERVAL_MS).put("WS_PONG_DEADLINE_MS", DEADLINE_MS)
-      .put("WS_CLOSE_GRACE_MS", 300);
-    TestStack.start(vertx, 1, settings)
-      .compose(stack -> SilentPeerProxy.start(vertx, stack.port(0))
-        .compose(proxy -> vanishAndAwaitLeft(vertx, stack, proxy)
-          .map(elapsed -> {
-            assertThat(elapsed).isLessThan(DEADLINE_MS + INTERVAL_MS + 1_000);
-            return null;
-          })
-          .eventually(proxy::close))
-        .eventually(stack::close))
+  void vanishedParticipantLeaves(VertxTestContext ctx) {
+    int instance = deploy(new JsonObject().put("WS_PING_INTERVAL_MS", INTERVAL_MS).put("WS_PONG_DEADLINE_MS", DEADLINE_MS)
+      .put("WS_CLOSE_GRACE_MS", 300));
+    SilentPeerProxy.start(vertx, stack.port(instance))
+      .compose(proxy -> vanishAndAwaitLeft(instance, proxy)
+        .map(elapsed -> {
+          assertThat(elapsed).isLessThan(DEADLINE_MS + INTERVAL_MS + 1_000);
+          return null;
+        })
+        .eventually(proxy::close))
+      .eventually(() -> stack.undeploy(instance))
       .onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<Long> vanishAndAwaitLeft(Vertx vertx, TestStack stack, SilentPeerProxy proxy) {
+  private static Future<Long> vanishAndAwaitLeft(int instance, SilentPeerProxy proxy) {
     TestUser ann = stack.user("ann-vanish");
     TestUser bob = stack.user("bob-vanish");
     CollabClient annClient = new CollabClient(vertx);
-    return stack.createSession(ann, bob)
+    return stack.createSession(instance, ann, bob)
       .compose(id -> annClient.connectAndSync(proxy.port(), id, ann.token(), true)
-        .compose(w -> stack.join(0, bob, id)))
+        .compose(w -> stack.join(instance, bob, id)))
       .compose(bobClient -> {
         int from = bobClient.frameCount();
         long start = System.currentTimeMillis();
@@ -68,29 +87,28 @@ class LivenessTest {
   @Test
   @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
   @DisplayName("A participant that stops reading is shown as gone (reconnecting) as soon as its queue is full, and its connection is dropped")
-  void stuckReaderIsReleased(Vertx vertx, VertxTestContext ctx) {
-    JsonObject settings = new JsonObject().put("WS_CLOSE_GRACE_MS", 500).put("COLLAB_MAX_MSGS_PER_SEC", 10_000)
+  void stuckReaderIsReleased(VertxTestContext ctx) {
+    int instance = deploy(new JsonObject().put("WS_CLOSE_GRACE_MS", 500).put("COLLAB_MAX_MSGS_PER_SEC", 10_000)
       .put("COLLAB_MAX_CHANGE_CHARS", 2 * FLOOD_CHARS).put("COLLAB_MAX_DOC_CHARS", 2 * FLOOD_CHARS)
-      .put("COLLAB_MAX_LOG_BYTES", 500_000_000).put("COLLAB_MAX_EDITS", 100_000);
-    TestStack.start(vertx, 1, settings)
-      .compose(stack -> SilentPeerProxy.start(vertx, stack.port(0))
-        .compose(proxy -> stopReadingAndFlood(vertx, stack, proxy)
-          .compose(v -> {
-            proxy.drain();
-            return proxy.serverClosed().timeout(5, TimeUnit.SECONDS);
-          })
-          .eventually(proxy::close))
-        .eventually(stack::close))
+      .put("COLLAB_MAX_LOG_BYTES", 500_000_000).put("COLLAB_MAX_EDITS", 100_000));
+    SilentPeerProxy.start(vertx, stack.port(instance))
+      .compose(proxy -> stopReadingAndFlood(instance, proxy)
+        .compose(v -> {
+          proxy.drain();
+          return proxy.serverClosed().timeout(5, TimeUnit.SECONDS);
+        })
+        .eventually(proxy::close))
+      .eventually(() -> stack.undeploy(instance))
       .onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<Void> stopReadingAndFlood(Vertx vertx, TestStack stack, SilentPeerProxy proxy) {
+  private static Future<Void> stopReadingAndFlood(int instance, SilentPeerProxy proxy) {
     TestUser ann = stack.user("ann-stuck");
     TestUser bob = stack.user("bob-stuck");
     CollabClient annClient = new CollabClient(vertx);
-    return stack.createSession(ann, bob)
+    return stack.createSession(instance, ann, bob)
       .compose(id -> annClient.connectAndSync(proxy.port(), id, ann.token(), true)
-        .compose(w -> stack.join(0, bob, id)))
+        .compose(w -> stack.join(instance, bob, id)))
       .compose(bobClient -> {
         int from = bobClient.frameCount();
         proxy.stopReading();
@@ -115,20 +133,20 @@ class LivenessTest {
   @Test
   @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
   @DisplayName("A push whose text holds a NUL character gets an unstorable-text error frame and changes nothing")
-  void nulPushIsRefused(Vertx vertx, VertxTestContext ctx) {
-    TestStack.start(vertx, 1, new JsonObject())
-      .compose(stack -> pushNul(stack).eventually(stack::close))
+  void nulPushIsRefused(VertxTestContext ctx) {
+    int instance = deploy(new JsonObject());
+    pushNul(instance).eventually(() -> stack.undeploy(instance))
       .onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<Void> pushNul(TestStack stack) {
+  private static Future<Void> pushNul(int instance) {
     TestUser ann = stack.user("ann-nul");
     TestUser bob = stack.user("bob-nul");
-    return stack.createSession(ann, bob)
-      .compose(id -> stack.join(0, ann, id).compose(client -> pushNulAndCheck(stack, ann, id, client)));
+    return stack.createSession(instance, ann, bob)
+      .compose(id -> stack.join(instance, ann, id).compose(client -> pushNulAndCheck(instance, ann, id, client)));
   }
 
-  private static Future<Void> pushNulAndCheck(TestStack stack, TestUser ann, String id, CollabClient client) {
+  private static Future<Void> pushNulAndCheck(int instance, TestUser ann, String id, CollabClient client) {
     int from = client.frameCount();
     JsonArray changes = new JsonArray().add(new JsonArray().add(0).add("a\u0000b"));
     client.send(new JsonObject().put("type", "push").put("version", 0)
@@ -137,7 +155,7 @@ class LivenessTest {
       .compose(error -> {
         assertThat(error.getString("code")).isEqualTo("unstorable-text");
         assertThat(error.getString("message")).contains("changes");
-        return stack.session(0, ann, id);
+        return stack.session(instance, ann, id);
       })
       .map(session -> {
         assertThat(session.getInteger("version")).isZero();
@@ -149,20 +167,19 @@ class LivenessTest {
   @Test
   @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
   @DisplayName("An attempt the history service refuses with a 400 is dead-lettered whole, sent once and not retried")
-  void refusedAttemptIsDeadLettered(Vertx vertx, VertxTestContext ctx) {
-    JsonObject settings = new JsonObject().put("COLLAB_SWEEP_MS", 50).put("COLLAB_RETRY_BASE_MS", 50)
-      .put("COLLAB_RETRY_MAX_MS", 200);
+  void refusedAttemptIsDeadLettered(VertxTestContext ctx) {
+    int instance = deploy(new JsonObject().put("COLLAB_SWEEP_MS", 50).put("COLLAB_RETRY_BASE_MS", 50)
+      .put("COLLAB_RETRY_MAX_MS", 200));
     Redis redis = Redis.createClient(vertx, EmbeddedRedis.url());
-    TestStack.start(vertx, 1, settings)
-      .compose(stack -> endRefused(stack, redis).eventually(stack::close))
+    endRefused(instance, redis).eventually(() -> stack.undeploy(instance))
       .eventually(redis::close)
       .onComplete(ctx.succeedingThenComplete());
   }
 
-  private static Future<Void> endRefused(TestStack stack, Redis redis) {
+  private static Future<Void> endRefused(int instance, Redis redis) {
     TestUser ann = stack.user("ann-refused");
     TestUser bob = stack.user("bob-refused");
-    return stack.createSession(ann, bob).compose(id -> stack.join(0, ann, id).compose(client -> {
+    return stack.createSession(instance, ann, bob).compose(id -> stack.join(instance, ann, id).compose(client -> {
       stack.history().refuseNext(1);
       client.send(new JsonObject().put("type", "end"));
       return redis.send(Request.cmd(Command.XREAD).arg("BLOCK").arg(10_000).arg("STREAMS")

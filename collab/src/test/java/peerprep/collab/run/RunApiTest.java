@@ -1,58 +1,34 @@
 package peerprep.collab.run;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
-import peerprep.execution.ExecutionVerticle;
-import peerprep.testkit.EmbeddedRedis;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Running a session's code through the collaboration service, against the real execution service. */
-@ExtendWith(VertxExtension.class)
 class RunApiTest {
-  private static TestStack stack;
-  private static Vertx vertx;
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = CollabFixture.withExecution(1, new JsonObject().put("COLLAB_RUNS_PER_SESSION", 3));
+  private static CollabFixture stack;
 
   @BeforeAll
-  static void start(Vertx v) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed");
-    Process probe = new ProcessBuilder("/usr/bin/bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
-      "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--", "/usr/bin/true").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0,
-      "bubblewrap cannot create namespaces on this host");
-    vertx = v;
-    int executionPort = EmbeddedRedis.freePort();
-    await(v.deployVerticle(new ExecutionVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("PORT", executionPort)
-      .put("EXECUTION_RUNS_DIR", Files.createTempDirectory("collab-run-test").toString()).put("EXECUTION_WALL_MS", 4000))));
-    stack = await(TestStack.start(v, 1, new JsonObject().put("EXECUTION_SERVICE_URL", "http://127.0.0.1:" + executionPort)
-      .put("COLLAB_RUNS_PER_SESSION", 3)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      await(stack.close());
-    }
+  static void start() {
+    stack = CollabFixture.of(service);
   }
 
   static <T> T await(Future<T> f) {

@@ -2,33 +2,28 @@ package peerprep.collab.run;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
 import peerprep.collab.support.CollabClient;
-import peerprep.collab.support.TestStack;
+import peerprep.collab.support.CollabFixture;
+import peerprep.collab.support.EndedStream;
+import peerprep.collab.support.ExecutionPeer;
+import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
-import peerprep.execution.ExecutionVerticle;
 import peerprep.history.HistoryVerticle;
 import peerprep.testkit.EmbeddedRedis;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,37 +32,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A session's runs, language switches and display names travel with its attempt: the real collaboration,
  * execution and history services, on the embedded Redis and PostgreSQL.
  */
-@ExtendWith(VertxExtension.class)
 class RunsReachHistoryTest {
   private static final String CODE = "s = input()\nprint(s[::-1])\nprint('x' * 5000)\n";
-  private static TestStack stack;
+  private static final int HISTORY_PORT = EmbeddedRedis.freePort();
+  /** The real history service stands where the other classes have their stub, so this fixture has none. */
+  @RegisterExtension
+  static final ServiceFixture<CollabVerticle> service = ServiceFixture.of(CollabVerticle::new)
+    .assuming(ExecutionPeer::assumeSandbox).with(ExecutionPeer::start)
+    .config(new JsonObject().put("HISTORY_SERVICE_URL", "http://127.0.0.1:" + HISTORY_PORT)
+      .put("COLLAB_RETRY_BASE_MS", 50).put("COLLAB_RETRY_MAX_MS", 400));
+  private static CollabFixture stack;
   private static Redis redis;
-  private static int historyPort;
 
   @BeforeAll
-  static void start(Vertx v) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed");
-    Process probe = new ProcessBuilder("/usr/bin/bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
-      "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--", "/usr/bin/true").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0,
-      "bubblewrap cannot create namespaces on this host");
-    int executionPort = EmbeddedRedis.freePort();
-    historyPort = EmbeddedRedis.freePort();
-    await(v.deployVerticle(new ExecutionVerticle(), new DeploymentOptions().setConfig(new JsonObject().put("PORT", executionPort)
-      .put("EXECUTION_RUNS_DIR", Files.createTempDirectory("collab-history-runs").toString()).put("EXECUTION_WALL_MS", 4000))));
-    stack = await(TestStack.start(v, 1, new JsonObject().put("EXECUTION_SERVICE_URL", "http://127.0.0.1:" + executionPort)
-      .put("HISTORY_SERVICE_URL", "http://127.0.0.1:" + historyPort).put("COLLAB_RETRY_BASE_MS", 50).put("COLLAB_RETRY_MAX_MS", 400)));
-    await(v.deployVerticle(new HistoryVerticle(), new DeploymentOptions().setConfig(TestEnv.config("collab_runs_history")
-      .put("PORT", historyPort).put("USER_SERVICE_URL", stack.auth().url()))));
-    redis = Redis.createClient(v, EmbeddedRedis.url());
+  static void start() {
+    stack = CollabFixture.of(service);
+    await(stack.vertx().deployVerticle(new HistoryVerticle(), new DeploymentOptions().setConfig(TestEnv.config("collab_runs_history")
+      .put("PORT", HISTORY_PORT).put("USER_SERVICE_URL", stack.auth().url()))));
+    redis = Redis.createClient(stack.vertx(), EmbeddedRedis.url());
   }
 
   @AfterAll
   static void stop() {
-    if (stack != null) {
-      await(stack.close());
-      redis.close();
-    }
+    redis.close();
   }
 
   static <T> T await(Future<T> f) {
@@ -95,9 +82,9 @@ class RunsReachHistoryTest {
     HttpResponse<Buffer> ran = await(stack.http().post(stack.port(0), "localhost", "/sessions/" + id + "/runs")
       .putHeader("Authorization", linus.bearer()).timeout(60_000).sendJsonObject(new JsonObject().put("stdin", "olleh\n")));
     assertThat(ran.statusCode()).as(ran.bodyAsString()).isEqualTo(200);
-    String mark = lastStreamId();
+    String mark = await(EndedStream.lastId(redis));
     a.send(new JsonObject().put("type", "end"));
-    await(endedAfter(id, mark));
+    await(EndedStream.entry(redis, id, mark));
 
     JsonObject attempt = fromHistory(linus, "/attempts/" + id);
     assertThat(attempt.getJsonArray("participants").getJsonObject(0).getString("displayName")).isEqualTo("Ada L.");
@@ -133,7 +120,7 @@ class RunsReachHistoryTest {
   }
 
   private static JsonObject fromHistory(TestUser user, String path) {
-    HttpResponse<Buffer> r = await(stack.http().get(historyPort, "127.0.0.1", path).putHeader("Authorization", user.bearer()).send());
+    HttpResponse<Buffer> r = await(stack.http().get(HISTORY_PORT, "127.0.0.1", path).putHeader("Authorization", user.bearer()).send());
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     return r.bodyAsJsonObject();
   }
@@ -143,29 +130,5 @@ class RunsReachHistoryTest {
     text.lines().forEach(section::add);
     section.add("");
     return ChangeSet.fromJson(new JsonArray().add(section));
-  }
-
-  private static String lastStreamId() {
-    Response last = await(redis.send(Request.cmd(Command.XREVRANGE).arg("peerprep:sessions:ended").arg("+").arg("-").arg("COUNT").arg(1)));
-    return last == null || last.size() == 0 ? "0" : last.get(0).get(0).toString();
-  }
-
-  /** Completes when the ended-sessions stream gets the session's entry, written once history confirmed (a blocking read). */
-  private static Future<Void> endedAfter(String sessionId, String after) {
-    return redis.send(Request.cmd(Command.XREAD).arg("BLOCK").arg(20_000).arg("STREAMS").arg("peerprep:sessions:ended").arg(after))
-      .compose(r -> {
-        if (r == null) {
-          return Future.failedFuture("no ended-stream entry for " + sessionId);
-        }
-        Response entries = r.isMap() ? r.get("peerprep:sessions:ended") : r.get(0).get(1);
-        String last = after;
-        for (Response entry : entries) {
-          last = entry.get(0).toString();
-          if (entry.get(1).toString().contains(sessionId)) {
-            return Future.succeededFuture();
-          }
-        }
-        return endedAfter(sessionId, last);
-      });
   }
 }

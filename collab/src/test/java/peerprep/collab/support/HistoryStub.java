@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import peerprep.common.auth.Auth;
+import peerprep.common.testing.Companion;
 import peerprep.common.testing.TestEnv;
 
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the history service's POST /internal/attempts: records every call, answers 201 for a new
- * session id and 200 for a repeat (as the real one does), and can be told to fail the next calls.
+ * session id and 200 for a repeat (as the real one does), and can be told to fail the next calls. As a
+ * {@link Companion} it points the service's {@code HISTORY_SERVICE_URL} at itself.
  */
-public final class HistoryStub {
+public final class HistoryStub implements Companion {
   private final HttpServer server;
   private final List<JsonObject> calls = new CopyOnWriteArrayList<>();
   private final Map<String, JsonObject> stored = new HashMap<>();
@@ -61,6 +63,11 @@ public final class HistoryStub {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
+  @Override
+  public JsonObject config() {
+    return new JsonObject().put("HISTORY_SERVICE_URL", url());
+  }
+
   public List<JsonObject> calls() {
     return List.copyOf(calls);
   }
@@ -74,12 +81,12 @@ public final class HistoryStub {
     return stored.get(sessionId);
   }
 
-  /** The next {@code n} calls are answered 503. */
   /** The next {@code n} calls are answered 400, as history answers an attempt it cannot store. */
   public void refuseNext(int n) {
     refuseNext.set(n);
   }
 
+  /** The next {@code n} calls are answered 503. */
   public void failNext(int n) {
     failNext.set(n);
   }
@@ -110,6 +117,7 @@ public final class HistoryStub {
     refuseNext.set(0);
   }
 
+  @Override
   public Future<Void> close() {
     return server.close();
   }
