@@ -102,6 +102,6 @@ final class SessionApi {
   }
 
   static ApiException unknown(String id) {
-    return ApiException.notFound("No session '" + id + "' is known: there is no session by that id, or it ended more than a day ago.");
+    return ApiException.notFound("There is no session '" + id + "' (or it ended more than a day ago).");
   }
 }

@@ -132,6 +132,6 @@ final class RunApi {
   }
 
   private static ApiException unknown(String id) {
-    return ApiException.notFound("No session '" + id + "' is known: there is no session by that id, or it ended more than a day ago.");
+    return ApiException.notFound("There is no session '" + id + "' (or it ended more than a day ago).");
   }
 }

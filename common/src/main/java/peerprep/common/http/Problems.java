@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * that breaks the service's OpenAPI document is a 400 naming the field and the rule ({@link ContractRouter}).
  */
 public final class Problems {
+  /** The detail of a 404 for a path no route matches (a route's own 404s say what they did not find). */
+  public static final String NO_ROUTE = "No resource exists at this path.";
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
@@ -103,7 +105,7 @@ public final class Problems {
       return payload;
     }
     return switch (status) {
-      case 404 -> "No resource exists at this path.";
+      case 404 -> NO_ROUTE;
       case 405 -> "This path does not accept that HTTP method.";
       case 413 -> "The request body is larger than this endpoint accepts.";
       case 415 -> "Send the body as application/json.";

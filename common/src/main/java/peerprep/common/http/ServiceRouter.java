@@ -41,24 +41,12 @@ public final class ServiceRouter {
       api.accept(contract);
       Router built = contract.createRouter();
       installErrors(built);
-      return assemble(vertx, service, bodyLimit, health, contract.document(),
-        root -> root.route("/*").subRouter(built), contract.createRouter());
+      return assemble(vertx, service, bodyLimit, health, contract.document(), built, contract.createRouter());
     });
   }
 
-  /**
-   * The same root router for a service whose routes are still registered by hand: its document is served but
-   * does not build or validate its routes. {@code api} is called once for the root and once for the prefix.
-   */
-  public static Router createUnvalidated(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
-                                         String openApi, Consumer<Router> api) {
-    Router prefixed = Router.router(vertx);
-    api.accept(prefixed);
-    return assemble(vertx, service, bodyLimit, health, OpenApi.load(openApi), api, prefixed);
-  }
-
   private static Router assemble(Vertx vertx, String service, long bodyLimit, Handler<RoutingContext> health,
-                                 JsonObject openApi, Consumer<Router> api, Router prefixed) {
+                                 JsonObject openApi, Router api, Router prefixed) {
     Router root = Router.router(vertx);
     root.route().handler(new AccessLog(service));
     RequestDeadline deadline = new RequestDeadline(vertx);
@@ -93,7 +81,7 @@ public final class ServiceRouter {
     }
     root.route("/" + service + "-api/internal/*").handler(ctx -> Problems.handle(ctx, 404));
     root.route("/" + service + "-api/*").subRouter(prefixed);
-    api.accept(root);
+    root.route("/*").subRouter(api);
     installErrors(root);
     installErrors(prefixed);
     return root;

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import peerprep.common.http.OpenApi;
+import peerprep.common.http.Problems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class ContractProbe {
     Request valid = new Request(method, template, parameters, body, schema);
     if (!template.startsWith("/internal/")) {
       HttpResponse<Buffer> r = valid.withPrefix(prefix).send();
-      if (r.statusCode() == 404 && !Problems.detail(r).contains("No ") || r.statusCode() == 405) {
+      if (r.statusCode() == 404 && Problems.NO_ROUTE.equals(detail(r)) || r.statusCode() == 405) {
         findings.add(name + " has no route under the public prefix: " + r.statusCode() + " " + r.bodyAsString());
       }
     }
@@ -123,8 +124,8 @@ public final class ContractProbe {
       findings.add(what + " was answered " + r.statusCode() + " instead of 400: " + r.bodyAsString());
     } else if (type == null || !type.startsWith("application/problem+json")) {
       findings.add(what + " was answered with Content-Type " + type + ", not a problem");
-    } else if (!Problems.detail(r).contains(named)) {
-      findings.add(what + " was answered with a detail that does not name " + named + ": " + Problems.detail(r));
+    } else if (!detail(r).contains(named)) {
+      findings.add(what + " was answered with a detail that does not name " + named + ": " + detail(r));
     }
   }
 
@@ -149,13 +150,11 @@ public final class ContractProbe {
     return resolve(target);
   }
 
-  private static final class Problems {
-    static String detail(HttpResponse<Buffer> r) {
-      try {
-        return r.bodyAsJsonObject().getString("detail", "");
-      } catch (RuntimeException e) {
-        return "";
-      }
+  private static String detail(HttpResponse<Buffer> r) {
+    try {
+      return r.bodyAsJsonObject().getString("detail", "");
+    } catch (RuntimeException e) {
+      return "";
     }
   }
 
