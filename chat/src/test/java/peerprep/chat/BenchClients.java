@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import peerprep.common.testing.Latencies;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -10,20 +10,14 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import org.slf4j.LoggerFactory;
 import peerprep.common.app.ServiceMain;
+import peerprep.common.testing.ChildJvm;
+import peerprep.common.testing.LiveHeap;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedRedis;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Chat throughput, latency, CPU and memory on this machine, measured the way the peers harness
@@ -114,35 +107,28 @@ public final class ChatBenchmark {
       lines.add(String.join(" ", collab.session(a, b), a.id(), a.token(), b.id(), b.token()));
     }
     Files.write(file, lines);
-    long baseline = liveHeap();
-    Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", classpath(), BenchClients.class.getName(),
-      String.valueOf(port), file.toString(), o.profile(), String.valueOf(o.warmup()), String.valueOf(o.duration()),
-      String.valueOf(o.rate()), String.valueOf(o.window()))
-      .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-         Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
-      String connected = expect(out, "CONNECTED");
+    long baseline = LiveHeap.bytes();
+    try (ChildJvm child = ChildJvm.start(BenchClients.class, "1g", CHILD_LIMIT_MINUTES, List.of(String.valueOf(port),
+      file.toString(), o.profile(), String.valueOf(o.warmup()), String.valueOf(o.duration()), String.valueOf(o.rate()),
+      String.valueOf(o.window())))) {
+      String connected = child.expect("CONNECTED");
       int serverSockets = Future.all(instances.stream().map(ChatVerticle::sockets).toList())
         .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum()).await();
-      long idle = liveHeap();
-      in.write("GO\n");
-      in.flush();
-      expect(out, "WINDOW");
+      long idle = LiveHeap.bytes();
+      child.send("GO");
+      child.expect("WINDOW");
       long cpuStart = cpuNanos();
       double redisStart = redisCpuSeconds(redis);
-      expect(out, "WINDOW-END");
+      child.expect("WINDOW-END");
       double chatCpu = (cpuNanos() - cpuStart) / 1e9;
       double redisCpu = redisCpuSeconds(redis) - redisStart;
-      JsonObject result = new JsonObject(expect(out, "RESULT").substring("RESULT ".length()));
+      JsonObject result = new JsonObject(child.expect("RESULT").substring("RESULT ".length()));
       report(rooms, connected, serverSockets, (idle - baseline) / Math.max(1, serverSockets), result);
       long delivered = Math.max(1, result.getLong("deliveredInWindow"));
       System.out.printf("  server CPU per delivered message: %.3f ms (chat JVM %.1f s + Redis %.1f s over the window); "
           + "client JVM %.1f s; load average %.1f%n", (chatCpu + redisCpu) * 1000 / delivered, chatCpu, redisCpu,
         result.getDouble("clientCpuSeconds"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
-      if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
-        child.destroyForcibly();
-      }
       Files.deleteIfExists(file);
     }
   }
@@ -159,25 +145,6 @@ public final class ChatBenchmark {
     System.out.printf("  live heap per idle socket (class histograms after full GC): %.1f KiB%n", bytesPerSocket / 1024.0);
   }
 
-  private static String expect(BufferedReader out, String prefix) throws Exception {
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith(prefix)) {
-        return line;
-      }
-    }
-    throw new IllegalStateException("the client process ended before printing " + prefix);
-  }
-
-  /** Bytes of live objects: the total of a class histogram, which the JVM takes after a full GC. */
-  private static long liveHeap() throws Exception {
-    String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-      new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-      new Object[]{new String[0]}, new String[]{String[].class.getName()});
-    String[] lines = histogram.strip().split("\n");
-    String[] total = lines[lines.length - 1].trim().split("\\s+");
-    return Long.parseLong(total[total.length - 1]);
-  }
-
   private static double redisCpuSeconds(Redis redis) {
     String info = redis.send(Request.cmd(Command.INFO).arg("cpu")).await().toString();
     double total = 0;
@@ -191,25 +158,5 @@ public final class ChatBenchmark {
 
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** The test class path, also when started by a Maven plugin whose own class path is the JVM's. */
-  private static String classpath() {
-    ClassLoader loader = ChatBenchmark.class.getClassLoader();
-    List<String> entries = new ArrayList<>();
-    while (loader != null) {
-      if (loader instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          entries.add(new File(url.getPath()).getPath());
-        }
-      }
-      loader = loader.getParent();
-    }
-    return entries.isEmpty() ? System.getProperty("java.class.path")
-      : entries.stream().distinct().collect(Collectors.joining(File.pathSeparator));
   }
 }

@@ -4,202 +4,177 @@ import ch.qos.logback.classic.Level;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import peerprep.collab.support.CollabClient;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import org.slf4j.LoggerFactory;
+import peerprep.collab.bench.CollabBenchClients;
 import peerprep.collab.support.CollabFixture;
 import peerprep.collab.support.HistoryStub;
+import peerprep.common.testing.ChildJvm;
+import peerprep.common.testing.LiveHeap;
+import peerprep.common.testing.ProcCpu;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
-import org.slf4j.LoggerFactory;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Load on two collaboration instances sharing the embedded Redis, all on loopback: for each size, N
- * sessions of two editors (one on each instance) type at a steady rate for a while. Prints accepted
- * edits per second, the time from an edit to the partner receiving it (p50, p99) and heap per session.
- * Arguments: sizes (default 100,1000), seconds of typing (default 20), edits a second per editor (default 2).
+ * Collaboration throughput, latency, CPU and memory on this machine, measured the way the peers harness
+ * ({@code ../shared/peers}) measures our service against Hocuspocus: two editors per session, the first on
+ * one service instance and the second on the other (two {@code CollabVerticle} deployments on two ports
+ * sharing the embedded Redis, as two tasks), so every edit crosses Redis. A child JVM
+ * ({@link CollabBenchClients}) holds the editors. Profiles {@code stress} (closed loop, at most
+ * {@code window} edits per editor in flight until the partner has them) and {@code human} (open loop,
+ * {@code rate} edits per second per editor); a warm-up, a measured window in which only the edits made
+ * count, a drain and a convergence check. Server CPU is this JVM's and Redis's, from {@code /proc}, over
+ * the window, per delivered edit. Memory: live heap per idle socket, from class histograms (each after a
+ * full GC) before the editors connect and once they are all synced and idle.
+ *
+ * <p>Arguments, each optional: {@code --sessions 100,1000} {@code --profile stress|human}
+ * {@code --warmup 5} {@code --duration 20} {@code --rate 5} {@code --window 4}. Bounded; stops by itself.
  */
 public final class CollabBenchmark {
+  private static final long CHILD_LIMIT_MINUTES = 10;
+  private static final int CREATE_BATCH = 50;
+
   private CollabBenchmark() {
   }
 
-  public static void main(String[] args) {
-    String sizes = args.length > 0 ? args[0] : "100,1000";
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    double rate = args.length > 2 ? Double.parseDouble(args[2]) : 2.0;
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("access")).setLevel(Level.WARN);
-    Vertx vertx = Vertx.vertx();
-    try {
-      EmbeddedRedis.url();
-      TestAuth auth = TestAuth.start(vertx).await();
-      HistoryStub history = HistoryStub.start(vertx).await();
-      JsonObject settings = new JsonObject().put("USER_SERVICE_URL", auth.url()).mergeIn(history.config())
-        .put("COLLAB_ABANDON_GRACE_MS", 600_000);
-      Bench bench = new Bench(auth, WebClient.create(vertx), deploy(vertx, settings), deploy(vertx, settings));
-      WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
-      System.out.printf("collab benchmark: 2 instances, %d s of typing, %.1f edits/s per editor, %d cores%n",
-        seconds, rate, Runtime.getRuntime().availableProcessors());
-      for (String size : sizes.split(",")) {
-        run(vertx, bench, ws, Integer.parseInt(size.trim()), seconds, rate);
+  /** One benchmark's settings. */
+  private record Options(List<Integer> sessions, String profile, int warmup, int duration, double rate, int window) {
+    static Options parse(String[] args) {
+      Map<String, String> flags = new HashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
       }
-    } finally {
-      vertx.close().await();
-      EmbeddedRedis.stop();
+      String profile = flags.getOrDefault("profile", "stress");
+      if (!List.of("stress", "human").contains(profile)) {
+        throw new IllegalArgumentException("--profile is stress or human, not " + profile);
+      }
+      return new Options(Arrays.stream(flags.getOrDefault("sessions", "100,1000").split(","))
+        .map(s -> Integer.parseInt(s.trim())).toList(), profile,
+        Integer.parseInt(flags.getOrDefault("warmup", "5")), Integer.parseInt(flags.getOrDefault("duration", "20")),
+        Double.parseDouble(flags.getOrDefault("rate", "5")), Integer.parseInt(flags.getOrDefault("window", "4")));
+    }
+
+    List<String> childArgs(int left, int right, Path file) {
+      return List.of(String.valueOf(left), String.valueOf(right), file.toString(), profile, String.valueOf(warmup),
+        String.valueOf(duration), String.valueOf(rate), String.valueOf(window));
     }
   }
 
-  /** The two instances under load, outside any test fixture: a benchmark is a program of its own. */
-  private record Bench(TestAuth auth, WebClient http, int left, int right) {
+  /** The two instances under load and what they need, outside any test fixture: a benchmark is a program. */
+  private record Bench(TestAuth auth, WebClient http, Redis redis, List<CollabVerticle> instances, int left, int right) {
+    int sockets() {
+      return instances.stream().mapToInt(CollabVerticle::sockets).sum();
+    }
   }
 
-  /** One instance on a fresh port; its port. */
-  private static int deploy(Vertx vertx, JsonObject settings) {
+  public static void main(String[] args) throws Exception {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    Vertx vertx = Vertx.vertx();
+    int code = 0;
+    try {
+      Options options = Options.parse(args);
+      TestAuth auth = TestAuth.start(vertx).await();
+      HistoryStub history = HistoryStub.start(vertx).await();
+      JsonObject settings = new JsonObject().put("USER_SERVICE_URL", auth.url()).mergeIn(history.config());
+      CollabVerticle left = new CollabVerticle();
+      CollabVerticle right = new CollabVerticle();
+      Bench bench = new Bench(auth, WebClient.create(vertx), Redis.createClient(vertx, EmbeddedRedis.url()),
+        List.of(left, right), deploy(vertx, left, settings), deploy(vertx, right, settings));
+      System.out.printf("collab benchmark: %s, warm-up %d s, window %d s, %s; 2 collab instances on %d cores%n",
+        options.profile(), options.warmup(), options.duration(), "stress".equals(options.profile())
+          ? options.window() + " edits in flight per editor" : options.rate() + " edits/s per editor",
+        Runtime.getRuntime().availableProcessors());
+      for (int sessions : options.sessions()) {
+        run(sessions, options, bench);
+      }
+    } catch (Exception e) {
+      System.out.println("benchmark failed: " + e);
+      code = 1;
+    } finally {
+      vertx.close().await(30, TimeUnit.SECONDS);
+      EmbeddedRedis.stop();
+    }
+    System.exit(code);
+  }
+
+  /** One instance on a fresh port, as one task with {@code COLLAB_INSTANCES=1}; its port. */
+  private static int deploy(Vertx vertx, CollabVerticle verticle, JsonObject settings) {
     JsonObject config = TestEnv.config(null).mergeIn(settings);
-    vertx.deployVerticle(new CollabVerticle(), new DeploymentOptions().setConfig(config)).await();
+    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
     return config.getInteger("PORT");
   }
 
-  private static void run(Vertx vertx, Bench bench, WebSocketClient ws, int n, int seconds, double rate) {
+  private static void run(int sessions, Options o, Bench bench) throws Exception {
     EmbeddedRedis.flushAll();
-    List<Pair> pairs = createSessions(bench, n);
-    long heapBefore = usedHeapAfterGc();
-    connect(vertx, bench, ws, pairs);
-    long heapAfter = usedHeapAfterGc();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    pairs.forEach(p -> p.measure(latencies));
-    long start = System.nanoTime();
-    List<Long> timers = new ArrayList<>();
-    Random random = new Random(n);
-    long period = Math.max(1, Math.round(1000 / rate));
-    for (Pair p : pairs) {
-      timers.add(p.type(vertx, random.nextLong(), 1 + random.nextInt((int) period), period));
-      timers.add(p.partnerType(vertx, random.nextLong(), 1 + random.nextInt((int) period), period));
+    Path file = Files.createTempFile("collab-bench", ".txt");
+    Files.write(file, createSessions(bench, sessions));
+    String loadAverage = String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    long baseline = LiveHeap.bytes();
+    try (ChildJvm child = ChildJvm.start(CollabBenchClients.class, "1g", CHILD_LIMIT_MINUTES,
+      o.childArgs(bench.left(), bench.right(), file))) {
+      child.expect("CONNECTED");
+      int serverSockets = bench.sockets();
+      long idleBytes = (LiveHeap.bytes() - baseline) / Math.max(1, serverSockets);
+      child.send("GO");
+      child.expect("WINDOW");
+      long redisPid = redisPid(bench.redis());
+      double collabStart = ProcCpu.self();
+      double redisStart = ProcCpu.seconds(redisPid);
+      child.expect("WINDOW-END");
+      double collabCpu = ProcCpu.self() - collabStart;
+      double redisCpu = ProcCpu.seconds(redisPid) - redisStart;
+      JsonObject r = new JsonObject(child.expect("RESULT").substring("RESULT ".length()));
+      JsonObject summary = CollabBenchReport.summary(o.profile(), sessions, o.profile().equals("stress")
+        ? new JsonObject().put("window", o.window()).put("windowMode", "e2e")
+        : new JsonObject().put("editsPerSecPerEditor", o.rate()), o.warmup(), o.duration(), loadAverage, r)
+        .put("serverSockets", serverSockets).put("liveHeapPerIdleSocketBytes", idleBytes);
+      CollabBenchReport.cpu(summary, collabCpu, redisCpu, r.getDouble("clientCpuSeconds"));
+      CollabBenchReport.print(summary);
+    } finally {
+      Files.deleteIfExists(file);
     }
-    vertx.timer(seconds, TimeUnit.SECONDS).await();
-    timers.forEach(vertx::cancelTimer);
-    double typed = (System.nanoTime() - start) / 1e9;
-    Future.all(pairs.stream().map(Pair::settle).toList()).timeout(60, TimeUnit.SECONDS).await();
-    report(n, pairs, latencies, typed, heapBefore, heapAfter);
-    Future.join(pairs.stream().map(Pair::close).toList()).await();
   }
 
-  private static List<Pair> createSessions(Bench bench, int n) {
-    List<Pair> pairs = new ArrayList<>();
-    for (int done = 0; done < n; done += 50) {
-      List<Future<Pair>> batch = new ArrayList<>();
-      for (int i = done; i < Math.min(n, done + 50); i++) {
-        TestUser a = bench.auth().user("a" + i), b = bench.auth().user("b" + i);
-        batch.add(CollabFixture.createSession(bench.http(), bench.left(), a, b).map(id -> new Pair(id, a, b)));
+  /** The sessions, created through the internal API as matching does: one line each, id and both users. */
+  private static List<String> createSessions(Bench bench, int n) {
+    List<String> lines = new ArrayList<>();
+    for (int done = 0; done < n; done += CREATE_BATCH) {
+      List<Future<String>> batch = new ArrayList<>();
+      for (int i = done; i < Math.min(n, done + CREATE_BATCH); i++) {
+        TestUser a = bench.auth().user("a" + i);
+        TestUser b = bench.auth().user("b" + i);
+        batch.add(CollabFixture.createSession(bench.http(), bench.left(), a, b)
+          .map(id -> String.join(" ", id, a.id(), a.token(), b.id(), b.token())));
       }
       Future.all(batch).await();
-      batch.forEach(f -> pairs.add(f.result()));
+      batch.forEach(f -> lines.add(f.result()));
     }
-    return pairs;
+    return lines;
   }
 
-  private static void connect(Vertx vertx, Bench bench, WebSocketClient ws, List<Pair> pairs) {
-    for (int done = 0; done < pairs.size(); done += 100) {
-      List<Future<?>> batch = new ArrayList<>();
-      for (Pair p : pairs.subList(done, Math.min(pairs.size(), done + 100))) {
-        p.left = new CollabClient(vertx, ws);
-        p.right = new CollabClient(vertx, ws);
-        batch.add(p.left.connectAndSync(bench.left(), p.sessionId, p.a.token(), true));
-        batch.add(p.right.connectAndSync(bench.right(), p.sessionId, p.b.token(), true));
+  private static long redisPid(Redis redis) {
+    String info = redis.send(Request.cmd(Command.INFO).arg("server")).await().toString();
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("process_id:")) {
+        return Long.parseLong(line.substring("process_id:".length()).trim());
       }
-      Future.all(batch).await();
     }
-  }
-
-  private static void report(int n, List<Pair> pairs, List<Long> latencies, double typed, long heapBefore, long heapAfter) {
-    long edits = pairs.stream().mapToLong(p -> p.left.edits() + p.right.edits()).sum();
-    long accepted = pairs.stream().mapToLong(p -> p.left.version()).sum();
-    long diverged = pairs.stream().filter(p -> !p.left.doc().equals(p.right.doc())).count();
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    System.out.printf("%5d sessions: %d edits made, %d accepted (%.0f accepted edits/s over %.1f s), diverged sessions %d%n",
-      n, edits, accepted, accepted / typed, typed, diverged);
-    System.out.printf("       edit -> partner: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
-      percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0), sorted.size());
-    System.out.printf("       heap per session (server and both editors, one JVM): %.1f KiB; machine load average %.1f%n",
-      (heapAfter - heapBefore) / 1024.0 / n, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  private static double percentile(List<Long> sorted, double p) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int i = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
-    return sorted.get(Math.max(0, i)) / 1e6;
-  }
-
-  private static long usedHeapAfterGc() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
-  }
-
-  /** One session and its two editors; each edit's time is kept so the partner can measure its arrival. */
-  private static final class Pair {
-    final String sessionId;
-    final TestUser a;
-    final TestUser b;
-    CollabClient left;
-    CollabClient right;
-    final List<Long> leftEdits = Collections.synchronizedList(new ArrayList<>());
-    final List<Long> rightEdits = Collections.synchronizedList(new ArrayList<>());
-
-    Pair(String sessionId, TestUser a, TestUser b) {
-      this.sessionId = sessionId;
-      this.a = a;
-      this.b = b;
-    }
-
-    void measure(List<Long> latencies) {
-      int[] seen = new int[2];
-      left.onRemoteUpdate((client, update, now) -> latencies.add(now - rightEdits.get(seen[0]++)));
-      right.onRemoteUpdate((client, update, now) -> latencies.add(now - leftEdits.get(seen[1]++)));
-    }
-
-    long type(Vertx vertx, long seed, long delay, long period) {
-      return typeOn(vertx, left, leftEdits, seed, delay, period);
-    }
-
-    long partnerType(Vertx vertx, long seed, long delay, long period) {
-      return typeOn(vertx, right, rightEdits, seed, delay, period);
-    }
-
-    private static long typeOn(Vertx vertx, CollabClient c, List<Long> times, long seed, long delay, long period) {
-      Random random = new Random(seed);
-      return vertx.setPeriodic(delay, period, id -> {
-        synchronized (c) {
-          long at = System.nanoTime();
-          if (c.editRandomly(random)) {
-            times.add(at);
-          }
-        }
-      });
-    }
-
-    Future<?> settle() {
-      return left.idle().compose(x -> right.idle())
-        .compose(x -> left.reach(right.version())).compose(x -> right.reach(left.version()));
-    }
-
-    Future<?> close() {
-      return Future.join(left.close(), right.close());
-    }
+    throw new IllegalStateException("Redis did not tell its process id");
   }
 }

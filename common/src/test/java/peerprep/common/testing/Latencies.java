@@ -1,20 +1,25 @@
-package peerprep.chat;
+package peerprep.common.testing;
 
 import java.util.Arrays;
 
-/** Collected latencies in nanoseconds, from any thread; percentiles in milliseconds. */
-final class Latencies {
+/** Every latency a benchmark collected, in nanoseconds, from any thread; exact nearest-rank percentiles in ms. */
+public final class Latencies {
   private long[] values = new long[1 << 16];
   private int size;
 
-  synchronized void record(long nanos) {
+  public synchronized void record(long nanos) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = nanos;
   }
 
-  synchronized double percentile(double p) {
+  public synchronized int count() {
+    return size;
+  }
+
+  /** The {@code p}-th percentile (100 is the maximum) in milliseconds; NaN when nothing was recorded. */
+  public synchronized double percentile(double p) {
     if (size == 0) {
       return Double.NaN;
     }
