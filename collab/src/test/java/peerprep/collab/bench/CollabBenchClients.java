@@ -86,6 +86,16 @@ public final class CollabBenchClients {
     System.out.println("CONNECTED " + 2 * ready.size() + " " + connectSeconds);
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 
+    double cpuSeconds = measure();
+    drain();
+    JsonObject convergence = BenchConvergence.check(WebClient.create(vertx), settings.left(), ready);
+    System.out.println("RESULT " + result(connectSeconds, cpuSeconds, convergence).encode());
+    Future.join(ready.stream().flatMap(p -> p.sides().stream()).map(s -> s.editor.close()).toList())
+      .await(30, TimeUnit.SECONDS);
+  }
+
+  /** Warm-up, then the measured window; the editors stop at its end. This JVM's CPU seconds in the window. */
+  private double measure() throws InterruptedException {
     sending = true;
     ready.forEach(p -> p.sides().forEach(this::start));
     Thread.sleep(settings.warmupSeconds() * 1000L);
@@ -98,19 +108,18 @@ public final class CollabBenchClients {
     double cpuSeconds = ProcCpu.self() - cpuStart;
     sending = false;
     ready.forEach(p -> p.sides().forEach(s -> s.editor.context().runOnContext(v -> vertx.cancelTimer(s.timer))));
-    drain();
-    JsonObject convergence = BenchConvergence.check(WebClient.create(vertx), settings.left(), ready);
-    double window = (windowEnd - windowStart) / 1e9;
-    System.out.println("RESULT " + new JsonObject().put("sessions", pairs.size()).put("sessionsReady", ready.size())
-      .put("sockets", 2 * ready.size()).put("setupS", connectSeconds).put("windowS", window)
+    return cpuSeconds;
+  }
+
+  private JsonObject result(double connectSeconds, double cpuSeconds, JsonObject convergence) {
+    return new JsonObject().put("sessions", pairs.size()).put("sessionsReady", ready.size())
+      .put("sockets", 2 * ready.size()).put("setupS", connectSeconds).put("windowS", (windowEnd - windowStart) / 1e9)
       .put("sentInWindow", sentInWindow.sum()).put("deliveredInWindow", deliveredInWindow.sum())
       .put("lost", sentInWindow.sum() - deliveredInWindow.sum()).put("latencyMs", latencySummary())
       .put("convergence", convergence).put("disconnects", counts.disconnects.sum())
       .put("markerErrors", counts.markerErrors.sum()).put("duplicates", counts.duplicates.sum())
       .put("serverErrors", counts.serverErrors()).put("errorCodes", counts.errorCodes()).put("protocol", counts.protocol())
-      .put("clientCpuSeconds", cpuSeconds).encode());
-    Future.join(ready.stream().flatMap(p -> p.sides().stream()).map(s -> s.editor.close()).toList())
-      .await(30, TimeUnit.SECONDS);
+      .put("clientCpuSeconds", cpuSeconds);
   }
 
   private BenchSide side(char name) {
