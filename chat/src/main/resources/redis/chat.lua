@@ -7,28 +7,33 @@
 -- that user), "x|" for the end of the session.
 
 -- The UTC time of a stream id's milliseconds as yyyy-mm-ddThh:mm:ss.mmmZ (days to civil date, proleptic
--- Gregorian), the same text the service writes for a message read back from the stream.
+-- Gregorian), the same text the service writes for a message read back from the stream. The date of the
+-- last day seen is kept between calls: nearly every message falls on the same day as the one before.
+local cachedDay, cachedDate = nil, nil
 local function iso(ms)
   local s = math.floor(ms / 1000)
   local days = math.floor(s / 86400)
   local rem = s - days * 86400
-  local z = days + 719468
-  local era = math.floor(z / 146097)
-  local doe = z - era * 146097
-  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-  local mp = math.floor((5 * doy + 2) / 153)
-  local d = doy - math.floor((153 * mp + 2) / 5) + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
-  return string.format('%04d-%02d-%02dT%02d:%02d:%02d.%03dZ', y, m, d, math.floor(rem / 3600),
-    math.floor(rem % 3600 / 60), rem % 60, ms % 1000)
+  if days ~= cachedDay then
+    local z = days + 719468
+    local era = math.floor(z / 146097)
+    local doe = z - era * 146097
+    local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+    local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+    local mp = math.floor((5 * doy + 2) / 153)
+    local d = doy - math.floor((153 * mp + 2) / 5) + 1
+    local m = mp < 10 and mp + 3 or mp - 9
+    local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+    cachedDate = string.format('%04d-%02d-%02dT', y, m, d)
+    cachedDay = days
+  end
+  return cachedDate .. string.format('%02d:%02d:%02d.%03dZ', math.floor(rem / 3600), math.floor(rem % 3600 / 60),
+    rem % 60, ms % 1000)
 end
-
 -- Stores and publishes one message in a single atomic step, so the order of the stream and the order of
 -- live delivery are the same for every subscriber. A session whose keys are all gone (Redis lost its
 -- data) is refused rather than started again in a stream nobody reads; every stream expires.
--- KEYS: 1 session stream, 2 ended marker, 3 sender's rate bucket, 4 session marker
+-- KEYS: 1 session stream, 2 ended marker, 3 sender's rate bucket ("<tokens> <ms>"), 4 session marker
 -- ARGV: 1 stream cap, 2 user id, 3 username, 4 text, 5 bucket capacity, 6 bucket window ms, 7 channel,
 --       8 stream retention seconds, 9 sending connection, 10 the frame's JSON up to (without) its id and time,
 --       11 the client's id of the message as JSON (a string or null)
@@ -44,15 +49,18 @@ redis.register_function('__LIBRARY___send', function(keys, args)
   local window = tonumber(args[6])
   local time = redis.call('TIME')
   local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-  local bucket = redis.call('HMGET', keys[3], 'tokens', 'ts')
-  local tokens = tonumber(bucket[1]) or capacity
-  local last = tonumber(bucket[2]) or now
+  local tokens, last = capacity, now
+  local bucket = redis.call('GET', keys[3])
+  if bucket then
+    local space = string.find(bucket, ' ', 1, true)
+    tokens = tonumber(string.sub(bucket, 1, space - 1))
+    last = tonumber(string.sub(bucket, space + 1))
+  end
   tokens = math.min(capacity, tokens + math.max(0, now - last) * capacity / window)
   if tokens < 1 then
     return {'rate-limited', tostring(math.ceil((1 - tokens) * window / capacity))}
   end
-  redis.call('HSET', keys[3], 'tokens', tostring(tokens - 1), 'ts', tostring(now))
-  redis.call('PEXPIRE', keys[3], window)
+  redis.call('SET', keys[3], (tokens - 1) .. ' ' .. now, 'PX', window)
   local id = redis.call('XADD', keys[1], 'MAXLEN', '~', args[1], '*', 'user', args[2], 'name', args[3], 'text', args[4])
   redis.call('EXPIRE', keys[1], args[8])
   local ms = tonumber(string.match(id, '^(%d+)'))

@@ -55,6 +55,11 @@ final class ChatRepository {
     return "chat:p:" + sessionId;
   }
 
+  /** A user's token bucket for the message rate: "{@code <tokens> <epoch ms>}", gone after a window idle. */
+  static String rateBucket(String userId) {
+    return "chat:rate:" + userId;
+  }
+
   /** Set while the session is known to chat; with its stream gone too, the session no longer exists. */
   static String sessionMarker(String sessionId) {
     return "chat:live:" + sessionId;
@@ -84,7 +89,7 @@ final class ChatRepository {
   Future<SendOutcome> send(String sessionId, Principal sender, String frameHead, String connection, String text,
                            String clientMsgId) {
     return functions.call(redis::send, "send",
-      List.of(stream(sessionId), endedMarker(sessionId), "chat:rl:" + sender.id(), sessionMarker(sessionId)),
+      List.of(stream(sessionId), endedMarker(sessionId), rateBucket(sender.id()), sessionMarker(sessionId)),
       List.of(config.maxMessages(), sender.id(), sender.username(), text, config.maxMessagesPer10s(), RATE_WINDOW_MS,
         channel(sessionId), config.retentionSeconds(), connection, frameHead + Json.encode(text), Json.encode(clientMsgId)))
       .map(SendOutcome::fromReply);
@@ -99,7 +104,7 @@ final class ChatRepository {
   Future<Void> forget(String sessionId, List<String> users) {
     Request del = Request.cmd(Command.DEL).arg(stream(sessionId)).arg(presence(sessionId)).arg(sessionMarker(sessionId))
       .arg(endedMarker(sessionId));
-    users.forEach(user -> del.arg("chat:rl:" + user));
+    users.forEach(user -> del.arg(rateBucket(user)));
     return redis.send(del).mapEmpty();
   }
 

@@ -62,7 +62,7 @@ class LoopbackWarmupTest {
       keys.add("chat:p:" + session);
       keys.add(ChatRepository.sessionMarker(session));
       keys.add(ChatRepository.endedMarker(session));
-      users.forEach(u -> keys.add("chat:rl:" + u));
+      users.forEach(u -> keys.add(ChatRepository.rateBucket(u)));
       Request exists = Request.cmd(Command.EXISTS);
       keys.forEach(exists::arg);
       assertThat(send(exists).toInteger()).as("keys of %s", session).isZero();
