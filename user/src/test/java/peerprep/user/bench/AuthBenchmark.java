@@ -17,6 +17,7 @@ import peerprep.common.auth.JwksVerifier;
 import peerprep.common.auth.JwtKeys;
 import peerprep.common.config.Settings;
 import peerprep.common.discovery.Discovery;
+import peerprep.common.testing.Latencies;
 import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedDatabases;
 import peerprep.testkit.EmbeddedRedis;
@@ -177,7 +178,7 @@ public final class AuthBenchmark {
       long start = System.nanoTime();
       Password.hash(PASSWORD + i).addRandomSalt(16).with(argon2);
       if (i >= 2) {
-        latencies.add(System.nanoTime() - start);
+        latencies.record(System.nanoTime() - start);
       }
     }
     return latencies;
@@ -224,7 +225,7 @@ public final class AuthBenchmark {
     client.post("/auth/login").sendJsonObject(new JsonObject().put("identifier", name).put("password", PASSWORD))
       .onComplete(ar -> {
         if (ar.succeeded() && ar.result().statusCode() == 200) {
-          latencies.add(System.nanoTime() - start);
+          latencies.record(System.nanoTime() - start);
           synchronized (tokens) {
             if (tokens.size() < names.size()) {
               tokens.add(ar.result().bodyAsJsonObject().getString("accessToken"));
@@ -250,7 +251,7 @@ public final class AuthBenchmark {
           long start = System.nanoTime();
           try {
             verifier.verify(tokens.get(i % tokens.size())).await();
-            mine.add(System.nanoTime() - start);
+            mine.record(System.nanoTime() - start);
           } catch (RuntimeException e) {
             mine.error();
           }
