@@ -1,15 +1,11 @@
 package peerprep.chat;
 
-import ch.qos.logback.classic.Level;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import org.slf4j.LoggerFactory;
 import peerprep.common.app.ServiceMain;
+import peerprep.common.testing.BenchProgram;
 import peerprep.common.testing.ChildJvm;
 import peerprep.common.testing.LiveHeap;
 import peerprep.common.testing.TestAuth;
@@ -21,10 +17,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Chat throughput, latency, CPU and memory on this machine, measured the way the peers harness
@@ -48,23 +42,15 @@ public final class ChatBenchmark {
   /** One benchmark's settings. */
   private record Options(List<Integer> rooms, String profile, int warmup, int duration, double rate, int window) {
     static Options parse(String[] args) {
-      java.util.Map<String, String> flags = new java.util.HashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-      }
-      return new Options(Arrays.stream(flags.getOrDefault("rooms", "100,1000").split(",")).map(Integer::parseInt).toList(),
-        flags.getOrDefault("profile", "stress"), Integer.parseInt(flags.getOrDefault("warmup", "5")),
-        Integer.parseInt(flags.getOrDefault("duration", "20")), Double.parseDouble(flags.getOrDefault("rate", "1")),
-        Integer.parseInt(flags.getOrDefault("window", "4")));
+      BenchProgram.Args a = new BenchProgram.Args(args);
+      return new Options(a.integers("rooms", "100,1000"), a.choice("profile", "stress", "human"), a.integer("warmup", 5),
+        a.integer("duration", 20), a.decimal("rate", 1), a.integer("window", 4));
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    Options options = Options.parse(args);
-    Vertx vertx = Vertx.vertx();
-    int code = 0;
-    try {
+  public static void main(String[] args) {
+    BenchProgram.run(vertx -> {
+      Options options = Options.parse(args);
       TestAuth auth = TestAuth.start(vertx).await();
       CollabStub collab = CollabStub.start(vertx).await();
       HistoryStub history = HistoryStub.start(vertx).await();
@@ -87,14 +73,7 @@ public final class ChatBenchmark {
       for (int rooms : options.rooms()) {
         run(rooms, options, port, auth, collab, instances, redis);
       }
-    } catch (Exception e) {
-      System.out.println("benchmark failed: " + e);
-      code = 1;
-    } finally {
-      vertx.close().await(30, TimeUnit.SECONDS);
-      EmbeddedRedis.stop();
-    }
-    System.exit(code);
+    });
   }
 
   private static void run(int rooms, Options o, int port, TestAuth auth, CollabStub collab,
@@ -118,10 +97,10 @@ public final class ChatBenchmark {
       child.send("GO");
       child.expect("WINDOW");
       long cpuStart = cpuNanos();
-      double redisStart = redisCpuSeconds(redis);
+      double redisStart = BenchProgram.redisCpuSeconds(redis);
       child.expect("WINDOW-END");
       double chatCpu = (cpuNanos() - cpuStart) / 1e9;
-      double redisCpu = redisCpuSeconds(redis) - redisStart;
+      double redisCpu = BenchProgram.redisCpuSeconds(redis) - redisStart;
       JsonObject result = new JsonObject(child.expect("RESULT").substring("RESULT ".length()));
       report(rooms, connected, serverSockets, (idle - baseline) / Math.max(1, serverSockets), result);
       long delivered = Math.max(1, result.getLong("deliveredInWindow"));
@@ -143,17 +122,6 @@ public final class ChatBenchmark {
     System.out.printf("  end-to-end latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.getDouble("p50Ms"),
       r.getDouble("p99Ms"), r.getDouble("maxMs"));
     System.out.printf("  live heap per idle socket (class histograms after full GC): %.1f KiB%n", bytesPerSocket / 1024.0);
-  }
-
-  private static double redisCpuSeconds(Redis redis) {
-    String info = redis.send(Request.cmd(Command.INFO).arg("cpu")).await().toString();
-    double total = 0;
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
-        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-      }
-    }
-    return total;
   }
 
   private static long cpuNanos() {

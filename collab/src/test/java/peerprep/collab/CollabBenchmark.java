@@ -1,18 +1,15 @@
 package peerprep.collab;
 
-import ch.qos.logback.classic.Level;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import org.slf4j.LoggerFactory;
 import peerprep.collab.bench.CollabBenchClients;
 import peerprep.collab.support.CollabFixture;
 import peerprep.collab.support.HistoryStub;
+import peerprep.common.testing.BenchProgram;
 import peerprep.common.testing.ChildJvm;
 import peerprep.common.testing.LiveHeap;
 import peerprep.common.testing.ProcCpu;
@@ -25,11 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Collaboration throughput, latency, CPU and memory on this machine, measured the way the peers harness
@@ -56,18 +49,9 @@ public final class CollabBenchmark {
   /** One benchmark's settings. */
   private record Options(List<Integer> sessions, String profile, int warmup, int duration, double rate, int window) {
     static Options parse(String[] args) {
-      Map<String, String> flags = new HashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-      }
-      String profile = flags.getOrDefault("profile", "stress");
-      if (!List.of("stress", "human").contains(profile)) {
-        throw new IllegalArgumentException("--profile is stress or human, not " + profile);
-      }
-      return new Options(Arrays.stream(flags.getOrDefault("sessions", "100,1000").split(","))
-        .map(s -> Integer.parseInt(s.trim())).toList(), profile,
-        Integer.parseInt(flags.getOrDefault("warmup", "5")), Integer.parseInt(flags.getOrDefault("duration", "20")),
-        Double.parseDouble(flags.getOrDefault("rate", "5")), Integer.parseInt(flags.getOrDefault("window", "4")));
+      BenchProgram.Args a = new BenchProgram.Args(args);
+      return new Options(a.integers("sessions", "100,1000"), a.choice("profile", "stress", "human"),
+        a.integer("warmup", 5), a.integer("duration", 20), a.decimal("rate", 5), a.integer("window", 4));
     }
 
     List<String> childArgs(int left, int right, Path file) {
@@ -83,11 +67,8 @@ public final class CollabBenchmark {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    Vertx vertx = Vertx.vertx();
-    int code = 0;
-    try {
+  public static void main(String[] args) {
+    BenchProgram.run(vertx -> {
       Options options = Options.parse(args);
       TestAuth auth = TestAuth.start(vertx).await();
       HistoryStub history = HistoryStub.start(vertx).await();
@@ -103,14 +84,7 @@ public final class CollabBenchmark {
       for (int sessions : options.sessions()) {
         run(sessions, options, bench);
       }
-    } catch (Exception e) {
-      System.out.println("benchmark failed: " + e);
-      code = 1;
-    } finally {
-      vertx.close().await(30, TimeUnit.SECONDS);
-      EmbeddedRedis.stop();
-    }
-    System.exit(code);
+    });
   }
 
   /** One instance on a fresh port, as one task with {@code COLLAB_INSTANCES=1}; its port. */
@@ -133,7 +107,7 @@ public final class CollabBenchmark {
       long idleBytes = (LiveHeap.bytes() - baseline) / Math.max(1, serverSockets);
       child.send("GO");
       child.expect("WINDOW");
-      long redisPid = redisPid(bench.redis());
+      long redisPid = BenchProgram.redisPid(bench.redis());
       double collabStart = ProcCpu.self();
       double redisStart = ProcCpu.seconds(redisPid);
       child.expect("WINDOW-END");
@@ -166,15 +140,5 @@ public final class CollabBenchmark {
       batch.forEach(f -> lines.add(f.result()));
     }
     return lines;
-  }
-
-  private static long redisPid(Redis redis) {
-    String info = redis.send(Request.cmd(Command.INFO).arg("server")).await().toString();
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith("process_id:")) {
-        return Long.parseLong(line.substring("process_id:".length()).trim());
-      }
-    }
-    throw new IllegalStateException("Redis did not tell its process id");
   }
 }
