@@ -14,6 +14,7 @@ import peerprep.common.testing.ServiceFixture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.Fixtures.question;
@@ -21,8 +22,10 @@ import static peerprep.question.LockHolder.awaitLockWaits;
 
 /**
  * Admins' writes that run at the same moment and change the same counters. A transaction of the test's
- * own holds one counter row so that the two writes queue in the order that used to deadlock (each
- * holding a counter the other needs); both must succeed and leave the counters exact.
+ * own holds one counter row; the first write queues behind it, the second behind the first (both waits
+ * are seen in pg_stat_activity before the row is let go), which is the order in which writes taking
+ * their counters statement by statement each held a counter the other needed next. Both writes must
+ * succeed and leave the counters exact.
  */
 class ConcurrentWritesTest {
   @RegisterExtension
@@ -58,8 +61,7 @@ class ConcurrentWritesTest {
   void createAgainstEdit() {
     JsonObject inStrings = service.create(question("Ring Rotation", "Easy", "strings"));
     LockHolder holder = LockHolder.holdingTopicCount(service.db, "arrays", "Easy");
-    Future<HttpResponse<Buffer>> created = service.request(HttpMethod.POST, "/questions", service.admin)
-      .sendJsonObject(question("Parcel Pair", "Easy", "arrays", "strings"));
+    Future<HttpResponse<Buffer>> created = create(question("Parcel Pair", "Easy", "arrays", "strings"));
     awaitLockWaits(service.db, 1);
     Future<HttpResponse<Buffer>> moved = edit(inStrings, question("Ring Rotation", "Easy", "arrays"));
     awaitLockWaits(service.db, 2);
@@ -77,11 +79,9 @@ class ConcurrentWritesTest {
   void deleteAgainstCreate() {
     JsonObject doomed = service.create(question("Parcel Pair", "Easy", "arrays"));
     LockHolder holder = LockHolder.holdingDifficultyCount(service.db, "Easy");
-    Future<HttpResponse<Buffer>> created = service.request(HttpMethod.POST, "/questions", service.admin)
-      .sendJsonObject(question("Ring Rotation", "Easy", "arrays"));
+    Future<HttpResponse<Buffer>> created = create(question("Ring Rotation", "Easy", "arrays"));
     awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> deleted = service.request(HttpMethod.DELETE, "/questions/" + doomed.getString("id"), service.admin)
-      .send();
+    Future<HttpResponse<Buffer>> deleted = delete(doomed);
     awaitLockWaits(service.db, 2);
     holder.release();
 
@@ -97,8 +97,7 @@ class ConcurrentWritesTest {
     JsonObject doomed = service.create(question("Parcel Pair", "Easy", "arrays", "strings"));
     JsonObject inStrings = service.create(question("Ring Rotation", "Easy", "strings"));
     LockHolder holder = LockHolder.holdingTopicCount(service.db, "arrays", "Easy");
-    Future<HttpResponse<Buffer>> deleted = service.request(HttpMethod.DELETE, "/questions/" + doomed.getString("id"), service.admin)
-      .send();
+    Future<HttpResponse<Buffer>> deleted = delete(doomed);
     awaitLockWaits(service.db, 1);
     Future<HttpResponse<Buffer>> moved = edit(inStrings, question("Ring Rotation", "Easy", "arrays"));
     awaitLockWaits(service.db, 2);
@@ -140,8 +139,7 @@ class ConcurrentWritesTest {
     LockHolder holder = LockHolder.holdingDifficultyCount(service.db, "Easy");
     Future<HttpResponse<Buffer>> edited = edit(harder, question("Ring Rotation", "Hard", "arrays"));
     awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> deleted = service.request(HttpMethod.DELETE, "/questions/" + doomed.getString("id"), service.admin)
-      .send();
+    Future<HttpResponse<Buffer>> deleted = delete(doomed);
     awaitLockWaits(service.db, 2);
     holder.release();
 
@@ -150,6 +148,42 @@ class ConcurrentWritesTest {
     assertThat(topicCount("arrays", "Easy")).isZero();
     assertThat(topicCount("arrays", "Hard")).isEqualTo(1);
     assertCountsMatchRows();
+  }
+
+  @Test
+  @DisplayName("An edit that PostgreSQL still ends as a deadlock is a 503 problem with Retry-After, and saves nothing")
+  void deadlockIsRetryable() {
+    JsonObject created = service.create(question("Parcel Pair", "Easy", "arrays"));
+    String id = created.getString("id");
+    LockHolder counter = LockHolder.holdingTopicCount(service.db, "arrays", "Easy");
+    Future<HttpResponse<Buffer>> edited = edit(created, question("Parcel Pair Revisited", "Easy", "arrays"));
+    awaitLockWaits(service.db, 1);
+    // A session that takes a lock the edit needs late and then waits for the question the edit holds:
+    // with its own long deadlock_timeout, the edit's session is the one that finds the cycle and is ended.
+    LockHolder topic = LockHolder.begin(service.db).run("SET LOCAL deadlock_timeout = '60s'")
+      .run("SELECT slug FROM topics WHERE slug = 'arrays' FOR UPDATE");
+    Future<?> waitingForQuestion = topic.start("SELECT id FROM questions WHERE id = $1 FOR UPDATE",
+      UUID.fromString(id));
+    awaitLockWaits(service.db, 2);
+    counter.release();
+
+    HttpResponse<Buffer> response = TestService.await(edited);
+    Fixtures.assertProblem(response, 503, "Send the same request again");
+    assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    TestService.await(waitingForQuestion);
+    topic.release();
+    JsonObject stored = service.get("/questions/" + id, service.user).bodyAsJsonObject();
+    assertThat(stored.getString("title")).isEqualTo("Parcel Pair");
+    assertThat(stored.getInteger("version")).isEqualTo(1);
+    assertCountsMatchRows();
+  }
+
+  private static Future<HttpResponse<Buffer>> create(JsonObject content) {
+    return service.request(HttpMethod.POST, "/questions", service.admin).sendJsonObject(content);
+  }
+
+  private static Future<HttpResponse<Buffer>> delete(JsonObject current) {
+    return service.request(HttpMethod.DELETE, "/questions/" + current.getString("id"), service.admin).send();
   }
 
   private static Future<HttpResponse<Buffer>> edit(JsonObject current, JsonObject content) {

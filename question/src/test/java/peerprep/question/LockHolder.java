@@ -44,7 +44,8 @@ final class LockHolder {
   static LockHolder holdingDifficultyCount(Pool db, String difficulty) {
     await(db.preparedQuery("INSERT INTO difficulty_counts (difficulty, n) VALUES ($1::text::question_difficulty, 0)"
       + " ON CONFLICT DO NOTHING").execute(Tuple.of(difficulty)));
-    return begin(db).run("SELECT n FROM difficulty_counts WHERE difficulty = $1::text::question_difficulty FOR UPDATE", difficulty);
+    return begin(db).run("SELECT n FROM difficulty_counts WHERE difficulty = $1::text::question_difficulty"
+      + " FOR UPDATE", difficulty);
   }
 
   /** Runs a statement in the transaction and waits for it. */
