@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Every SQL statement over questions and topics, except the pick and the bank's seeding. */
@@ -24,6 +25,9 @@ public final class QuestionRepository {
     + " constraints, hints, starter_code, version, created_at, updated_at";
   private static final String INSERT = "INSERT INTO questions (id, slug, title, description, topics, difficulty, examples,"
     + " constraints, hints, starter_code) VALUES ($1, $2, $3, $4, $5, $6::text::question_difficulty, $7, $8, $9, $10)";
+  /** Serialization failure, deadlock, lock not available: the transaction was undone and may be sent again. */
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03");
+  private static final int RETRY_AFTER_SECONDS = 1;
   private final Pool pool;
 
   public QuestionRepository(Pool pool) {
@@ -64,14 +68,14 @@ public final class QuestionRepository {
   /** Creates a question; a derived slug that is taken gets the id's first characters appended. */
   public Future<Question> create(NewQuestion q, boolean slugChosen) {
     UUID id = UUID.randomUUID();
-    return pool.withTransaction(conn -> requireKnownTopics(conn, q.topics())
+    return pool.withTransaction(conn -> Future.all(requireKnownTopics(conn, q.topics()), CounterLocks.take(conn, id, List.of(q)))
         .compose(v -> insert(conn, id, q.slug(), q))
         .compose(row -> row.isPresent() || slugChosen ? Future.succeededFuture(row)
           : insert(conn, id, q.slug() + "-" + id.toString().substring(0, 8), q))
         .map(row -> row.map(Question::fromRow).orElseThrow(() ->
           ApiException.conflict("The slug '" + q.slug() + "' belongs to another question; choose another.")))
         .compose(created -> replaceTopicRows(conn, created).map(created)))
-      .recover(e -> conflicts(e, q.title()));
+      .recover(e -> failed(e, q.title()));
   }
 
   private Future<Optional<Row>> insert(SqlClient conn, UUID id, String slug, NewQuestion q) {
@@ -89,7 +93,7 @@ public final class QuestionRepository {
 
   /** Replaces the content of version {@code expected}; 404 when absent, 412 when another edit came first. */
   public Future<Question> update(UUID id, int expected, NewQuestion q) {
-    return pool.withTransaction(conn -> requireKnownTopics(conn, q.topics())
+    return pool.withTransaction(conn -> Future.all(requireKnownTopics(conn, q.topics()), CounterLocks.take(conn, id, List.of(q)))
         .compose(v -> conn.preparedQuery("UPDATE questions SET title = $3, description = $4, topics = $5,"
             + " difficulty = $6::text::question_difficulty, examples = $7, constraints = $8, hints = $9, starter_code = $10,"
             + " version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING " + COLUMNS)
@@ -99,7 +103,7 @@ public final class QuestionRepository {
         .compose(rows -> first(rows).isPresent() ? Future.succeededFuture(Question.fromRow(first(rows).get()))
           : whyNotUpdated(conn, id, expected))
         .compose(updated -> replaceTopicRows(conn, updated).map(updated)))
-      .recover(e -> conflicts(e, q.title()));
+      .recover(e -> failed(e, q.title()));
   }
 
   private Future<Question> whyNotUpdated(SqlClient conn, UUID id, int expected) {
@@ -113,8 +117,10 @@ public final class QuestionRepository {
   }
 
   public Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM questions WHERE id = $1").execute(Tuple.of(id))
-      .map(rows -> rows.rowCount() > 0);
+    return pool.withTransaction(conn -> CounterLocks.take(conn, id, List.of())
+        .compose(v -> conn.preparedQuery("DELETE FROM questions WHERE id = $1").execute(Tuple.of(id))))
+      .map(rows -> rows.rowCount() > 0)
+      .recover(e -> failed(e, null));
   }
 
   public Future<List<TopicCount>> topics() {
@@ -166,7 +172,13 @@ public final class QuestionRepository {
     return ApiException.notFound("No question has the id " + id + ".");
   }
 
-  private static <T> Future<T> conflicts(Throwable e, String title) {
+  /** A lost lock conflict saved nothing: a 503 the admin may simply resend, never a bare 500. */
+  static <T> Future<T> failed(Throwable e, String title) {
+    if (e instanceof PgException pg && RETRYABLE.contains(pg.getSqlState())) {
+      return Future.failedFuture(new ApiException(503, "Service Unavailable", "Another change to the question bank"
+        + " held what this one needed, so nothing was saved. Send the same request again.",
+        new JsonObject().put("retryAfter", RETRY_AFTER_SECONDS)));
+    }
     if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
       if ("questions_title_key".equals(pg.getConstraint())) {
         return Future.failedFuture(ApiException.conflict("Another question is already titled '" + title

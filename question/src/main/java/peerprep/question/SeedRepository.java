@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.Arrays;
@@ -17,7 +18,9 @@ public final class SeedRepository {
   /*
    * One statement per question: claiming the slug in seeded_slugs is what lets a question in, so a
    * question an admin deleted is not loaded again, and two tasks starting together meet on the slug's
-   * unique key instead of both inserting. A title an admin already uses is skipped, not failed.
+   * unique key instead of both inserting. A title an admin already uses is skipped, not failed. The
+   * statements add questions in slug order, not in counter order, so the counter rows of every bank
+   * question are taken first (CounterLocks); a load with nothing new holds them for a few milliseconds.
    */
   private static final String SEED = "WITH claimed AS ("
     + "INSERT INTO seeded_slugs (slug) VALUES ($2) ON CONFLICT DO NOTHING RETURNING slug),"
@@ -41,12 +44,16 @@ public final class SeedRepository {
     List<NewQuestion> ordered = questions.stream().sorted(Comparator.comparing(NewQuestion::slug)).toList();
     String[] topics = ordered.stream().flatMap(q -> q.topics().stream()).distinct().toArray(String[]::new);
     List<Tuple> rows = ordered.stream().map(q -> QuestionRepository.values(UUID.randomUUID(), q.slug(), q)).toList();
-    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO topics (slug, name)"
-          + " SELECT s, n FROM unnest($1::text[], $2::text[]) AS x (s, n) ON CONFLICT DO NOTHING")
-        .execute(Tuple.tuple().addArrayOfString(topics)
-          .addArrayOfString(Arrays.stream(topics).map(SeedRepository::displayName).toArray(String[]::new)))
+    return pool.withTransaction(conn -> Future.all(addTopics(conn, topics), CounterLocks.take(conn, null, ordered))
         .compose(v -> conn.preparedQuery(SEED).executeBatch(rows))
         .map(SeedRepository::countInserted));
+  }
+
+  private static Future<RowSet<Row>> addTopics(SqlClient conn, String[] topics) {
+    return conn.preparedQuery("INSERT INTO topics (slug, name)"
+        + " SELECT s, n FROM unnest($1::text[], $2::text[]) AS x (s, n) ON CONFLICT DO NOTHING")
+      .execute(Tuple.tuple().addArrayOfString(topics)
+        .addArrayOfString(Arrays.stream(topics).map(SeedRepository::displayName).toArray(String[]::new)));
   }
 
   private static int countInserted(RowSet<Row> result) {
