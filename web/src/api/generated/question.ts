@@ -414,6 +414,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A concurrent write held what this one needed and PostgreSQL ended it; nothing was saved. Send the same request again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readQuestion: {
@@ -560,6 +571,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A concurrent write held what this one needed and PostgreSQL ended it; nothing was saved. Send the same request again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteQuestion: {
@@ -610,6 +632,17 @@ export interface operations {
             /** @description No question has this id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A concurrent write held what this one needed and PostgreSQL ended it; nothing was saved. Send the same request again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
