@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import peerprep.common.db.LockConflicts;
 import peerprep.common.http.ApiException;
 import peerprep.common.vocab.Difficulty;
 
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Every SQL statement over questions and topics, except the pick and the bank's seeding. */
@@ -25,9 +25,6 @@ public final class QuestionRepository {
     + " constraints, hints, starter_code, version, created_at, updated_at";
   private static final String INSERT = "INSERT INTO questions (id, slug, title, description, topics, difficulty, examples,"
     + " constraints, hints, starter_code) VALUES ($1, $2, $3, $4, $5, $6::text::question_difficulty, $7, $8, $9, $10)";
-  /** Serialization failure, deadlock, lock not available: the transaction was undone and may be sent again. */
-  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03");
-  private static final int RETRY_AFTER_SECONDS = 1;
   private final Pool pool;
 
   public QuestionRepository(Pool pool) {
@@ -174,10 +171,9 @@ public final class QuestionRepository {
 
   /** A lost lock conflict saved nothing: a 503 the admin may simply resend, never a bare 500. */
   static <T> Future<T> failed(Throwable e, String title) {
-    if (e instanceof PgException pg && RETRYABLE.contains(pg.getSqlState())) {
-      return Future.failedFuture(new ApiException(503, "Service Unavailable", "Another change to the question bank"
-        + " held what this one needed, so nothing was saved. Send the same request again.",
-        new JsonObject().put("retryAfter", RETRY_AFTER_SECONDS)));
+    if (LockConflicts.lost(e)) {
+      return Future.failedFuture(LockConflicts.retry("Another change to the question bank held what this one needed,"
+        + " so nothing was saved. Send the same request again."));
     }
     if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
       if ("questions_title_key".equals(pg.getConstraint())) {

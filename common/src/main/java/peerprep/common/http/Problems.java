@@ -10,10 +10,12 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerprep.common.db.LockConflicts;
 
 /**
  * The one failure handler: every error leaves a service as {@code application/problem+json}.
- * Client errors carry a detail; server errors are logged once and answered without internals. A request
+ * Client errors carry a detail; server errors are logged once and answered without internals; a
+ * transaction the database undid for a concurrent one is a 503 to resend ({@link LockConflicts}). A request
  * that breaks the service's OpenAPI document is a 400 naming the field and the rule ({@link ContractRouter}).
  */
 public final class Problems {
@@ -40,6 +42,11 @@ public final class Problems {
       send(ctx, 400, "Bad Request", "The request body is not valid JSON: " + failure.getMessage(), null);
     } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {
       send(ctx, http.getStatusCode(), reason(http.getStatusCode()), detailFor(http.getStatusCode(), http.getPayload()), null);
+    } else if (LockConflicts.lost(failure)) {
+      LOG.warn("{} {} lost a lock conflict in the database; answered 503", ctx.request().method(), ctx.request().path());
+      ApiException retry = LockConflicts.retry("A concurrent change held what this request needed, and the database"
+        + " undid it. Send the same request again.");
+      send(ctx, retry.status(), retry.title(), retry.getMessage(), retry.extra());
     } else if (failure == null && status >= 400 && status < 500) {
       send(ctx, status, reason(status), detailFor(status, null), null);
     } else {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -38,6 +39,7 @@ class ServiceRouterTest {
       .on("boom", ctx -> {
         throw new IllegalStateException("secret internals at line 42");
       })
+      .on("contended", ctx -> ctx.fail(new PgException("deadlock detected", "ERROR", "40P01", null)))
       .on("slow", ctx -> ctx.response().end())
       .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
       .plain("socket", ctx -> ctx.response().end())).await();
@@ -178,6 +180,15 @@ class ServiceRouterTest {
     HttpResponse<Buffer> r = client.get("/boom").send().await();
     assertProblem(r, 500, "could not complete");
     assertThat(r.bodyAsString()).doesNotContain("secret internals").doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  @DisplayName("A transaction the database undid for a concurrent one is a 503 with Retry-After, not a 500")
+  void lostLockConflict() {
+    HttpResponse<Buffer> r = client.get("/contended").send().await();
+    assertProblem(r, 503, "Send the same request again");
+    assertThat(r.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(r.bodyAsString()).doesNotContain("deadlock detected");
   }
 
   @Test
