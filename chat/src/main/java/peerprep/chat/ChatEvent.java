@@ -1,7 +1,6 @@
 package peerprep.chat;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 
 import java.nio.charset.StandardCharsets;
 
@@ -45,12 +44,6 @@ record ChatEvent(Kind kind, String subject, String id, String clientMsgId, byte[
     }
     return new ChatEvent(Kind.MESSAGE, header.substring(0, first), header.substring(first + 1, second),
       header.substring(second + 1), frame);
-  }
-
-  /** The sender's id of a message, decoded from the header; null when the client gave none. */
-  String decodedClientMsgId() {
-    Object value = clientMsgId == null ? null : Json.decodeValue(clientMsgId);
-    return value instanceof String s ? s : null;
   }
 
   /** The payload of a typing or presence event about {@code user}. */

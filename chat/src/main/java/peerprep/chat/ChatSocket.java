@@ -196,7 +196,7 @@ final class ChatSocket {
     }
     if (connection.equals(event.subject())) {
       storedUnseen.remove(event.id());
-      write(new ServerFrame.Ack(event.decodedClientMsgId(), event.id()).encode());
+      write(ServerFrame.Ack.encode(event.clientMsgId(), event.id()));
     } else {
       write(event.frame());
     }

@@ -1,5 +1,6 @@
 package peerprep.chat;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.auth.Principal;
@@ -42,6 +43,20 @@ sealed interface ServerFrame {
     public JsonObject toJson() {
       return new JsonObject().put("type", "ack").put("clientMsgId", clientMsgId).put("id", id)
         .put("at", StreamIds.at(id));
+    }
+
+    @Override
+    public String encode() {
+      return encode(Json.encode(clientMsgId), id);
+    }
+
+    /**
+     * The ack's JSON text from the client's id already written as JSON (as a published event carries it):
+     * one concatenation per message, the same text as {@link #toJson}.
+     */
+    static String encode(String clientMsgIdJson, String id) {
+      return "{\"type\":\"ack\",\"clientMsgId\":" + clientMsgIdJson + ",\"id\":\"" + id + "\",\"at\":\""
+        + StreamIds.at(id) + "\"}";
     }
   }
 

@@ -3,15 +3,13 @@ package peerprep.chat;
 import peerprep.common.http.ApiException;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /** Redis stream entry ids ({@code <ms>-<seq>}), which double as message ids: parsing, order and time. */
 final class StreamIds {
   static final String ZERO = "0-0";
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-    .withZone(ZoneOffset.UTC);
   private static final Pattern FORMAT = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
   private StreamIds() {
@@ -46,8 +44,28 @@ final class StreamIds {
     return Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-'))));
   }
 
-  /** {@link #time} as the frames write it, always with milliseconds (the same text {@code redis/chat.lua} writes). */
+  /**
+   * {@link #time} as the frames write it, {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, always with milliseconds
+   * (the same text {@code redis/chat.lua} writes); written digit by digit, as every acknowledgement needs it.
+   */
   static String at(String id) {
-    return AT.format(time(id));
+    long ms = Long.parseLong(id, 0, id.indexOf('-'), 10);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), 0, ZoneOffset.UTC);
+    StringBuilder b = new StringBuilder(24);
+    digits(b, t.getYear(), 4).append('-');
+    digits(b, t.getMonthValue(), 2).append('-');
+    digits(b, t.getDayOfMonth(), 2).append('T');
+    digits(b, t.getHour(), 2).append(':');
+    digits(b, t.getMinute(), 2).append(':');
+    digits(b, t.getSecond(), 2).append('.');
+    return digits(b, (int) Math.floorMod(ms, 1000), 3).append('Z').toString();
+  }
+
+  private static StringBuilder digits(StringBuilder b, int value, int width) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < width; i++) {
+      b.append('0');
+    }
+    return b.append(text);
   }
 }

@@ -17,6 +17,7 @@ import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedRedis;
 
 import io.vertx.core.Promise;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import peerprep.common.auth.Principal;
 import peerprep.common.redis.RedisSubscriber;
@@ -82,7 +83,7 @@ class ChatRepositoryTest {
         (channel, payload) -> {
           ChatEvent event = ChatEvent.parse(payload);
           frames.add(new JsonObject(new String(event.frame(), StandardCharsets.UTF_8)).put("connection", event.subject())
-            .put("clientMsgId", event.decodedClientMsgId()));
+            .put("clientMsgId", Json.decodeValue(event.clientMsgId())));
           got.tryComplete();
         });
       ChatClient.await(subscriber.start().compose(v -> subscriber.subscribe(ChatRepository.channel(session))));
