@@ -27,7 +27,8 @@ final class CommandConnection {
   }
 
   Future<Response> send(Request request) {
-    return connection().compose(c -> c.send(request));
+    Future<RedisConnection> open = connection();
+    return open.succeeded() ? open.result().send(request) : open.compose(c -> c.send(request));
   }
 
   Future<List<Response>> batch(List<Request> requests) {

@@ -1,6 +1,7 @@
 package peerprep.collab.live;
 
-import io.vertx.core.json.JsonArray;
+import peerprep.collab.ot.ChangeSet;
+import peerprep.collab.session.ChangeReader;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Texts;
 
@@ -35,7 +36,7 @@ final class Documents {
   }
 
   /** Follows the changes of the versions after {@code from}; a copy they do not continue is dropped. */
-  void follow(String sessionId, int from, List<JsonArray> entries) {
+  void follow(String sessionId, int from, List<ChangeSet> entries) {
     Document held = bySession.get(sessionId);
     if (held == null || from + entries.size() <= held.version()) {
       return;
@@ -55,7 +56,7 @@ final class Documents {
   void follow(String sessionId, Envelope updates) {
     Document held = bySession.get(sessionId);
     if (held != null && updates.version() + updates.count() > held.version()) {
-      follow(sessionId, updates.version(), Frames.changesOf(updates.frame()));
+      follow(sessionId, updates.version(), ChangeReader.ofUpdatesFrame(updates.frame()));
     }
   }
 

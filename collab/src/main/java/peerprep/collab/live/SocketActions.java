@@ -1,11 +1,11 @@
 package peerprep.collab.live;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import peerprep.collab.CollabConfig.Limits;
 import peerprep.collab.live.ServerFrame.ErrorCode;
 import peerprep.collab.ot.ChangeSet;
+import peerprep.collab.session.ChangeReader;
 import peerprep.collab.session.Envelope;
 import peerprep.collab.session.Languages;
 import peerprep.collab.session.Session;
@@ -185,8 +185,8 @@ final class SocketActions {
     int from = result.version() - result.missing().size();
     List<String> entries = result.missing();
     if (from >= 0 && entries.size() <= limits.maxCatchup()) {
-      List<JsonArray> changes = new ArrayList<>(entries.size());
-      entries.forEach(e -> changes.add(Texts.changesOf(e)));
+      List<ChangeSet> changes = new ArrayList<>(entries.size());
+      entries.forEach(e -> changes.add(ChangeReader.ofEntry(e)));
       documents.follow(socket.sessionId(), from, changes);
       hub.deliverHere(socket.sessionId(), new Envelope(Envelope.UPDATES, from, entries.size(), null,
         new ServerFrame.Updates(from, entries).encode()));

@@ -1,7 +1,5 @@
 package peerprep.collab.session;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import peerprep.collab.ot.ChangeSet;
 
 import java.util.List;
@@ -48,19 +46,14 @@ public final class Texts {
 
   /** {@code text} with one log entry's changes applied. */
   public static String applyEntry(String text, String entry) {
-    return ChangeSet.fromJson(changesOf(entry)).apply(text);
-  }
-
-  /** The changes of one log entry, in CodeMirror's ChangeSet JSON. */
-  public static JsonArray changesOf(String entry) {
-    return new JsonObject(entry).getJsonArray("changes");
+    return ChangeReader.ofEntry(entry).apply(text);
   }
 
   /** {@code text} with each change set applied in order. */
-  public static String applyChanges(String text, List<JsonArray> changes) {
+  public static String applyChanges(String text, List<ChangeSet> changes) {
     String out = text;
-    for (JsonArray c : changes) {
-      out = ChangeSet.fromJson(c).apply(out);
+    for (ChangeSet c : changes) {
+      out = c.apply(out);
     }
     return out;
   }
