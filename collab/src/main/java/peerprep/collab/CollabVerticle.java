@@ -5,10 +5,13 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.redis.client.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import peerprep.collab.ending.Finalizer;
 import peerprep.collab.ending.Sweeper;
 import peerprep.collab.live.CollabSocket;
 import peerprep.collab.live.Heartbeat;
+import peerprep.collab.live.LoopbackWarmup;
 import peerprep.collab.live.SessionHub;
 import peerprep.collab.live.SocketGate;
 import peerprep.collab.run.Runs;
@@ -37,6 +40,12 @@ public final class CollabVerticle extends VerticleBase {
    * sharing the port: to the rest of the service they are tasks like any other.
    */
   public static final String INSTANCES = "COLLAB_INSTANCES";
+  /** Pushes each warm-up editor makes before the task listens: enough for the JIT to compile the edit path. */
+  static final String WARMUP_PUSHES = "COLLAB_WARMUP_PUSHES";
+  static final int DEFAULT_WARMUP_PUSHES = 1_500;
+  private static final long WARMUP_TIMEOUT_MS = 30_000;
+  private static final Logger LOG = LoggerFactory.getLogger(CollabVerticle.class);
+  private LoopbackWarmup.Result warmup;
   private HttpServer server;
   private Redis redis;
   private Discovery discovery;
@@ -87,8 +96,27 @@ public final class CollabVerticle extends VerticleBase {
       api.mount(routes);
       runs.mount(routes);
       routes.plain("joinSession", gate::upgrade);
-    }).compose(router -> ServiceServer.listen(vertx, SocketServers.options(2 * cfg.limits().maxFrameBytes()),
-      HttpTimeouts.from(cfg.settings()), router, cfg.port()));
+    }).compose(router -> warmUp(cfg, sessions, presence).map(router))
+      .compose(router -> ServiceServer.listen(vertx, SocketServers.options(2 * cfg.limits().maxFrameBytes()),
+        HttpTimeouts.from(cfg.settings()), router, cfg.port()));
+  }
+
+  /** Runs the loopback warm-up ({@code COLLAB_WARMUP_PUSHES} per editor); the task listens whatever comes of it. */
+  private Future<Void> warmUp(CollabConfig cfg, SessionRepository sessions, PresenceRepository presence) {
+    int pushes = cfg.settings().integer(WARMUP_PUSHES, DEFAULT_WARMUP_PUSHES, 0, 1_000_000);
+    long started = System.nanoTime();
+    return LoopbackWarmup.run(vertx, sessions, presence, hub, cfg.limits(), cfg.heartbeat(), pushes, WARMUP_TIMEOUT_MS)
+      .onSuccess(r -> warmup = r)
+      .onSuccess(r -> LOG.info("Warm-up: {} pushes accepted ({} conflicts), {} updates delivered in {} ms", r.accepted(),
+        r.conflicts(), r.received(), (System.nanoTime() - started) / 1_000_000))
+      .onFailure(e -> LOG.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
+      .otherwiseEmpty()
+      .mapEmpty();
+  }
+
+  /** What the start-up warm-up did, or null when it did not finish. */
+  LoopbackWarmup.Result warmup() {
+    return warmup;
   }
 
   /** The sockets this instance serves. */

@@ -129,6 +129,22 @@ public final class SessionRepository {
     return redis.send(Request.cmd(Command.PUBLISH).arg(Keys.channel(id)).arg(envelope)).mapEmpty();
   }
 
+  /**
+   * Deletes every key of a session that was never real (the start-up warm-up's) and its entries in the
+   * shared sets, so no sweep, heartbeat or finalization ever sees it.
+   */
+  public Future<Void> forget(String id, String matchId, List<String> users) {
+    Request del = Request.cmd(Command.DEL).arg(Keys.session(id)).arg(Keys.log(id)).arg(Keys.languages(id))
+      .arg(Keys.match(matchId));
+    Request leaving = Request.cmd(Command.ZREM).arg(Keys.LEAVING);
+    for (String user : users) {
+      del.arg(Keys.userSessions(user));
+      leaving.arg(id + "|" + user);
+    }
+    return redis.batch(List.of(del, leaving, Request.cmd(Command.ZREM).arg(Keys.AWAY).arg(id),
+      Request.cmd(Command.ZREM).arg(Keys.FINALIZE).arg(id))).mapEmpty();
+  }
+
   public record Created(String sessionId, boolean created, String status, String createdAt) {
   }
 

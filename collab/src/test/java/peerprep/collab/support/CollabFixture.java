@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * over the WebSocket. Instances are numbered as the fixture numbers them.
  */
 public final class CollabFixture {
+  /** A short start-up warm-up for every test task; LoopbackWarmupTest runs a longer one. */
+  static final int WARMUP_PUSHES = 10;
   private final ServiceFixture<CollabVerticle> service;
 
   private CollabFixture(ServiceFixture<CollabVerticle> service) {
@@ -31,7 +33,8 @@ public final class CollabFixture {
 
   /** The service of a collaboration test class: {@code instances} tasks and the history stand-in. */
   public static ServiceFixture<CollabVerticle> service(int instances, JsonObject config) {
-    return ServiceFixture.of(CollabVerticle::new).instances(instances).config(config).with(HistoryStub::start);
+    JsonObject withDefaults = new JsonObject().put("COLLAB_WARMUP_PUSHES", WARMUP_PUSHES).mergeIn(config);
+    return ServiceFixture.of(CollabVerticle::new).instances(instances).config(withDefaults).with(HistoryStub::start);
   }
 
   /** The same with the real execution service, for running code; the class is skipped where it cannot run code. */
