@@ -84,6 +84,9 @@ final class StackConfig {
       // Vite and nginx forward from this machine; every account of a local run signs up from it too.
       .put("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
       .put("SIGNUPS_PER_ADDRESS_PER_HOUR", 1000)
+      // One JVM on a laptop serves a developer, not traffic: short start-up warm-ups keep the start quick.
+      .put("CHAT_WARMUP_MESSAGES", 200)
+      .put("COLLAB_WARMUP_PUSHES", 100)
       .put("SECRET_INTERNAL_TOKEN", secret("internal-token", StackConfig::randomToken))
       .put("SECRET_JWT_PRIVATE_KEY", secret("jwt-private-key.pem", () -> JwtKeys.privatePem(JwtKeys.generate())))
       .put("JWT_KEY_ID", secret("jwt-key-id", () -> "dev-" + randomToken().substring(0, 8)))
