@@ -189,17 +189,22 @@ final class ChatRepository {
 
   /**
    * Keeps the given connections' presence alive; ones of a crashed task lapse after the TTL and are swept.
-   * Sent in batches of at most {@link #MAX_BATCH} commands, one after another.
+   * Sent in batches of at most {@link #MAX_BATCH} commands, one after another: per connection its session's
+   * set and that set's expiry, and one {@code ZADD} of the whole batch's index entries.
    */
   Future<Void> refresh(List<PresenceEntry> entries, long nowMs) {
     long expiry = nowMs + config.presenceTtlMs();
     List<Request> all = new ArrayList<>();
-    for (PresenceEntry e : entries) {
-      String key = presence(e.sessionId());
-      all.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(expiry).arg(e.member()));
-      all.add(Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()));
-      all.add(Request.cmd(Command.ZADD).arg(PRESENCE_INDEX).arg(expiry)
-        .arg(indexEntry(e.sessionId(), e.member(), e.username())));
+    int perBatch = (MAX_BATCH - 1) / 2;
+    for (int from = 0; from < entries.size(); from += perBatch) {
+      Request index = Request.cmd(Command.ZADD).arg(PRESENCE_INDEX);
+      for (PresenceEntry e : entries.subList(from, Math.min(entries.size(), from + perBatch))) {
+        String key = presence(e.sessionId());
+        all.add(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(expiry).arg(e.member()));
+        all.add(Request.cmd(Command.PEXPIRE).arg(key).arg(2 * config.presenceTtlMs()));
+        index.arg(expiry).arg(indexEntry(e.sessionId(), e.member(), e.username()));
+      }
+      all.add(index);
     }
     return batches(all, 0);
   }

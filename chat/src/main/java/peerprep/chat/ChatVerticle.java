@@ -42,6 +42,9 @@ public final class ChatVerticle extends VerticleBase {
   private AccessControl access;
   /** Messages each warm-up socket sends before the task listens: enough for the JIT to compile the message path. */
   static final int DEFAULT_WARMUP_MESSAGES = 4_000;
+  /** The presence refresh is spread over this many ticks per refresh interval. */
+  static final int REFRESH_SLICES = 10;
+  private int refreshTick;
   private static final long WARMUP_TIMEOUT_MS = 30_000;
   private LoopbackWarmup.Result warmup;
   private long heartbeat = -1;
@@ -69,8 +72,7 @@ public final class ChatVerticle extends VerticleBase {
     ChatContext chat = new ChatContext(vertx, cfg, repository, hub, directory);
     consumer = new SessionEndConsumer(vertx, dedicatedClient(cfg), new EndedSessionsRepository(redis), repository,
       new TranscriptSender(vertx, discovery, cfg), cfg);
-    heartbeat = vertx.setPeriodic(cfg.presenceTtlMs() / 3,
-      id -> repository.refresh(hub.presenceMembers(), System.currentTimeMillis()));
+    heartbeat = vertx.setPeriodic(Math.max(1, cfg.presenceTtlMs() / 3 / REFRESH_SLICES), id -> refreshSlice(repository));
     sweep = vertx.setPeriodic(cfg.presenceTtlMs() / 4, id -> repository.sweepPresence(System.currentTimeMillis())
       .onFailure(e -> LOG.warn("Sweeping lapsed presence failed: {}", e.getMessage())));
     HealthCheckHandler health = Health.redis(Health.handler(vertx), redis);
@@ -92,6 +94,22 @@ public final class ChatVerticle extends VerticleBase {
       .compose(v -> ServiceServer.listen(vertx, SocketServers.options(64 * 1024), HttpTimeouts.from(cfg.settings()),
         router, cfg.port()))
       .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Refreshes the presence of one slice of this instance's sockets (each always in the same slice, by its
+   * member), so every socket is refreshed once per third of the TTL and no tick sends the whole task's
+   * refresh at once in front of the messages on the command connection.
+   */
+  private void refreshSlice(ChatRepository repository) {
+    int slice = refreshTick;
+    refreshTick = (refreshTick + 1) % REFRESH_SLICES;
+    List<ChatRepository.PresenceEntry> due = hub.presenceMembers().stream()
+      .filter(e -> Math.floorMod(e.member().hashCode(), REFRESH_SLICES) == slice).toList();
+    if (!due.isEmpty()) {
+      repository.refresh(due, System.currentTimeMillis())
+        .onFailure(e -> LOG.debug("Refreshing presence failed: {}", e.getMessage()));
+    }
   }
 
   /** Runs the loopback warm-up ({@code CHAT_WARMUP_MESSAGES} per socket); the task listens whatever comes of it. */

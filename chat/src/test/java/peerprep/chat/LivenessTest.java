@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.Await;
 import peerprep.common.testing.SilentPeerProxy;
 import peerprep.common.testing.ServiceFixture;
 import peerprep.common.vocab.CloseCode;
@@ -20,6 +21,8 @@ import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,37 @@ class LivenessTest {
 
   private static SilentPeerProxy proxyTo(int port) {
     return ChatClient.await(SilentPeerProxy.start(vertx, port));
+  }
+
+  @Test
+  @DisplayName("Connected sockets keep their presence: each one's expiry is pushed forward, slice by slice, before it lapses, three TTLs running")
+  void refreshKeepsPresence() {
+    TestUser ann = chat.auth.user("ann-stays");
+    TestUser bob = chat.auth.user("bob-stays");
+    String session = chat.collab.session(ann, bob);
+    ChatClient annClient = chat.join(0, session, ann);
+    ChatClient bobClient = chat.join(0, session, bob);
+    String key = "chat:p:" + session;
+    for (int round = 0; round < 3; round++) {
+      List<Double> before = expiries(key);
+      assertThat(before).hasSize(2);
+      Await.until(vertx, () -> expiries(key).stream().allMatch(e -> e > before.stream().max(Double::compare).get()));
+      List<Double> after = expiries(key);
+      assertThat(after).as("both sockets still present").hasSize(2);
+      assertThat(after).allMatch(expiry -> expiry > System.currentTimeMillis());
+    }
+    assertThat(bobClient.frames()).noneMatch(left(ann));
+    assertThat(annClient.frames()).noneMatch(left(bob));
+    annClient.close();
+    bobClient.close();
+  }
+
+  private static List<Double> expiries(String key) {
+    List<Double> out = new ArrayList<>();
+    for (Response member : ChatClient.await(chat.redis.send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1).arg("WITHSCORES")))) {
+      out.add(member.size() == 2 ? member.get(1).toDouble() : member.toDouble());
+    }
+    return out;
   }
 
   @Test

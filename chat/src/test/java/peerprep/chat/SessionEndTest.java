@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import peerprep.common.testing.Await;
 import peerprep.common.testing.ServiceFixture;
 import peerprep.common.testing.TestAuth.TestUser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,19 +73,8 @@ class SessionEndTest {
     return null;
   }
 
-  /** Acknowledgement is a state in Redis with no event to wait on, so it is checked on a short timer. */
-  private static void eventually(BooleanSupplier condition) {
-    for (int i = 0; i < 200; i++) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      ChatClient.await(chat.vertx.timer(50));
-    }
-    throw new AssertionError("The condition did not hold within 10 s");
-  }
-
   private static void handled(String entryId) {
-    eventually(() -> StreamIds.compare(lastDelivered(), entryId) >= 0 && pending() == 0);
+    Await.until(chat.vertx, () -> StreamIds.compare(lastDelivered(), entryId) >= 0 && pending() == 0);
   }
 
   @Test
