@@ -168,9 +168,13 @@ local function presence_frame(status, user)
   return 'p|0|0|\n{"type":"presence","status":"' .. status .. '","user":' .. user .. '}'
 end
 
--- Registers a live connection of a participant. The first connection of a user announces them as joined;
--- any connection cancels a pending 'left' and the session's abandonment. Returns the user's connection
--- count, -1 when the session does not exist, -2 when it is no longer active.
+-- Registers a live connection of a participant, once: a connection already registered only has its
+-- heartbeat refreshed. (A task's heartbeat registers a socket it finds missing, which can happen while
+-- the socket's own join is still on its way; counting it twice would keep its user and the session
+-- online after it closes, so neither 'left' nor the abandonment would ever come.) The first connection
+-- of a user announces them as joined; any new connection cancels a pending 'left' and the session's
+-- abandonment. Returns the user's connection count, -1 when the session does not exist, -2 when it is
+-- no longer active.
 -- KEYS: 1 session hash, 2 connections zset, 3 away zset, 4 leaving zset
 -- ARGV: 1 connection member, 2 now ms, 3 user id, 4 session id, 5 channel
 redis.register_function('__LIBRARY___join', function(keys, args)
@@ -181,7 +185,9 @@ redis.register_function('__LIBRARY___join', function(keys, args)
   if status ~= 'active' then
     return -2
   end
-  redis.call('ZADD', keys[2], args[2], args[1])
+  if redis.call('ZADD', keys[2], args[2], args[1]) == 0 then
+    return tonumber(redis.call('HGET', keys[1], 'online:' .. args[3]) or '0')
+  end
   local count = redis.call('HINCRBY', keys[1], 'online:' .. args[3], 1)
   redis.call('HINCRBY', keys[1], 'online', 1)
   redis.call('ZREM', keys[3], args[4])

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import peerprep.collab.CollabVerticle;
 import peerprep.collab.ot.ChangeSet;
+import peerprep.collab.session.PresenceRepository;
+import peerprep.collab.session.PresenceRepository.Connection;
 import peerprep.collab.support.CollabClient;
 import peerprep.collab.support.CollabFixture;
 import peerprep.collab.support.CollabFixture.Pair;
@@ -30,6 +32,7 @@ import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,7 @@ class SessionLifecycleTest {
   private static CollabFixture stack;
   private static Vertx vertx;
   private static Redis redis;
+  private static PresenceRepository presence;
 
   @BeforeAll
   static void start() {
@@ -50,6 +54,7 @@ class SessionLifecycleTest {
     stack = CollabFixture.of(service);
     vertx = stack.vertx();
     redis = Redis.createClient(vertx, EmbeddedRedis.url());
+    presence = new PresenceRepository(redis, 500, 60_000);
   }
 
   @AfterAll
@@ -218,6 +223,34 @@ class SessionLifecycleTest {
       .compose(v -> finalized(p.id()))
       .compose(s -> endedStreamEntries(p.id()))
       .map(entries -> new Ended(p, entries, null));
+  }
+
+  @Test
+  @DisplayName("A socket registered by its task's heartbeat while its own join was on its way counts once: when it closes, the session is abandoned")
+  void registeredTwice(VertxTestContext ctx) {
+    TestUser ada = stack.user("ada"), linus = stack.user("linus");
+    stack.createSession(ada, linus).compose(id -> joinedTwiceThenClosed(new Connection(id, ada.id(), "joining"), ctx))
+      .onComplete(ctx.succeeding(id -> ctx.verify(() -> {
+        assertThat(stack.history().stored(id).getString("endReason")).isEqualTo("abandoned");
+        ctx.completeNow();
+      })));
+  }
+
+  /**
+   * The interleaving of a socket's attach with its task's heartbeat: the heartbeat finds the connection
+   * missing and registers it, then the socket's own join arrives; the socket closes and nobody comes back.
+   */
+  private static Future<String> joinedTwiceThenClosed(Connection c, VertxTestContext ctx) {
+    return presence.touch(List.of(c.member()), Map.of())
+      .compose(lost -> presence.join(c).compose(first -> presence.join(c)).compose(second -> {
+        ctx.verify(() -> {
+          assertThat(lost).as("missing when the heartbeat ran").containsExactly(c.member());
+          assertThat(second).as("the user's connections after the second registration").isEqualTo(1L);
+        });
+        return ctx.failed() ? Future.failedFuture("counted twice") : presence.leave(c);
+      }))
+      .compose(left -> finalized(c.sessionId()))
+      .map(c.sessionId());
   }
 
   @Test
