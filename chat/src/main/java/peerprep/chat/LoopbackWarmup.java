@@ -3,23 +3,19 @@ package peerprep.chat;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
 import peerprep.common.vocab.CloseCode;
+import peerprep.common.ws.LoopbackPair;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Before a task listens, two sockets of a throwaway session exchange messages through the same code users
@@ -70,25 +66,16 @@ final class LoopbackWarmup {
 
   private Future<Result> exchange(long timeoutMs) {
     SessionInfo session = new SessionInfo(sessionId, users.stream().map(Principal::id).toList(), false);
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2));
-    return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-      .requestHandler(request -> serve(request, session))
-      .listen()
-      .compose(server -> {
-        Talker a = new Talker(0);
-        Talker b = new Talker(1);
-        a.partner = b;
-        b.partner = a;
-        return Future.all(a.connect(client, server.actualPort()), b.connect(client, server.actualPort()))
-          .compose(v -> Future.all(a.done.future(), b.done.future()))
-          .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-          .map(v -> new Result(sessionId, users.stream().map(Principal::id).toList(), a.acked + b.acked, a.delivered + b.delivered))
-          .eventually(() -> finish(server, client));
-      });
+    Talker a = new Talker(0);
+    Talker b = new Talker(1);
+    a.partner = b;
+    b.partner = a;
+    return LoopbackPair.run(vertx, (request, side) -> serve(request, session, users.get(side)), List.of(a, b), timeoutMs,
+        this::finish)
+      .map(v -> new Result(sessionId, users.stream().map(Principal::id).toList(), a.acked + b.acked, a.delivered + b.delivered));
   }
 
-  private void serve(HttpServerRequest request, SessionInfo session) {
-    Principal user = users.get("1".equals(request.getParam("u")) ? 1 : 0);
+  private void serve(HttpServerRequest request, SessionInfo session, Principal user) {
     request.toWebSocket().onSuccess(ws -> {
       ChatSocket socket = new ChatSocket(ws, request.connection(), user, session, null, chat);
       served.add(socket);
@@ -97,17 +84,15 @@ final class LoopbackWarmup {
   }
 
   /** Closes the sockets (which leave presence on the command connection), then deletes the session's keys after them. */
-  private Future<Void> finish(HttpServer server, WebSocketClient client) {
+  private Future<Void> finish() {
     served.forEach(s -> s.close(CloseCode.GOING_AWAY, "Warm-up finished."));
     return chat.repository().forget(sessionId, users.stream().map(Principal::id).toList())
       .onFailure(e -> LOG.warn("The warm-up session's keys were not deleted: {}", e.getMessage()))
-      .eventually(client::close)
-      .eventually(server::close)
-      .mapEmpty();
+      .otherwiseEmpty();
   }
 
   /** One side of the exchange: sends with a window, counts its acks and the partner's messages. */
-  private final class Talker {
+  private final class Talker implements LoopbackPair.Side {
     private final int index;
     private final Promise<Void> done = Promise.promise();
     private Talker partner;
@@ -121,12 +106,15 @@ final class LoopbackWarmup {
       this.index = index;
     }
 
-    Future<Void> connect(WebSocketClient client, int port) {
-      return client.connect(port, "127.0.0.1", "/?u=" + index).map(socket -> {
-        ws = socket;
-        ws.textMessageHandler(this::onFrame);
-        return null;
-      });
+    @Override
+    public void connected(WebSocket socket) {
+      ws = socket;
+      ws.textMessageHandler(this::onFrame);
+    }
+
+    @Override
+    public Future<Void> done() {
+      return done.future();
     }
 
     private void onFrame(String frame) {

@@ -3,12 +3,8 @@ package peerprep.collab.live;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -19,13 +15,13 @@ import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository;
 import peerprep.collab.session.SessionRepository;
 import peerprep.common.ws.HeartbeatSettings;
+import peerprep.common.ws.LoopbackPair;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Before a task listens, two editors of a throwaway session push edits at each other through the code
@@ -81,25 +77,16 @@ public final class LoopbackWarmup {
   private Future<Result> exchange(long timeoutMs) {
     NewSession session = new NewSession(matchId, editors, new JsonObject().put("id", "warm-up").put("title", "Warm-up")
       .put("difficulty", "Easy").put("topics", new JsonArray()), "python", Map.of());
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(2));
-    Future<HttpServer> listening = live.sessions().create(session, sessionId, Instant.now())
-      .compose(created -> vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-        .requestHandler(this::serve)
-        .listen());
-    return listening.compose(server -> {
-      Editor a = new Editor(0);
-      Editor b = new Editor(1);
-      return Future.all(a.connect(client, server.actualPort()), b.connect(client, server.actualPort()))
-        .compose(v -> Future.all(a.done.future(), b.done.future()))
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-        .map(v -> new Result(sessionId, matchId, editors.stream().map(Participant::id).toList(), a.accepted + b.accepted,
-          a.conflicts + b.conflicts, a.received + b.received))
-        .eventually(() -> finish(server, client));
-    }, e -> forget().transform(ignored -> Future.failedFuture(e)));
+    Editor a = new Editor(0);
+    Editor b = new Editor(1);
+    return live.sessions().create(session, sessionId, Instant.now())
+      .compose(created -> LoopbackPair.run(vertx, (request, side) -> serve(request, editors.get(side)), List.of(a, b),
+        timeoutMs, this::finish), e -> forget().transform(ignored -> Future.<Void>failedFuture(e)))
+      .map(v -> new Result(sessionId, matchId, editors.stream().map(Participant::id).toList(), a.accepted + b.accepted,
+        a.conflicts + b.conflicts, a.received + b.received));
   }
 
-  private void serve(HttpServerRequest request) {
-    Participant me = editors.get("1".equals(request.getParam("e")) ? 1 : 0);
+  private void serve(HttpServerRequest request, Participant me) {
     request.toWebSocket().onSuccess(ws -> {
       CollabSocket socket = new CollabSocket(ws, request.connection(), live, sessionId, matchId, me);
       served.add(socket);
@@ -108,12 +95,10 @@ public final class LoopbackWarmup {
   }
 
   /** Both editors leave (their registrations are removed), then every key of the session is deleted. */
-  private Future<Void> finish(HttpServer server, WebSocketClient client) {
+  private Future<Void> finish() {
     return Future.join(served.stream().map(CollabSocket::shutdown).toList())
       .transform(v -> forget())
-      .eventually(client::close)
-      .eventually(server::close)
-      .mapEmpty();
+      .otherwiseEmpty();
   }
 
   private Future<Void> forget() {
@@ -127,8 +112,7 @@ public final class LoopbackWarmup {
    * start of the text; after a conflict it pushes again once its stream has caught up. The text only grows
    * by the token, so its length is the token's times the version.
    */
-  private final class Editor {
-    private final int index;
+  private final class Editor implements LoopbackPair.Side {
     private final Promise<Void> done = Promise.promise();
     private final String clientId;
     private WebSocket ws;
@@ -140,17 +124,19 @@ public final class LoopbackWarmup {
     private int received;
 
     Editor(int index) {
-      this.index = index;
       this.clientId = "warm-up-" + index;
     }
 
-    Future<Void> connect(WebSocketClient client, int port) {
-      return client.connect(port, "127.0.0.1", "/?e=" + index).map(socket -> {
-        ws = socket;
-        ws.textMessageHandler(this::onFrame);
-        ws.writeTextMessage("{\"type\":\"hello\"}");
-        return null;
-      });
+    @Override
+    public void connected(WebSocket socket) {
+      ws = socket;
+      ws.textMessageHandler(this::onFrame);
+      ws.writeTextMessage("{\"type\":\"hello\"}");
+    }
+
+    @Override
+    public Future<Void> done() {
+      return done.future();
     }
 
     private void onFrame(String text) {

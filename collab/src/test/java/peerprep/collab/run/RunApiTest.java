@@ -104,7 +104,9 @@ class RunApiTest {
     HttpResponse<Buffer> second = await(post(r, r.linus(), new JsonObject()));
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(second.bodyAsJsonObject().getString("detail")).contains("started by " + r.ada().username());
-    assertThat(await(first).bodyAsJsonObject().getJsonObject("result").getString("stdout")).isEqualTo("done\n");
+    JsonObject result = await(first).bodyAsJsonObject().getJsonObject("result");
+    assertThat(result.getString("outcome")).as("the first run's outcome").isEqualTo("ok");
+    assertThat(result.getString("stdout")).isEqualTo("done\n");
     assertThat(await(post(r, r.linus(), new JsonObject())).statusCode()).isEqualTo(200);
   }
 

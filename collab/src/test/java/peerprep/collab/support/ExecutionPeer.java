@@ -29,7 +29,8 @@ public final class ExecutionPeer implements Companion {
 
   public static Future<ExecutionPeer> start(Vertx vertx) {
     int port = EmbeddedRedis.freePort();
-    JsonObject config = new JsonObject().put("PORT", port).put("EXECUTION_RUNS_DIR", runsDir()).put("EXECUTION_WALL_MS", 4000);
+    // The service's own wall-clock limit: a test run that sleeps 2 s must still finish on a loaded machine.
+    JsonObject config = new JsonObject().put("PORT", port).put("EXECUTION_RUNS_DIR", runsDir()).put("EXECUTION_WALL_MS", 10_000);
     return vertx.deployVerticle(new ExecutionVerticle(), new DeploymentOptions().setConfig(config))
       .map(id -> new ExecutionPeer(vertx, id, port));
   }
