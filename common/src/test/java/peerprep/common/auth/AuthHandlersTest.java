@@ -39,6 +39,7 @@ class AuthHandlersTest {
       .on("boom", Auth.internal("s3cret"), ctx -> ctx.response().end("ok"))
       .on("listTags", ctx -> ctx.response().end())
       .on("internalSecret", ctx -> ctx.response().end())
+      .on("contended", ctx -> ctx.response().end())
       .on("slow", ctx -> ctx.response().end())
       .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
       .plain("socket", ctx -> ctx.response().end())).await();

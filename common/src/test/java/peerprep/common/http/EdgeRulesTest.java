@@ -39,6 +39,7 @@ class EdgeRulesTest {
       .on("listTags", ctx -> ctx.response().end())
       .on("internalSecret", ctx -> ctx.response().end("internal"))
       .on("boom", ctx -> ctx.response().end())
+      .on("contended", ctx -> ctx.response().end())
       .on("slow", ctx -> { })
       .on("echo", ctx -> ctx.response().setStatusCode(201).end(ContractRouter.body(ctx).encode()))
       .plain("socket", ctx -> { })).await();
