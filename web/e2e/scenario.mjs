@@ -367,7 +367,16 @@ export function scenario({ browser, gateway, adminPassword, screenshots }) {
         await l.locator(`.cm-remote-caret[data-name="${ada.displayName}"]`).waitFor();
         await l.getByRole('heading', { name: `Session with ${ada.displayName}` }).waitFor();
         await a.getByRole('heading', { name: `Session with ${linus.username}` }).waitFor();
-        const label = await l.locator('.cm-remote-caret').evaluate((el) => getComputedStyle(el, '::after').top);
+        // the caret is redrawn whenever the partner's cursor moves, so its style is read from the one on the page
+        // at that moment (a redrawn-away element has no computed style)
+        let label = '';
+        await waitUntil(async () => {
+          label = await l.evaluate(() => {
+            const caret = document.querySelector('.cm-remote-caret');
+            return caret?.isConnected ? getComputedStyle(caret, '::after').top : '';
+          });
+          return label !== '';
+        }, { message: 'linus sees a caret label on the page' });
         assertEqual(label, '0px', 'the caret label sits on its own line, not over the line above');
         await a.locator(`.cm-remote-caret[data-name="${linus.username}"]`).waitFor();
         assertEqual(await a.getByTestId('partner-presence').innerText(), 'online', 'ada sees linus online');
