@@ -107,8 +107,8 @@ public final class CollabVerticle extends VerticleBase {
     long started = System.nanoTime();
     return LoopbackWarmup.run(vertx, sessions, presence, hub, cfg.limits(), cfg.heartbeat(), pushes, WARMUP_TIMEOUT_MS)
       .onSuccess(r -> warmup = r)
-      .onSuccess(r -> LOG.info("Warm-up: {} pushes accepted ({} conflicts), {} updates delivered in {} ms", r.accepted(),
-        r.conflicts(), r.received(), (System.nanoTime() - started) / 1_000_000))
+      .onSuccess(r -> LOG.info("Warm-up: {} pushes accepted ({} conflicts), both editors at version {}, in {} ms",
+        r.accepted(), r.conflicts(), r.version(), (System.nanoTime() - started) / 1_000_000))
       .onFailure(e -> LOG.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
       .otherwiseEmpty()
       .mapEmpty();

@@ -40,14 +40,14 @@ class LoopbackWarmupTest {
   }
 
   @Test
-  @DisplayName("Each task's two warm-up editors had every push accepted and every update of both delivered, past the message rate")
+  @DisplayName("Each task's two warm-up editors had every push accepted and both hold every update, past the message rate")
   void everyPushAcceptedAndDelivered() {
     for (int i = 0; i < service.instanceCount(); i++) {
       LoopbackWarmup.Result result = service.verticle(i).warmup();
       assertThat(result).as("task %d", i).isNotNull();
       assertThat(result.accepted()).isEqualTo(2 * PUSHES);
-      int updates = 2 * PUSHES * LoopbackWarmup.UPDATES_PER_PUSH;
-      assertThat(result.received()).as("both editors received every update").isEqualTo(2 * updates);
+      assertThat(result.version()).as("both editors hold every update")
+        .isEqualTo(2 * PUSHES * LoopbackWarmup.UPDATES_PER_PUSH);
     }
   }
 

@@ -44,8 +44,11 @@ public final class LoopbackWarmup {
   private final List<Participant> editors = List.of(editor("warm-up-a"), editor("warm-up-b"));
   private final List<CollabSocket> served = new ArrayList<>();
 
-  /** What a run did: pushes accepted and updates each editor received, summed over both. */
-  public record Result(String sessionId, String matchId, List<String> users, int accepted, int conflicts, int received) {
+  /**
+   * What a run did: pushes accepted and conflicts, summed over both editors, and the version both editors
+   * reached (each holds every update up to it, from its snapshot and the updates after it).
+   */
+  public record Result(String sessionId, String matchId, List<String> users, int accepted, int conflicts, int version) {
   }
 
   private LoopbackWarmup(Vertx vertx, LiveContext live, int pushes) {
@@ -83,7 +86,7 @@ public final class LoopbackWarmup {
       .compose(created -> LoopbackPair.run(vertx, (request, side) -> serve(request, editors.get(side)), List.of(a, b),
         timeoutMs, this::finish), e -> forget().transform(ignored -> Future.<Void>failedFuture(e)))
       .map(v -> new Result(sessionId, matchId, editors.stream().map(Participant::id).toList(), a.accepted + b.accepted,
-        a.conflicts + b.conflicts, a.received + b.received));
+        a.conflicts + b.conflicts, Math.min(a.version, b.version)));
   }
 
   private void serve(HttpServerRequest request, Participant me) {
@@ -121,7 +124,6 @@ public final class LoopbackWarmup {
     private boolean pushing;
     private int accepted;
     private int conflicts;
-    private int received;
 
     Editor(int index) {
       this.clientId = "warm-up-" + index;
@@ -146,10 +148,7 @@ public final class LoopbackWarmup {
         case "updates" -> {
           int from = frame.getInteger("version");
           int count = frame.getJsonArray("updates").size();
-          if (from + count > version) {
-            received += from + count - Math.max(from, version);
-            version = from + count;
-          }
+          version = Math.max(version, from + count);
         }
         case "accepted" -> {
           accepted++;
