@@ -30,6 +30,7 @@ local function iso(ms)
   return cachedDate .. string.format('%02d:%02d:%02d.%03dZ', math.floor(rem / 3600), math.floor(rem % 3600 / 60),
     rem % 60, ms % 1000)
 end
+
 -- Stores and publishes one message in a single atomic step, so the order of the stream and the order of
 -- live delivery are the same for every subscriber. A session whose keys are all gone (Redis lost its
 -- data) is refused rather than started again in a stream nobody reads; every stream expires.

@@ -44,8 +44,8 @@ public final class ChatVerticle extends VerticleBase {
   static final int DEFAULT_WARMUP_MESSAGES = 4_000;
   /** The presence refresh is spread over this many ticks per refresh interval. */
   static final int REFRESH_SLICES = 10;
-  private int refreshTick;
   private static final long WARMUP_TIMEOUT_MS = 30_000;
+  private int refreshTick;
   private LoopbackWarmup.Result warmup;
   private long heartbeat = -1;
   private long sweep = -1;

@@ -49,8 +49,8 @@ final class StreamIds {
    * (the same text {@code redis/chat.lua} writes); written digit by digit, as every acknowledgement needs it.
    */
   static String at(String id) {
-    long ms = Long.parseLong(id, 0, id.indexOf('-'), 10);
-    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), 0, ZoneOffset.UTC);
+    Instant time = time(id);
+    LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
     StringBuilder b = new StringBuilder(24);
     digits(b, t.getYear(), 4).append('-');
     digits(b, t.getMonthValue(), 2).append('-');
@@ -58,7 +58,7 @@ final class StreamIds {
     digits(b, t.getHour(), 2).append(':');
     digits(b, t.getMinute(), 2).append(':');
     digits(b, t.getSecond(), 2).append('.');
-    return digits(b, (int) Math.floorMod(ms, 1000), 3).append('Z').toString();
+    return digits(b, time.getNano() / 1_000_000, 3).append('Z').toString();
   }
 
   private static StringBuilder digits(StringBuilder b, int value, int width) {
