@@ -15,6 +15,7 @@ import peerprep.common.testing.ServiceFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static peerprep.question.Fixtures.question;
@@ -43,14 +44,11 @@ class ConcurrentWritesTest {
   void oppositeMoves() {
     JsonObject inArrays = service.create(question("Parcel Pair", "Easy", "arrays"));
     JsonObject inStrings = service.create(question("Ring Rotation", "Easy", "strings"));
-    LockHolder holder = LockHolder.holdingTopicCount(service.db, "strings", "Easy");
-    Future<HttpResponse<Buffer>> toArrays = edit(inStrings, question("Ring Rotation", "Easy", "arrays"));
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> toStrings = edit(inArrays, question("Parcel Pair", "Easy", "strings"));
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingTopicCount(service.db, "strings", "Easy"),
+      () -> edit(inStrings, question("Ring Rotation", "Easy", "arrays")),
+      () -> edit(inArrays, question("Parcel Pair", "Easy", "strings")));
 
-    assertSucceeded(200, toArrays, toStrings);
+    assertSucceeded(200, writes.first(), writes.second());
     assertThat(topicCount("arrays", "Easy")).isEqualTo(1);
     assertThat(topicCount("strings", "Easy")).isEqualTo(1);
     assertCountsMatchRows();
@@ -60,15 +58,12 @@ class ConcurrentWritesTest {
   @DisplayName("A creation and an edit taking the same two topics' counters in opposite orders both succeed")
   void createAgainstEdit() {
     JsonObject inStrings = service.create(question("Ring Rotation", "Easy", "strings"));
-    LockHolder holder = LockHolder.holdingTopicCount(service.db, "arrays", "Easy");
-    Future<HttpResponse<Buffer>> created = create(question("Parcel Pair", "Easy", "arrays", "strings"));
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> moved = edit(inStrings, question("Ring Rotation", "Easy", "arrays"));
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingTopicCount(service.db, "arrays", "Easy"),
+      () -> create(question("Parcel Pair", "Easy", "arrays", "strings")),
+      () -> edit(inStrings, question("Ring Rotation", "Easy", "arrays")));
 
-    assertSucceeded(201, created);
-    assertSucceeded(200, moved);
+    assertSucceeded(201, writes.first());
+    assertSucceeded(200, writes.second());
     assertThat(topicCount("arrays", "Easy")).isEqualTo(2);
     assertThat(topicCount("strings", "Easy")).isEqualTo(1);
     assertCountsMatchRows();
@@ -78,15 +73,12 @@ class ConcurrentWritesTest {
   @DisplayName("A deletion and a creation of the same difficulty and topic both succeed")
   void deleteAgainstCreate() {
     JsonObject doomed = service.create(question("Parcel Pair", "Easy", "arrays"));
-    LockHolder holder = LockHolder.holdingDifficultyCount(service.db, "Easy");
-    Future<HttpResponse<Buffer>> created = create(question("Ring Rotation", "Easy", "arrays"));
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> deleted = delete(doomed);
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingDifficultyCount(service.db, "Easy"),
+      () -> create(question("Ring Rotation", "Easy", "arrays")),
+      () -> delete(doomed));
 
-    assertSucceeded(201, created);
-    assertSucceeded(204, deleted);
+    assertSucceeded(201, writes.first());
+    assertSucceeded(204, writes.second());
     assertThat(topicCount("arrays", "Easy")).isEqualTo(1);
     assertCountsMatchRows();
   }
@@ -96,15 +88,12 @@ class ConcurrentWritesTest {
   void deleteAgainstEdit() {
     JsonObject doomed = service.create(question("Parcel Pair", "Easy", "arrays", "strings"));
     JsonObject inStrings = service.create(question("Ring Rotation", "Easy", "strings"));
-    LockHolder holder = LockHolder.holdingTopicCount(service.db, "arrays", "Easy");
-    Future<HttpResponse<Buffer>> deleted = delete(doomed);
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> moved = edit(inStrings, question("Ring Rotation", "Easy", "arrays"));
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingTopicCount(service.db, "arrays", "Easy"),
+      () -> delete(doomed),
+      () -> edit(inStrings, question("Ring Rotation", "Easy", "arrays")));
 
-    assertSucceeded(204, deleted);
-    assertSucceeded(200, moved);
+    assertSucceeded(204, writes.first());
+    assertSucceeded(200, writes.second());
     assertThat(topicCount("arrays", "Easy")).isEqualTo(1);
     assertThat(topicCount("strings", "Easy")).isZero();
     assertCountsMatchRows();
@@ -117,15 +106,12 @@ class ConcurrentWritesTest {
     List<NewQuestion> bank = List.of(
       NewQuestion.fromJson(question("Ring Rotation", "Easy", "strings").put("slug", "a-ring-rotation")),
       NewQuestion.fromJson(question("Van Loading", "Easy", "arrays").put("slug", "b-van-loading")));
-    LockHolder holder = LockHolder.holdingTopicCount(service.db, "strings", "Easy");
-    Future<Integer> seeded = new SeedRepository(service.db).seed(bank);
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> moved = edit(inArrays, question("Parcel Pair", "Easy", "strings"));
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingTopicCount(service.db, "strings", "Easy"),
+      () -> new SeedRepository(service.db).seed(bank),
+      () -> edit(inArrays, question("Parcel Pair", "Easy", "strings")));
 
-    assertThat(TestService.await(seeded)).isEqualTo(2);
-    assertSucceeded(200, moved);
+    assertThat(TestService.await(writes.first())).isEqualTo(2);
+    assertSucceeded(200, writes.second());
     assertThat(topicCount("arrays", "Easy")).isEqualTo(1);
     assertThat(topicCount("strings", "Easy")).isEqualTo(2);
     assertCountsMatchRows();
@@ -136,15 +122,12 @@ class ConcurrentWritesTest {
   void deleteAgainstDifficultyChange() {
     JsonObject doomed = service.create(question("Parcel Pair", "Easy", "arrays"));
     JsonObject harder = service.create(question("Ring Rotation", "Easy", "arrays"));
-    LockHolder holder = LockHolder.holdingDifficultyCount(service.db, "Easy");
-    Future<HttpResponse<Buffer>> edited = edit(harder, question("Ring Rotation", "Hard", "arrays"));
-    awaitLockWaits(service.db, 1);
-    Future<HttpResponse<Buffer>> deleted = delete(doomed);
-    awaitLockWaits(service.db, 2);
-    holder.release();
+    var writes = queuedBehind(LockHolder.holdingDifficultyCount(service.db, "Easy"),
+      () -> edit(harder, question("Ring Rotation", "Hard", "arrays")),
+      () -> delete(doomed));
 
-    assertSucceeded(200, edited);
-    assertSucceeded(204, deleted);
+    assertSucceeded(200, writes.first());
+    assertSucceeded(204, writes.second());
     assertThat(topicCount("arrays", "Easy")).isZero();
     assertThat(topicCount("arrays", "Hard")).isEqualTo(1);
     assertCountsMatchRows();
@@ -176,6 +159,23 @@ class ConcurrentWritesTest {
     assertThat(stored.getString("title")).isEqualTo("Parcel Pair");
     assertThat(stored.getInteger("version")).isEqualTo(1);
     assertCountsMatchRows();
+  }
+
+  /** Two writes started one after the other, each queued before the next starts, then let through together. */
+  private record Queued<A, B>(Future<A> first, Future<B> second) {
+  }
+
+  /**
+   * Starts {@code first}, which waits behind the row {@code holder} holds, then {@code second}, which waits
+   * behind the first (both seen waiting in pg_stat_activity), then lets the row go.
+   */
+  private static <A, B> Queued<A, B> queuedBehind(LockHolder holder, Supplier<Future<A>> first, Supplier<Future<B>> second) {
+    Future<A> a = first.get();
+    awaitLockWaits(service.db, 1);
+    Future<B> b = second.get();
+    awaitLockWaits(service.db, 2);
+    holder.release();
+    return new Queued<>(a, b);
   }
 
   private static Future<HttpResponse<Buffer>> create(JsonObject content) {
