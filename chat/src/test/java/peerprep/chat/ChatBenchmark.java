@@ -8,6 +8,7 @@ import peerprep.common.app.ServiceMain;
 import peerprep.common.testing.BenchProgram;
 import peerprep.common.testing.ChildJvm;
 import peerprep.common.testing.LiveHeap;
+import peerprep.common.testing.ProcCpu;
 import peerprep.common.testing.TestAuth;
 import peerprep.common.testing.TestAuth.TestUser;
 import peerprep.common.testing.TestEnv;
@@ -96,11 +97,12 @@ public final class ChatBenchmark {
       long idle = LiveHeap.bytes();
       child.send("GO");
       child.expect("WINDOW");
-      long cpuStart = cpuNanos();
-      double redisStart = BenchProgram.redisCpuSeconds(redis);
+      long redisPid = BenchProgram.redisPid(redis);
+      double chatStart = ProcCpu.self();
+      double redisStart = ProcCpu.seconds(redisPid);
       child.expect("WINDOW-END");
-      double chatCpu = (cpuNanos() - cpuStart) / 1e9;
-      double redisCpu = BenchProgram.redisCpuSeconds(redis) - redisStart;
+      double chatCpu = ProcCpu.self() - chatStart;
+      double redisCpu = ProcCpu.seconds(redisPid) - redisStart;
       JsonObject result = new JsonObject(child.expect("RESULT").substring("RESULT ".length()));
       report(rooms, connected, serverSockets, (idle - baseline) / Math.max(1, serverSockets), result);
       long delivered = Math.max(1, result.getLong("deliveredInWindow"));
@@ -122,9 +124,5 @@ public final class ChatBenchmark {
     System.out.printf("  end-to-end latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.getDouble("p50Ms"),
       r.getDouble("p99Ms"), r.getDouble("maxMs"));
     System.out.printf("  live heap per idle socket (class histograms after full GC): %.1f KiB%n", bytesPerSocket / 1024.0);
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

@@ -50,17 +50,6 @@ public final class BenchProgram {
     System.exit(code);
   }
 
-  /** Redis's own CPU seconds (user plus system) as {@code INFO cpu} gives them. */
-  public static double redisCpuSeconds(Redis redis) {
-    double total = 0;
-    for (String line : info(redis, "cpu")) {
-      if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
-        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-      }
-    }
-    return total;
-  }
-
   /** The process id of the Redis server behind {@code redis}, for {@link ProcCpu}. */
   public static long redisPid(Redis redis) {
     for (String line : info(redis, "server")) {
