@@ -19,6 +19,7 @@ import peerprep.common.http.HttpTimeouts;
 import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.RedisFunctions;
+import peerprep.common.ws.LoopbackPair;
 import peerprep.common.redis.RedisSubscriber;
 import peerprep.common.redis.Redises;
 import peerprep.common.vocab.CloseCode;
@@ -115,13 +116,9 @@ public final class ChatVerticle extends VerticleBase {
   /** Runs the loopback warm-up ({@code CHAT_WARMUP_MESSAGES} per socket); the task listens whatever comes of it. */
   private Future<Void> warmUp(ChatContext chat, ChatConfig cfg) {
     int messages = cfg.settings().integer("CHAT_WARMUP_MESSAGES", DEFAULT_WARMUP_MESSAGES, 0, 1_000_000);
-    long started = System.nanoTime();
-    return LoopbackWarmup.run(vertx, chat, messages, WARMUP_TIMEOUT_MS)
+    return LoopbackPair.warmUp(LOG, () -> LoopbackWarmup.run(vertx, chat, messages, WARMUP_TIMEOUT_MS),
+        r -> r.acked() + " messages acknowledged and " + r.delivered() + " delivered")
       .onSuccess(r -> warmup = r)
-      .onSuccess(r -> LOG.info("Warm-up: {} messages acknowledged and {} delivered in {} ms", r.acked(), r.delivered(),
-        (System.nanoTime() - started) / 1_000_000))
-      .onFailure(e -> LOG.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
-      .otherwiseEmpty()
       .mapEmpty();
   }
 

@@ -29,6 +29,7 @@ import peerprep.common.http.HttpTimeouts;
 import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.Redises;
+import peerprep.common.ws.LoopbackPair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,13 +105,10 @@ public final class CollabVerticle extends VerticleBase {
   /** Runs the loopback warm-up ({@code COLLAB_WARMUP_PUSHES} per editor); the task listens whatever comes of it. */
   private Future<Void> warmUp(CollabConfig cfg, SessionRepository sessions, PresenceRepository presence) {
     int pushes = cfg.settings().integer(WARMUP_PUSHES, DEFAULT_WARMUP_PUSHES, 0, 1_000_000);
-    long started = System.nanoTime();
-    return LoopbackWarmup.run(vertx, sessions, presence, hub, cfg.limits(), cfg.heartbeat(), pushes, WARMUP_TIMEOUT_MS)
+    return LoopbackPair.warmUp(LOG,
+        () -> LoopbackWarmup.run(vertx, sessions, presence, hub, cfg.limits(), cfg.heartbeat(), pushes, WARMUP_TIMEOUT_MS),
+        r -> r.accepted() + " pushes accepted (" + r.conflicts() + " conflicts), both editors at version " + r.version())
       .onSuccess(r -> warmup = r)
-      .onSuccess(r -> LOG.info("Warm-up: {} pushes accepted ({} conflicts), both editors at version {}, in {} ms",
-        r.accepted(), r.conflicts(), r.version(), (System.nanoTime() - started) / 1_000_000))
-      .onFailure(e -> LOG.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
-      .otherwiseEmpty()
       .mapEmpty();
   }
 

@@ -8,10 +8,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import org.slf4j.Logger;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +56,18 @@ public final class LoopbackPair {
       .eventually(() -> cleanup.get()
         .transform(ignored -> client.close())
         .transform(ignored -> listening.succeeded() ? listening.result().close() : Future.succeededFuture()));
+  }
+
+  /**
+   * Runs a task's start-up warm-up and never fails: logs what it did ({@code describe}) and how long it
+   * took, or that it did not finish and the task starts anyway; the result is null in that case.
+   */
+  public static <R> Future<R> warmUp(Logger log, Supplier<Future<R>> warmUp, Function<R, String> describe) {
+    long started = System.nanoTime();
+    return warmUp.get()
+      .onSuccess(r -> log.info("Warm-up: {} in {} ms", describe.apply(r), (System.nanoTime() - started) / 1_000_000))
+      .onFailure(e -> log.warn("Warm-up did not finish ({}); starting anyway", e.getMessage()))
+      .otherwiseEmpty();
   }
 
   private static Future<Void> connect(WebSocketClient client, HttpServer server, Side side, int index) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import peerprep.common.testing.Await;
 
 import java.util.ArrayList;
@@ -83,5 +85,15 @@ class LoopbackPairTest {
     Throwable failure = Await.of(run.transform(ar -> Future.succeededFuture(ar.cause())));
     assertThat(failure).isInstanceOf(TimeoutException.class);
     assertThat(cleanups).hasValue(1);
+  }
+
+  @Test
+  @DisplayName("A warm-up gives its result when it finishes, and null (never a failure) when it does not")
+  void warmUpNeverFails() {
+    Logger log = LoggerFactory.getLogger(LoopbackPairTest.class);
+    assertThat(Await.of(LoopbackPair.warmUp(log, () -> Future.succeededFuture(7), n -> n + " things"))).isEqualTo(7);
+    Future<Integer> failed = LoopbackPair.warmUp(log, () -> Future.failedFuture("no loopback"), n -> n + " things");
+    assertThat(Await.of(failed)).isNull();
+    assertThat(failed.succeeded()).isTrue();
   }
 }
