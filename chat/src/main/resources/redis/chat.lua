@@ -31,27 +31,20 @@ local function iso(ms)
     rem % 60, ms % 1000)
 end
 
--- Stores and publishes one message in a single atomic step, so the order of the stream and the order of
--- live delivery are the same for every subscriber. A session whose keys are all gone (Redis lost its
--- data) is refused rather than started again in a stream nobody reads; every stream expires.
--- KEYS: 1 session stream, 2 ended marker, 3 sender's rate bucket ("<tokens> <ms>"), 4 session marker
--- ARGV: 1 stream cap, 2 user id, 3 username, 4 text, 5 bucket capacity, 6 bucket window ms, 7 channel,
---       8 stream retention seconds, 9 sending connection, 10 the frame's JSON up to (without) its id and time,
---       11 the client's id of the message as JSON (a string or null)
+-- Stores and publishes one message, unless the session ended or the sender is over the rate. A session
+-- whose keys are all gone (Redis lost its data) is refused rather than started again in a stream nobody
+-- reads; every stream expires. k and a are where the message's keys and arguments start.
 -- Returns {'ok', id} | {'rate-limited', retry ms} | {'ended'} | {'gone'}.
-redis.register_function('__LIBRARY___send', function(keys, args)
-  if redis.call('EXISTS', keys[2]) == 1 then
+local function sendOne(keys, k, args, a, now, cap, capacity, window, retention)
+  local state = redis.call('MGET', keys[k + 1], keys[k + 2], keys[k + 3])
+  if state[1] then
     return {'ended'}
   end
-  if redis.call('EXISTS', keys[4]) == 0 and redis.call('EXISTS', keys[1]) == 0 then
+  if not state[3] and redis.call('EXISTS', keys[k]) == 0 then
     return {'gone'}
   end
-  local capacity = tonumber(args[5])
-  local window = tonumber(args[6])
-  local time = redis.call('TIME')
-  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
   local tokens, last = capacity, now
-  local bucket = redis.call('GET', keys[3])
+  local bucket = state[2]
   if bucket then
     local space = string.find(bucket, ' ', 1, true)
     tokens = tonumber(string.sub(bucket, 1, space - 1))
@@ -61,12 +54,38 @@ redis.register_function('__LIBRARY___send', function(keys, args)
   if tokens < 1 then
     return {'rate-limited', tostring(math.ceil((1 - tokens) * window / capacity))}
   end
-  redis.call('SET', keys[3], (tokens - 1) .. ' ' .. now, 'PX', window)
-  local id = redis.call('XADD', keys[1], 'MAXLEN', '~', args[1], '*', 'user', args[2], 'name', args[3], 'text', args[4])
-  redis.call('EXPIRE', keys[1], args[8])
+  redis.call('SET', keys[k + 2], (tokens - 1) .. ' ' .. now, 'PX', window)
+  local id = redis.call('XADD', keys[k], 'MAXLEN', '~', cap, '*', 'user', args[a], 'name', args[a + 1], 'text', args[a + 2])
+  redis.call('EXPIRE', keys[k], retention)
   local ms = tonumber(string.match(id, '^(%d+)'))
-  redis.call('PUBLISH', args[7], 'm|' .. args[9] .. '|' .. id .. '|' .. args[11] .. '\n' .. args[10] .. ',"id":"' .. id .. '","at":"' .. iso(ms) .. '"}')
+  redis.call('PUBLISH', args[a + 3], 'm|' .. args[a + 4] .. '|' .. id .. '|' .. args[a + 6] .. '\n' .. args[a + 5]
+    .. ',"id":"' .. id .. '","at":"' .. iso(ms) .. '"}')
   return {'ok', id}
+end
+
+-- Stores and publishes the messages a task collected in one turn of its event loop, in the order given,
+-- each in one atomic step with its publish, so the order of a stream and the order of live delivery are
+-- the same for every subscriber. Each message is decided on its own: one refused, or one whose commands
+-- fail, leaves the others stored, and its entry in the reply says so.
+-- KEYS: per message 1 session stream, 2 ended marker, 3 sender's rate bucket ("<tokens> <ms>"), 4 session marker
+-- ARGV: 1 stream cap, 2 bucket capacity, 3 bucket window ms, 4 stream retention seconds; then per message
+--       1 user id, 2 username, 3 text, 4 channel, 5 sending connection, 6 the frame's JSON up to (without)
+--       its id and time, 7 the client's id of the message as JSON (a string or null)
+-- Returns one reply per message, as sendOne's, or {'error', text} for a message whose commands failed.
+redis.register_function('__LIBRARY___send', function(keys, args)
+  local cap, capacity, window, retention = args[1], tonumber(args[2]), tonumber(args[3]), args[4]
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local replies = {}
+  for i = 0, #keys / 4 - 1 do
+    local ok, reply = pcall(sendOne, keys, 4 * i + 1, args, 5 + 7 * i, now, cap, capacity, window, retention)
+    if ok then
+      replies[i + 1] = reply
+    else
+      replies[i + 1] = {'error', type(reply) == 'table' and tostring(reply.err) or tostring(reply)}
+    end
+  end
+  return replies
 end)
 
 -- Whether a user other than through `except` has a live entry in a presence set.

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Response;
 import peerprep.common.auth.Principal;
 import peerprep.common.redis.RedisFunctions;
 import peerprep.common.redis.Replies;
+import peerprep.common.redis.TurnBatcher;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,10 +30,14 @@ final class ChatRepository {
    * presence refresh of a task holding many sockets is cut into batches well below that.
    */
   static final int MAX_BATCH = 3_000;
+  /** The most messages one {@code FCALL send} carries. */
+  static final int MAX_SEND_BATCH = 256;
   private final CommandConnection redis;
   private final RedisFunctions functions;
   private final ChatConfig config;
+  private final TurnBatcher<Outgoing, Response> sends = new TurnBatcher<>(MAX_SEND_BATCH, this::store);
 
+  /** A repository belongs to one event loop: the messages it is asked to store in one turn are stored together. */
   ChatRepository(CommandConnection redis, RedisFunctions functions, ChatConfig config) {
     this.redis = redis;
     this.functions = functions;
@@ -82,17 +87,32 @@ final class ChatRepository {
   /**
    * Stores the message and publishes it, unless the session ended or the sender is over the rate; the
    * published event names the sending connection and the client's id, so that connection acknowledges it
-   * in stream order. Calls
-   * from one task go out on one connection in the order made, so a socket's messages are stored in order
-   * however many are in flight.
+   * in stream order. The messages an event loop is asked to store in one turn go to Redis in one call
+   * ({@link TurnBatcher}), each decided on its own; calls go out on one connection in the order made, so a
+   * socket's messages are stored in order however many are in flight.
    */
   Future<SendOutcome> send(String sessionId, Principal sender, String frameHead, String connection, String text,
                            String clientMsgId) {
-    return functions.call(redis::send, "send",
-      List.of(stream(sessionId), endedMarker(sessionId), rateBucket(sender.id()), sessionMarker(sessionId)),
-      List.of(config.maxMessages(), sender.id(), sender.username(), text, config.maxMessagesPer10s(), RATE_WINDOW_MS,
-        channel(sessionId), config.retentionSeconds(), connection, frameHead + Json.encode(text), Json.encode(clientMsgId)))
-      .map(SendOutcome::fromReply);
+    return sends.add(new Outgoing(sessionId, sender, frameHead, connection, text, clientMsgId))
+      .compose(SendOutcome::fromReply);
+  }
+
+  /** One {@code FCALL send} for a batch of messages: per message four keys and seven arguments. */
+  private Future<List<Response>> store(List<Outgoing> batch) {
+    List<String> keys = new ArrayList<>(4 * batch.size());
+    List<Object> args = new ArrayList<>(4 + 7 * batch.size());
+    args.addAll(List.of(config.maxMessages(), config.maxMessagesPer10s(), RATE_WINDOW_MS, config.retentionSeconds()));
+    for (Outgoing m : batch) {
+      keys.addAll(List.of(stream(m.sessionId()), endedMarker(m.sessionId()), rateBucket(m.sender().id()),
+        sessionMarker(m.sessionId())));
+      args.addAll(List.of(m.sender().id(), m.sender().username(), m.text(), channel(m.sessionId()), m.connection(),
+        m.frameHead() + Json.encode(m.text()), Json.encode(m.clientMsgId())));
+    }
+    return functions.call(redis::send, "send", keys, args).map(r -> {
+      List<Response> replies = new ArrayList<>(r.size());
+      r.forEach(replies::add);
+      return replies;
+    });
   }
 
   /** The same storage with the per-user message rate lifted, for the start-up warm-up's made-up users. */
@@ -290,12 +310,14 @@ final class ChatRepository {
     record Gone() implements SendOutcome {
     }
 
-    static SendOutcome fromReply(Response r) {
+    /** One message's reply of {@code FCALL send}; a message whose commands failed in Redis fails. */
+    static Future<SendOutcome> fromReply(Response r) {
       return switch (r.get(0).toString()) {
-        case "ok" -> new Stored(r.get(1).toString());
-        case "rate-limited" -> new RateLimited(Long.parseLong(r.get(1).toString()));
-        case "ended" -> new Ended();
-        default -> new Gone();
+        case "ok" -> Future.succeededFuture(new Stored(r.get(1).toString()));
+        case "rate-limited" -> Future.succeededFuture(new RateLimited(Long.parseLong(r.get(1).toString())));
+        case "ended" -> Future.succeededFuture(new Ended());
+        case "gone" -> Future.succeededFuture(new Gone());
+        default -> Future.failedFuture(new IllegalStateException("Redis refused the message: " + r.get(1)));
       };
     }
   }
@@ -310,6 +332,11 @@ final class ChatRepository {
     String member() {
       return user + "|" + connection;
     }
+  }
+
+  /** A message to store: who sent it through which connection, and the start of its frame. */
+  private record Outgoing(String sessionId, Principal sender, String frameHead, String connection, String text,
+                          String clientMsgId) {
   }
 
   /** One connection whose presence this task keeps alive. */

@@ -64,7 +64,10 @@ final class SessionHub implements RedisSubscriber.Listener {
     return out;
   }
 
-  /** An event published on a session channel, by any task. */
+  /**
+   * An event published on a session channel, by any task. Delivering may close a socket and so change
+   * its room; a room of one socket (the usual case: one participant per task) is not copied first.
+   */
   @Override
   public void message(String channel, Buffer payload) {
     String sessionId = channel.substring(PREFIX.length());
@@ -80,7 +83,11 @@ final class SessionHub implements RedisSubscriber.Listener {
     if (event.kind() == ChatEvent.Kind.ENDED) {
       directory.markEnded(sessionId);
     }
-    for (ChatSocket socket : List.copyOf(room.sockets)) {
+    if (room.sockets.size() == 1) {
+      room.sockets.iterator().next().deliver(event);
+      return;
+    }
+    for (ChatSocket socket : room.sockets.toArray(ChatSocket[]::new)) {
       socket.deliver(event);
     }
   }

@@ -16,6 +16,7 @@ import peerprep.common.redis.RedisFunctions;
 import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedRedis;
 
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +28,9 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,5 +108,71 @@ class ChatRepositoryTest {
       assertThat(frame.getString("connection")).isEqualTo("c1");
       assertThat(frame.getString("clientMsgId")).isEqualTo("x|\ny");
     }
+  }
+
+  @Test
+  @DisplayName("Messages asked for in one turn of the event loop are stored by one FCALL, each decided on its own: stored, refused as ended, failed in Redis")
+  void oneTurnOneCall(Vertx vertx) {
+    Principal ada = new Principal(UUID.randomUUID().toString(), "ada", Set.of());
+    Principal bob = new Principal(UUID.randomUUID().toString(), "bob", Set.of());
+    String live = UUID.randomUUID().toString();
+    String ended = UUID.randomUUID().toString();
+    String broken = UUID.randomUUID().toString();
+    for (String session : List.of(live, ended, broken)) {
+      ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.sessionMarker(session)).arg("1")));
+    }
+    ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.endedMarker(ended)).arg("1")));
+    ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.stream(broken)).arg("not a stream")));
+    long callsBefore = fcalls();
+
+    Promise<List<Future<ChatRepository.SendOutcome>>> asked = Promise.promise();
+    vertx.runOnContext(v -> asked.complete(List.of(
+      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "first", "m1"),
+      repository.send(ended, ada, ChatRepository.frameHead(ada), "c1", "too late", "m2"),
+      repository.send(broken, bob, ChatRepository.frameHead(bob), "c2", "into a key that is not a stream", "m3"),
+      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "second", "m4"))));
+    List<Future<ChatRepository.SendOutcome>> outcomes = ChatClient.await(asked.future());
+    ChatClient.await(Future.join(outcomes).otherwiseEmpty());
+
+    assertThat(fcalls() - callsBefore).isEqualTo(1);
+    assertThat(outcomes.get(0).result()).isInstanceOf(ChatRepository.SendOutcome.Stored.class);
+    assertThat(outcomes.get(1).result()).isInstanceOf(ChatRepository.SendOutcome.Ended.class);
+    assertThat(outcomes.get(2).failed()).isTrue();
+    assertThat(outcomes.get(2).cause()).hasMessageContaining("WRONGTYPE");
+    assertThat(outcomes.get(3).result()).isInstanceOf(ChatRepository.SendOutcome.Stored.class);
+    assertThat(ChatClient.await(repository.recent(live, 10))).extracting(ChatMessage::text).containsExactly("first", "second");
+    assertThat(ChatClient.await(repository.recent(ended, 10))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A turn with more messages than one call carries stores them all, in order, in several calls")
+  void largeTurn(Vertx vertx) {
+    Principal ada = new Principal(UUID.randomUUID().toString(), "ada", Set.of());
+    String live = UUID.randomUUID().toString();
+    ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.sessionMarker(live)).arg("1")));
+    int count = 2 * ChatRepository.MAX_SEND_BATCH + 7;
+    ChatRepository unlimited = repository.withoutRateLimit();
+    long callsBefore = fcalls();
+
+    Promise<List<Future<ChatRepository.SendOutcome>>> asked = Promise.promise();
+    vertx.runOnContext(v -> {
+      List<Future<ChatRepository.SendOutcome>> all = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        all.add(unlimited.send(live, ada, ChatRepository.frameHead(ada), "c1", "m" + i, "id" + i));
+      }
+      asked.complete(all);
+    });
+    ChatClient.await(Future.all(ChatClient.await(asked.future())));
+
+    assertThat(fcalls() - callsBefore).isEqualTo(3);
+    List<String> texts = ChatClient.await(unlimited.allAfter(live, StreamIds.ZERO)).stream().map(ChatMessage::text).toList();
+    assertThat(texts).isEqualTo(IntStream.range(0, count).mapToObj(i -> "m" + i).toList());
+  }
+
+  /** How many FCALLs Redis has run, from its command statistics. */
+  private static long fcalls() {
+    String stats = ChatClient.await(redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
+    Matcher m = Pattern.compile("cmdstat_fcall:calls=(\\d+)").matcher(stats);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 }
