@@ -7,28 +7,40 @@
 -- that user), "x|" for the end of the session.
 
 -- The UTC time of a stream id's milliseconds as yyyy-mm-ddThh:mm:ss.mmmZ (days to civil date, proleptic
--- Gregorian), the same text the service writes for a message read back from the stream. The date of the
--- last day seen is kept between calls: nearly every message falls on the same day as the one before.
-local cachedDay, cachedDate = nil, nil
+-- Gregorian), the same text the service writes for a message read back from the stream. The text up to
+-- the seconds is kept for the last second seen, and the date for the last day seen: nearly every message
+-- falls in the same second, or at least the same day, as the one before.
+local cachedDay, cachedDate, cachedSecond, cachedPrefix = nil, nil, nil, nil
+local millis = nil
 local function iso(ms)
-  local s = math.floor(ms / 1000)
-  local days = math.floor(s / 86400)
-  local rem = s - days * 86400
-  if days ~= cachedDay then
-    local z = days + 719468
-    local era = math.floor(z / 146097)
-    local doe = z - era * 146097
-    local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-    local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-    local mp = math.floor((5 * doy + 2) / 153)
-    local d = doy - math.floor((153 * mp + 2) / 5) + 1
-    local m = mp < 10 and mp + 3 or mp - 9
-    local y = yoe + era * 400 + (m <= 2 and 1 or 0)
-    cachedDate = string.format('%04d-%02d-%02dT', y, m, d)
-    cachedDay = days
+  if not millis then
+    -- built at the first call: the standard libraries are not reachable while the library loads
+    millis = {}
+    for i = 0, 999 do
+      millis[i] = string.format('.%03dZ', i)
+    end
   end
-  return cachedDate .. string.format('%02d:%02d:%02d.%03dZ', math.floor(rem / 3600), math.floor(rem % 3600 / 60),
-    rem % 60, ms % 1000)
+  local s = math.floor(ms / 1000)
+  if s ~= cachedSecond then
+    local days = math.floor(s / 86400)
+    local rem = s - days * 86400
+    if days ~= cachedDay then
+      local z = days + 719468
+      local era = math.floor(z / 146097)
+      local doe = z - era * 146097
+      local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+      local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+      local mp = math.floor((5 * doy + 2) / 153)
+      local d = doy - math.floor((153 * mp + 2) / 5) + 1
+      local m = mp < 10 and mp + 3 or mp - 9
+      local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+      cachedDate = string.format('%04d-%02d-%02dT', y, m, d)
+      cachedDay = days
+    end
+    cachedPrefix = cachedDate .. string.format('%02d:%02d:%02d', math.floor(rem / 3600), math.floor(rem % 3600 / 60), rem % 60)
+    cachedSecond = s
+  end
+  return cachedPrefix .. millis[ms % 1000]
 end
 
 -- Stores and publishes one message, unless the session ended or the sender is over the rate. A session

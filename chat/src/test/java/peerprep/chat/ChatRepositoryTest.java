@@ -76,10 +76,10 @@ class ChatRepositoryTest {
   }
 
   @Test
-  @DisplayName("The time Redis writes into a live message frame is the text the service writes for the same id, leap days and centuries included")
+  @DisplayName("The time Redis writes into a live message frame is the text the service writes for the same id, leap days, centuries and a second seen before included")
   void liveFrameTime(Vertx vertx) {
     Principal ada = new Principal(UUID.randomUUID().toString(), "ada \"the first\"", Set.of());
-    for (String seed : List.of("4102444799999-0", "13574649599999-0", "4107542399000-0", "9999999999999-0")) {
+    for (String seed : List.of("4102444799999-0", "4102444799123-0", "13574649599999-0", "4107542399000-0", "9999999999999-0")) {
       String session = UUID.randomUUID().toString();
       List<JsonObject> frames = new ArrayList<>();
       Promise<Void> got = Promise.promise();
