@@ -17,12 +17,18 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# The web app's packages are installed before anything starts, so that when the stack says it is up
+# the web app answers too.
+if [ -f web/package.json ]; then
+  bash scripts/bootstrap.sh node
+  [ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund)
+fi
+
 java -jar devstack/target/devstack-fat.jar &
 pids+=("$!")
 
 if [ -f web/package.json ]; then
-  bash scripts/bootstrap.sh node
-  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && exec ./node_modules/.bin/vite --host 127.0.0.1 --port 5173 --strictPort) &
+  (cd web && exec ./node_modules/.bin/vite --host 127.0.0.1 --port 5173 --strictPort) &
   pids+=("$!")
 fi
 
