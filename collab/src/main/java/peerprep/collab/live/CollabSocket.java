@@ -74,6 +74,20 @@ public final class CollabSocket {
       });
   }
 
+  /**
+   * Registers the connection again after the stale sweep removed it from Redis. A socket that has closed
+   * is not registered; one that closes while this runs is unregistered again once its own leave is done,
+   * so no registration outlives the socket.
+   */
+  Future<Void> registerAgain() {
+    if (released != null) {
+      return Future.succeededFuture();
+    }
+    return live.presence().join(connection)
+      .compose(count -> released == null ? Future.succeededFuture()
+        : released.compose(v -> live.presence().leave(connection)).mapEmpty());
+  }
+
   private void receive(String text) {
     heartbeat.alive();
     if (closing) {

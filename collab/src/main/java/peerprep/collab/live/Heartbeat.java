@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Refreshes this task's connections and sessions in Redis. A connection missing from Redis was swept as
  * stale (its heartbeats came late, e.g. after a long pause): it is registered again rather than left as a
- * ghost that counts as away.
+ * ghost that counts as away, unless its socket closed since the beat began.
  */
 public final class Heartbeat {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
@@ -25,22 +25,24 @@ public final class Heartbeat {
     this.presence = presence;
   }
 
-  public void beat() {
+  /** One beat; completes when its refresh and any re-registration are done (at once when skipped). */
+  public Future<Void> beat() {
     if (running || hub.size() == 0) {
-      return;
+      return Future.succeededFuture();
     }
     running = true;
     Map<String, CollabSocket> byMember = new HashMap<>();
     hub.sockets().forEach(s -> byMember.put(s.connection().member(), s));
-    presence.touch(byMember.keySet(), hub.matchIds())
+    return presence.touch(byMember.keySet(), hub.matchIds())
       .compose(lost -> rejoin(lost, byMember))
       .onFailure(e -> LOG.warn("Heartbeat failed: {}", e.getMessage()))
-      .onComplete(ar -> running = false);
+      .onComplete(ar -> running = false)
+      .otherwiseEmpty();
   }
 
+  /** Registers again the lost connections of sockets still open; {@link CollabSocket#registerAgain} handles a close meanwhile. */
   private Future<Void> rejoin(List<String> lost, Map<String, CollabSocket> byMember) {
     return Future.all(lost.stream().map(byMember::get).filter(s -> s != null)
-      .map(s -> presence.join(s.connection())).toList()).mapEmpty();
+      .map(CollabSocket::registerAgain).toList()).mapEmpty();
   }
 }
-
