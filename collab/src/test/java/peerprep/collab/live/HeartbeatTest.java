@@ -55,6 +55,9 @@ class HeartbeatTest {
 
   /** The socket the server made for the test's client, and the event loop it lives on. */
   private record Served(CollabSocket socket, Context context) {
+    String member() {
+      return socket.connection().member();
+    }
   }
 
   @BeforeEach
@@ -85,40 +88,42 @@ class HeartbeatTest {
   @Test
   @DisplayName("A socket that closes while the heartbeat finds its connection missing leaves no registration behind")
   void closedDuringTheBeat(Vertx vertx) {
-    WebSocket ws = Await.of(client.connect(server.actualPort(), "127.0.0.1", "/"));
-    ws.writeTextMessage(new JsonObject().put("type", "hello").encode());
-    Served s = Await.of(served.future());
-    String member = s.socket().connection().member();
-    Await.until(vertx, () -> registered(member));
-    Await.of(redis.send(Request.cmd(Command.ZREM).arg(Keys.CONNECTIONS).arg(member)));
-    Heartbeat heartbeat = new Heartbeat(hub, presence);
+    Served s = connectedThenSwept(vertx);
 
-    Promise<Void> beat = Promise.promise();
-    s.context().runOnContext(v -> {
-      heartbeat.beat().onComplete(beat);
-      s.socket().closeWith((short) 1000, "Leaving");
-    });
-    Await.of(beat.future());
+    beat(s, () -> s.socket().closeWith((short) 1000, "Leaving"));
 
-    assertThat(registered(member)).as("registered after the beat").isFalse();
+    assertThat(registered(s.member())).as("registered after the beat").isFalse();
   }
 
   @Test
   @DisplayName("An open socket whose connection the sweep removed is registered again by the next beat")
   void openSocketRegisteredAgain(Vertx vertx) {
+    Served s = connectedThenSwept(vertx);
+
+    beat(s, () -> { });
+
+    assertThat(registered(s.member())).as("registered after the beat").isTrue();
+  }
+
+  /** The test's client says hello, its socket is registered, then removed from Redis as the stale sweep would. */
+  private Served connectedThenSwept(Vertx vertx) {
     WebSocket ws = Await.of(client.connect(server.actualPort(), "127.0.0.1", "/"));
     ws.writeTextMessage(new JsonObject().put("type", "hello").encode());
     Served s = Await.of(served.future());
-    String member = s.socket().connection().member();
-    Await.until(vertx, () -> registered(member));
-    Await.of(redis.send(Request.cmd(Command.ZREM).arg(Keys.CONNECTIONS).arg(member)));
+    Await.until(vertx, () -> registered(s.member()));
+    Await.of(redis.send(Request.cmd(Command.ZREM).arg(Keys.CONNECTIONS).arg(s.member())));
+    return s;
+  }
+
+  /** Runs one beat on the socket's event loop, then {@code sameTurn} in the same turn; waits for the beat to finish. */
+  private void beat(Served s, Runnable sameTurn) {
     Heartbeat heartbeat = new Heartbeat(hub, presence);
-
-    Promise<Void> beat = Promise.promise();
-    s.context().runOnContext(v -> heartbeat.beat().onComplete(beat));
-    Await.of(beat.future());
-
-    assertThat(registered(member)).as("registered after the beat").isTrue();
+    Promise<Void> done = Promise.promise();
+    s.context().runOnContext(v -> {
+      heartbeat.beat().onComplete(done);
+      sameTurn.run();
+    });
+    Await.of(done.future());
   }
 
   private boolean registered(String member) {
