@@ -61,9 +61,7 @@ public final class CollabSocket {
 
   /** Registers the connection; one that closed meanwhile is unregistered again rather than left as a ghost. */
   private Future<Void> attach() {
-    return live.hub().attach(this).compose(v -> live.presence().join(connection))
-      .compose(count -> released == null ? Future.succeededFuture(count)
-        : live.presence().leave(connection).map(count))
+    return live.hub().attach(this).compose(v -> joinWhileOpen())
       .map(count -> {
         if (count == -2) {
           closeWith(CloseCode.ENDED.code(), "The session has ended");
@@ -75,17 +73,22 @@ public final class CollabSocket {
   }
 
   /**
-   * Registers the connection again after the stale sweep removed it from Redis. A socket that has closed
-   * is not registered; one that closes while this runs is unregistered again once its own leave is done,
-   * so no registration outlives the socket.
+   * Registers the connection again after the stale sweep removed it from Redis; a socket that has closed
+   * is not registered.
    */
   Future<Void> registerAgain() {
-    if (released != null) {
-      return Future.succeededFuture();
-    }
+    return released != null ? Future.succeededFuture() : joinWhileOpen().mapEmpty();
+  }
+
+  /**
+   * Registers the connection and answers the join's count; when the socket closed while the join was on
+   * its way, the connection is unregistered again after the socket's own leave, so no registration
+   * outlives the socket.
+   */
+  private Future<Long> joinWhileOpen() {
     return live.presence().join(connection)
-      .compose(count -> released == null ? Future.succeededFuture()
-        : released.compose(v -> live.presence().leave(connection)).mapEmpty());
+      .compose(count -> released == null ? Future.succeededFuture(count)
+        : released.compose(v -> live.presence().leave(connection)).map(count));
   }
 
   private void receive(String text) {
