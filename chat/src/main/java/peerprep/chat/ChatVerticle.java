@@ -19,10 +19,10 @@ import peerprep.common.http.HttpTimeouts;
 import peerprep.common.http.ServiceServer;
 import peerprep.common.http.SocketServers;
 import peerprep.common.redis.RedisFunctions;
-import peerprep.common.ws.LoopbackPair;
 import peerprep.common.redis.RedisSubscriber;
 import peerprep.common.redis.Redises;
 import peerprep.common.vocab.CloseCode;
+import peerprep.common.ws.LoopbackPair;
 
 import java.util.List;
 
