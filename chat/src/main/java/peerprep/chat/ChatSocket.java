@@ -4,13 +4,12 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerprep.common.auth.Principal;
 import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
+import peerprep.common.ws.TurnFlush;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +28,11 @@ final class ChatSocket {
   private static final int MAX_HELD = 1_000;
   /** Stands for a message sent without a client id (longer than any client id may be). */
   private static final String NO_CLIENT_ID = "-".repeat(ClientFrame.MAX_CLIENT_ID_CHARS + 1);
+  /** Bytes written and not yet taken by the network above which the client counts as too slow. */
+  static final long MAX_BACKLOG_BYTES = 1024 * 1024;
   private final ServerWebSocket ws;
   private final HttpConnection tcp;
+  private final TurnFlush.Writer frames;
   private final Principal principal;
   private final String sessionId;
   private final String member;
@@ -51,6 +53,7 @@ final class ChatSocket {
              ChatContext chat) {
     this.ws = ws;
     this.tcp = tcp;
+    this.frames = chat.frames().writer(tcp);
     this.principal = principal;
     this.sessionId = session.sessionId();
     this.connection = UUID.randomUUID().toString();
@@ -258,7 +261,7 @@ final class ChatSocket {
     if (closed || ws.isClosed()) {
       return false;
     }
-    if (ws.writeQueueFull()) {
+    if (frames.backlog() > MAX_BACKLOG_BYTES) {
       close(CloseCode.TRY_AGAIN_LATER, "The connection is too slow; reconnect with ?after=<last id>.");
       return false;
     }
@@ -267,14 +270,14 @@ final class ChatSocket {
 
   private void write(String frame) {
     if (writable()) {
-      ws.writeTextMessage(frame);
+      frames.text(frame);
     }
   }
 
   /** Writes a frame's UTF-8 bytes as they are; the array is shared by every socket of the task, never copied. */
   private void write(byte[] frame) {
     if (writable()) {
-      ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame), true));
+      frames.text(Unpooled.wrappedBuffer(frame));
     }
   }
 

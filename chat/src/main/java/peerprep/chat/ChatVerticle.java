@@ -23,6 +23,7 @@ import peerprep.common.redis.RedisSubscriber;
 import peerprep.common.redis.Redises;
 import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.LoopbackPair;
+import peerprep.common.ws.TurnFlush;
 
 import java.util.List;
 
@@ -70,7 +71,7 @@ public final class ChatVerticle extends VerticleBase {
     hub = new SessionHub(directory);
     subscriber = new RedisSubscriber(vertx, Redises.options(cfg.settings()), hub);
     hub.attach(subscriber);
-    ChatContext chat = new ChatContext(vertx, cfg, repository, hub, directory);
+    ChatContext chat = new ChatContext(vertx, cfg, repository, hub, directory, new TurnFlush(context));
     consumer = new SessionEndConsumer(vertx, dedicatedClient(cfg), new EndedSessionsRepository(redis), repository,
       new TranscriptSender(vertx, discovery, cfg), cfg);
     heartbeat = vertx.setPeriodic(Math.max(1, cfg.presenceTtlMs() / 3 / REFRESH_SLICES), id -> refreshSlice(repository));

@@ -56,7 +56,7 @@ final class LoopbackWarmup {
       return Future.succeededFuture(new Result(null, List.of(), 0, 0));
     }
     ChatContext unlimited = new ChatContext(vertx, chat.config(), chat.repository().withoutRateLimit(), chat.hub(),
-      chat.directory());
+      chat.directory(), chat.frames());
     return new LoopbackWarmup(vertx, unlimited, messages).exchange(timeoutMs);
   }
 
