@@ -11,6 +11,7 @@ import peerprep.collab.session.Participant;
 import peerprep.collab.session.PresenceRepository.Connection;
 import peerprep.common.vocab.CloseCode;
 import peerprep.common.ws.SocketHeartbeat;
+import peerprep.common.ws.TurnFlush;
 
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,9 +22,11 @@ import java.util.function.Supplier;
  */
 public final class CollabSocket {
   private static final Logger LOG = LoggerFactory.getLogger(CollabSocket.class);
-  private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+  /** Bytes written and not yet taken by the network above which the peer counts as too slow. */
+  private static final int MAX_BACKLOG_BYTES = 1024 * 1024;
   private final ServerWebSocket ws;
   private final HttpConnection tcp;
+  private final TurnFlush.Writer frames;
   private final LiveContext live;
   private final Participant me;
   private final String matchId;
@@ -40,6 +43,7 @@ public final class CollabSocket {
   CollabSocket(ServerWebSocket ws, HttpConnection tcp, LiveContext live, String sessionId, String matchId, Participant me) {
     this.ws = ws;
     this.tcp = tcp;
+    this.frames = live.frames().writer(tcp);
     this.live = live;
     this.me = me;
     this.matchId = matchId;
@@ -51,7 +55,6 @@ public final class CollabSocket {
 
   void open() {
     heartbeat = SocketHeartbeat.start(live.vertx(), tcp, ws, live.heartbeat(), this::release);
-    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::receive);
     ws.binaryMessageHandler(b -> closeWith(CloseCode.MALFORMED.code(), "Binary frames are not accepted; send JSON text"));
     ws.exceptionHandler(e -> LOG.debug("WebSocket of session {} failed: {}", sessionId(), e.getMessage()));
@@ -212,11 +215,11 @@ public final class CollabSocket {
     if (closing || ws.isClosed()) {
       return;
     }
-    if (ws.writeQueueFull()) {
+    if (frames.backlog() > MAX_BACKLOG_BYTES) {
       closeWith(CloseCode.POLICY.code(), "Too slow to receive updates; reconnect");
       return;
     }
-    ws.writeTextMessage(frame);
+    frames.text(frame);
   }
 
   /**
