@@ -28,8 +28,6 @@ final class ChatSocket {
   private static final int MAX_HELD = 1_000;
   /** Stands for a message sent without a client id (longer than any client id may be). */
   private static final String NO_CLIENT_ID = "-".repeat(ClientFrame.MAX_CLIENT_ID_CHARS + 1);
-  /** Bytes written and not yet taken by the network above which the client counts as too slow. */
-  static final long MAX_BACKLOG_BYTES = 1024 * 1024;
   private final ServerWebSocket ws;
   private final HttpConnection tcp;
   private final TurnFlush.Writer frames;
@@ -261,7 +259,7 @@ final class ChatSocket {
     if (closed || ws.isClosed()) {
       return false;
     }
-    if (frames.backlog() > MAX_BACKLOG_BYTES) {
+    if (frames.stalled()) {
       close(CloseCode.TRY_AGAIN_LATER, "The connection is too slow; reconnect with ?after=<last id>.");
       return false;
     }

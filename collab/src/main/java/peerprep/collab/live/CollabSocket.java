@@ -22,8 +22,6 @@ import java.util.function.Supplier;
  */
 public final class CollabSocket {
   private static final Logger LOG = LoggerFactory.getLogger(CollabSocket.class);
-  /** Bytes written and not yet taken by the network above which the peer counts as too slow. */
-  private static final int MAX_BACKLOG_BYTES = 1024 * 1024;
   private final ServerWebSocket ws;
   private final HttpConnection tcp;
   private final TurnFlush.Writer frames;
@@ -215,7 +213,7 @@ public final class CollabSocket {
     if (closing || ws.isClosed()) {
       return;
     }
-    if (frames.backlog() > MAX_BACKLOG_BYTES) {
+    if (frames.stalled()) {
       closeWith(CloseCode.POLICY.code(), "Too slow to receive updates; reconnect");
       return;
     }

@@ -31,6 +31,8 @@ import java.util.List;
 public final class TurnFlush {
   /** Unflushed bytes of one socket above which it is flushed without waiting for the end of the turn. */
   public static final int FLUSH_AT = 64 * 1024;
+  /** Bytes a socket's client has not taken above which it counts as too slow ({@link Writer#stalled}). */
+  public static final long MAX_BACKLOG = 1024 * 1024;
   private final EventLoop loop;
   private List<Writer> due = new ArrayList<>();
   private long flushes;
@@ -101,6 +103,11 @@ public final class TurnFlush {
     public long backlog() {
       ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
       return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    /** Whether the client left more than {@link #MAX_BACKLOG} bytes untaken: it does not keep up. */
+    public boolean stalled() {
+      return backlog() > MAX_BACKLOG;
     }
 
     private void flush() {

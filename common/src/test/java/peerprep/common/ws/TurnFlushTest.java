@@ -135,11 +135,12 @@ class TurnFlushTest {
   }
 
   @Test
-  @DisplayName("A client that stops reading leaves a backlog the writer reports")
+  @DisplayName("A client that stops reading leaves a backlog the writer reports, and past the bound it is stalled")
   void backlogOfAPausedClient() {
     client.pause();
     String chunk = "y".repeat(64 * 1024);
-    long limit = 1024 * 1024;
+    long limit = TurnFlush.MAX_BACKLOG;
+    assertThat(served.writer().stalled()).isFalse();
     for (int turn = 0; turn < 1_000 && served.writer().backlog() <= limit; turn++) {
       served.inOneTurn(s -> {
         for (int i = 0; i < 16; i++) {
@@ -149,6 +150,7 @@ class TurnFlushTest {
     }
 
     assertThat(served.writer().backlog()).isGreaterThan(limit);
+    assertThat(served.writer().stalled()).isTrue();
     client.resume();
   }
 }
