@@ -26,7 +26,9 @@ import java.util.List;
  * catch-up does not pile up in memory. Frames go through the channel's whole pipeline in the order
  * written, and stay ahead of whatever Vert.x writes to the same socket afterwards (a ping, a close frame),
  * whose own flush takes them along. A write from another thread, or to a socket of another event loop,
- * flushes at once. An instance belongs to one event loop and is not thread-safe.
+ * flushes at once. The bytes of the frames are reported to the connection's metrics as they are flushed,
+ * as Vert.x reports the frames it writes itself. An instance belongs to one event loop and is not
+ * thread-safe.
  */
 public final class TurnFlush {
   /** Unflushed bytes of one socket above which it is flushed without waiting for the end of the turn. */
@@ -45,7 +47,7 @@ public final class TurnFlush {
 
   /** The writer of one socket, given its HTTP connection (the one the WebSocket was upgraded from). */
   public Writer writer(HttpConnection connection) {
-    return new Writer(((ConnectionBase) connection).channel());
+    return new Writer((ConnectionBase) connection);
   }
 
   /** Frames written since this instance was made. */
@@ -69,12 +71,14 @@ public final class TurnFlush {
 
   /** Writes the frames of one socket. */
   public final class Writer {
+    private final ConnectionBase connection;
     private final Channel channel;
     private boolean scheduled;
     private int unflushed;
 
-    private Writer(Channel channel) {
-      this.channel = channel;
+    private Writer(ConnectionBase connection) {
+      this.connection = connection;
+      this.channel = connection.channel();
     }
 
     /** Writes one final text frame of this text. */
@@ -112,9 +116,15 @@ public final class TurnFlush {
 
     private void flush() {
       if (unflushed > 0) {
+        long bytes = unflushed;
         unflushed = 0;
         flushes++;
         channel.flush();
+        if (channel.eventLoop().inEventLoop()) {
+          connection.reportBytesWritten(bytes);
+        } else {
+          channel.eventLoop().execute(() -> connection.reportBytesWritten(bytes));
+        }
       }
     }
   }

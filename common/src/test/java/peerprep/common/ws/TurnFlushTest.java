@@ -2,7 +2,10 @@ package peerprep.common.ws;
 
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
@@ -11,9 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.vertx.micrometer.backends.BackendRegistries;
+import peerprep.common.app.ServiceMain;
 import peerprep.common.testing.Await;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -122,6 +128,45 @@ class TurnFlushTest {
     assertThat(received).containsExactlyElementsOf(sent);
     long bytes = sent.stream().mapToLong(String::length).sum();
     assertThat(served.flush().flushes()).isGreaterThanOrEqualTo(bytes / TurnFlush.FLUSH_AT);
+  }
+
+  @Test
+  @DisplayName("The bytes of flushed frames count in the connection's bytes-written metric, as the frames Vert.x writes itself")
+  void bytesWrittenMetric() {
+    String registry = "turn-flush-" + UUID.randomUUID();
+    Vertx metered = Vertx.builder().with(new VertxOptions().setMetricsOptions(ServiceMain.metricsOptions()
+      .setRegistryName(registry))).build();
+    try {
+      Promise<Served> upgraded = Promise.promise();
+      HttpServer meteredServer = Await.of(metered.createHttpServer().requestHandler(request ->
+        request.toWebSocket().onSuccess(ws -> {
+          Context context = Vertx.currentContext();
+          TurnFlush flush = new TurnFlush(context);
+          upgraded.complete(new Served(ws, context, flush, flush.writer(request.connection())));
+        })).listen(0, "127.0.0.1"));
+      WebSocketClient meteredClients = metered.createWebSocketClient();
+      WebSocket meteredClient = Await.of(meteredClients.connect(meteredServer.actualPort(), "127.0.0.1", "/"));
+      List<String> got = new CopyOnWriteArrayList<>();
+      meteredClient.textMessageHandler(got::add);
+      Served socket = Await.of(upgraded.future());
+      List<String> sent = IntStream.range(0, 40).mapToObj(i -> i + " " + "y".repeat(1_000)).toList();
+      long bytes = sent.stream().mapToLong(String::length).sum();
+      MeterRegistry meters = BackendRegistries.getNow(registry);
+      double before = written(meters);
+
+      socket.inOneTurn(s -> sent.forEach(s.writer()::text));
+      Await.until(metered, () -> got.size() == sent.size());
+
+      Await.until(metered, () -> written(meters) - before >= bytes - 4096);
+      assertThat(written(meters) - before).isBetween(bytes - 4096.0, bytes + 4096.0);
+      Await.of(meteredClients.close());
+    } finally {
+      Await.of(metered.close());
+    }
+  }
+
+  private static double written(MeterRegistry meters) {
+    return meters.find("vertx.http.server.bytes.written").counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Test
