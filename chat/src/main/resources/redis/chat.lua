@@ -46,7 +46,10 @@ end
 -- Stores and publishes one message, unless the session ended or the sender is over the rate. A session
 -- whose keys are all gone (Redis lost its data) is refused rather than started again in a stream nobody
 -- reads; every stream expires. k and a are where the message's keys and arguments start.
--- Returns {'ok', id} | {'rate-limited', retry ms} | {'ended'} | {'gone'}.
+-- The stream's expiry is set only when the sender's socket asks for it (its first message, then at most
+-- once per refresh interval), to the retention plus that interval, so a stream outlives its last message
+-- by the retention without an EXPIRE per message.
+-- Returns the id (stored) | {'rate-limited', retry ms} | {'ended'} | {'gone'}.
 local function sendOne(keys, k, args, a, now, cap, capacity, window, retention)
   local state = redis.call('MGET', keys[k + 1], keys[k + 2], keys[k + 3])
   if state[1] then
@@ -68,11 +71,13 @@ local function sendOne(keys, k, args, a, now, cap, capacity, window, retention)
   end
   redis.call('SET', keys[k + 2], (tokens - 1) .. ' ' .. now, 'PX', window)
   local id = redis.call('XADD', keys[k], 'MAXLEN', '~', cap, '*', 'user', args[a], 'name', args[a + 1], 'text', args[a + 2])
-  redis.call('EXPIRE', keys[k], retention)
-  local ms = tonumber(string.match(id, '^(%d+)'))
+  if args[a + 7] == '1' then
+    redis.call('EXPIRE', keys[k], retention)
+  end
+  local ms = tonumber(string.sub(id, 1, string.find(id, '-', 1, true) - 1))
   redis.call('PUBLISH', args[a + 3], 'm|' .. args[a + 4] .. '|' .. id .. '|' .. args[a + 6] .. '\n' .. args[a + 5]
     .. ',"id":"' .. id .. '","at":"' .. iso(ms) .. '"}')
-  return {'ok', id}
+  return id
 end
 
 -- Stores and publishes the messages a task collected in one turn of its event loop, in the order given,
@@ -80,9 +85,10 @@ end
 -- the same for every subscriber. Each message is decided on its own: one refused, or one whose commands
 -- fail, leaves the others stored, and its entry in the reply says so.
 -- KEYS: per message 1 session stream, 2 ended marker, 3 sender's rate bucket ("<tokens> <ms>"), 4 session marker
--- ARGV: 1 stream cap, 2 bucket capacity, 3 bucket window ms, 4 stream retention seconds; then per message
+-- ARGV: 1 stream cap, 2 bucket capacity, 3 bucket window ms, 4 stream expiry seconds; then per message
 --       1 user id, 2 username, 3 text, 4 channel, 5 sending connection, 6 the frame's JSON up to (without)
---       its id and time, 7 the client's id of the message as JSON (a string or null)
+--       its id and time, 7 the client's id of the message as JSON (a string or null), 8 '1' to set the
+--       stream's expiry, '0' not to
 -- Returns one reply per message, as sendOne's, or {'error', text} for a message whose commands failed.
 redis.register_function('__LIBRARY___send', function(keys, args)
   local cap, capacity, window, retention = args[1], tonumber(args[2]), tonumber(args[3]), args[4]
@@ -90,7 +96,7 @@ redis.register_function('__LIBRARY___send', function(keys, args)
   local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
   local replies = {}
   for i = 0, #keys / 4 - 1 do
-    local ok, reply = pcall(sendOne, keys, 4 * i + 1, args, 5 + 7 * i, now, cap, capacity, window, retention)
+    local ok, reply = pcall(sendOne, keys, 4 * i + 1, args, 5 + 8 * i, now, cap, capacity, window, retention)
     if ok then
       replies[i + 1] = reply
     else

@@ -5,6 +5,7 @@ import io.vertx.core.json.Json;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 import peerprep.common.auth.Principal;
 import peerprep.common.redis.RedisFunctions;
@@ -32,6 +33,11 @@ final class ChatRepository {
   static final int MAX_BATCH = 3_000;
   /** The most messages one {@code FCALL send} carries. */
   static final int MAX_SEND_BATCH = 256;
+  /**
+   * How long a socket goes on sending before it sets its stream's expiry again; the expiry it sets is the
+   * retention and this much more, so a stream outlives its last message by at least the retention.
+   */
+  static final long EXPIRY_REFRESH_MS = 60_000;
   private final CommandConnection redis;
   private final RedisFunctions functions;
   private final ChatConfig config;
@@ -90,23 +96,27 @@ final class ChatRepository {
    * in stream order. The messages an event loop is asked to store in one turn go to Redis in one call
    * ({@link TurnBatcher}), each decided on its own; calls go out on one connection in the order made, so a
    * socket's messages are stored in order however many are in flight.
+   *
+   * @param setExpiry whether storing also sets the stream's expiry (retention plus {@link #EXPIRY_REFRESH_MS});
+   *                  a socket asks for it with its first message and then at most once per that interval
    */
   Future<SendOutcome> send(String sessionId, Principal sender, String frameHead, String connection, String text,
-                           String clientMsgId) {
-    return sends.add(new Outgoing(sessionId, sender, frameHead, connection, text, clientMsgId))
+                           String clientMsgId, boolean setExpiry) {
+    return sends.add(new Outgoing(sessionId, sender, frameHead, connection, text, clientMsgId, setExpiry))
       .compose(SendOutcome::fromReply);
   }
 
-  /** One {@code FCALL send} for a batch of messages: per message four keys and seven arguments. */
+  /** One {@code FCALL send} for a batch of messages: per message four keys and eight arguments. */
   private Future<List<Response>> store(List<Outgoing> batch) {
     List<String> keys = new ArrayList<>(4 * batch.size());
-    List<Object> args = new ArrayList<>(4 + 7 * batch.size());
-    args.addAll(List.of(config.maxMessages(), config.maxMessagesPer10s(), RATE_WINDOW_MS, config.retentionSeconds()));
+    List<Object> args = new ArrayList<>(4 + 8 * batch.size());
+    args.addAll(List.of(config.maxMessages(), config.maxMessagesPer10s(), RATE_WINDOW_MS,
+      config.retentionSeconds() + EXPIRY_REFRESH_MS / 1000));
     for (Outgoing m : batch) {
       keys.addAll(List.of(stream(m.sessionId()), endedMarker(m.sessionId()), rateBucket(m.sender().id()),
         sessionMarker(m.sessionId())));
       args.addAll(List.of(m.sender().id(), m.sender().username(), m.text(), channel(m.sessionId()), m.connection(),
-        m.frameHead() + Json.encode(m.text()), Json.encode(m.clientMsgId())));
+        m.frameHead() + Json.encode(m.text()), Json.encode(m.clientMsgId()), m.setExpiry() ? "1" : "0"));
     }
     return functions.call(redis::send, "send", keys, args).map(r -> {
       List<Response> replies = new ArrayList<>(r.size());
@@ -310,10 +320,12 @@ final class ChatRepository {
     record Gone() implements SendOutcome {
     }
 
-    /** One message's reply of {@code FCALL send}; a message whose commands failed in Redis fails. */
+    /** One message's reply of {@code FCALL send} (the id when stored); a message whose commands failed in Redis fails. */
     static Future<SendOutcome> fromReply(Response r) {
+      if (r.type() == ResponseType.BULK) {
+        return Future.succeededFuture(new Stored(r.toString()));
+      }
       return switch (r.get(0).toString()) {
-        case "ok" -> Future.succeededFuture(new Stored(r.get(1).toString()));
         case "rate-limited" -> Future.succeededFuture(new RateLimited(Long.parseLong(r.get(1).toString())));
         case "ended" -> Future.succeededFuture(new Ended());
         case "gone" -> Future.succeededFuture(new Gone());
@@ -336,7 +348,7 @@ final class ChatRepository {
 
   /** A message to store: who sent it through which connection, and the start of its frame. */
   private record Outgoing(String sessionId, Principal sender, String frameHead, String connection, String text,
-                          String clientMsgId) {
+                          String clientMsgId, boolean setExpiry) {
   }
 
   /** One connection whose presence this task keeps alive. */

@@ -19,6 +19,9 @@ final class SocketInput {
   private final String frameHead;
   private int inFlight;
   private long lastTypingAt;
+  /** Whether a message of this socket has set its stream's expiry, and when it was sent (monotonic ms). */
+  private boolean expirySet;
+  private long expirySetAt;
 
   SocketInput(ChatSocket socket, Principal principal, ChatContext chat) {
     this.socket = socket;
@@ -52,7 +55,9 @@ final class SocketInput {
   /**
    * Stores the message without waiting for the socket's earlier ones: they all go out on the task's one
    * command connection, which keeps their order. A stored message is acknowledged when its event comes
-   * back on the session's channel ({@link ChatSocket#deliver}); a refusal is answered here.
+   * back on the session's channel ({@link ChatSocket#deliver}); a refusal is answered here. The stream's
+   * expiry is set by the socket's first stored message and then at most once per
+   * {@link ChatRepository#EXPIRY_REFRESH_MS}, counted from a message that set it.
    */
   private void store(ClientFrame.Send frame) {
     if (socket.readOnly()) {
@@ -64,10 +69,17 @@ final class SocketInput {
       return;
     }
     inFlight++;
-    chat.repository().send(socket.sessionId(), principal, frameHead, socket.connection(), frame.text(), frame.clientMsgId())
+    long sentAt = System.nanoTime() / 1_000_000;
+    boolean setExpiry = !expirySet || sentAt - expirySetAt >= ChatRepository.EXPIRY_REFRESH_MS;
+    chat.repository().send(socket.sessionId(), principal, frameHead, socket.connection(), frame.text(), frame.clientMsgId(),
+        setExpiry)
       .onComplete(ar -> {
         inFlight--;
         if (ar.succeeded()) {
+          if (setExpiry && ar.result() instanceof SendOutcome.Stored && (!expirySet || sentAt > expirySetAt)) {
+            expirySet = true;
+            expirySetAt = sentAt;
+          }
           reply(ar.result(), frame);
         } else {
           LOG.warn("A message in session {} was not stored: {}", socket.sessionId(), ar.cause().getMessage());

@@ -67,6 +67,26 @@ class ChatMessagingTest {
   }
 
   @Test
+  @DisplayName("A socket's first stored message sets its stream's expiry; the next ones within the refresh interval leave it as it is")
+  void expirySetOncePerInterval() {
+    TestUser ada = chat.auth.user("ada");
+    TestUser linus = chat.auth.user("linus");
+    String session = chat.collab.session(ada, linus);
+    ChatClient a = chat.join(0, session, ada);
+    String stream = ChatRepository.stream(session);
+
+    a.message("first", "e-1");
+    a.waitForType("ack", 1);
+    assertThat(chat.redis(Request.cmd(Command.TTL).arg(stream)).toLong()).isGreaterThan(1_000L);
+    chat.redis(Request.cmd(Command.EXPIRE).arg(stream).arg(500));
+    a.message("second", "e-2");
+    a.message("third", "e-3");
+    a.waitForType("ack", 3);
+    assertThat(chat.redis(Request.cmd(Command.TTL).arg(stream)).toLong()).isBetween(490L, 500L);
+    a.close();
+  }
+
+  @Test
   @DisplayName("Under concurrent sends from both users, both see every message once and in the same order (their own as acks)")
   void sameOrderForBoth() {
     TestUser ada = chat.auth.user("ada");

@@ -40,10 +40,11 @@ class ChatRepositoryTest {
   private static CommandConnection commands;
   private static ChatRepository repository;
   private static Redis redis;
+  private static ChatConfig config;
 
   @BeforeAll
   static void start(Vertx vertx) {
-    ChatConfig config = ChatConfig.from(new Settings(TestEnv.config(null)));
+    config = ChatConfig.from(new Settings(TestEnv.config(null)));
     commands = new CommandConnection(Redis.createClient(vertx,
       new RedisOptions().setConnectionString(EmbeddedRedis.url()).setMaxPoolSize(1).setMaxWaitingHandlers(32_768)));
     redis = Redis.createClient(vertx, EmbeddedRedis.url());
@@ -95,7 +96,7 @@ class ChatRepositoryTest {
         .arg("user").arg("seed").arg("name").arg("seed").arg("text").arg("seed")));
 
       ChatRepository.SendOutcome outcome = ChatClient.await(
-        repository.send(session, ada, ChatRepository.frameHead(ada), "c1", "hi \"there\" ✓", "x|\ny"));
+        repository.send(session, ada, ChatRepository.frameHead(ada), "c1", "hi \"there\" ✓", "x|\ny", true));
       ChatClient.await(got.future());
       ChatClient.await(subscriber.close());
 
@@ -127,10 +128,10 @@ class ChatRepositoryTest {
 
     Promise<List<Future<ChatRepository.SendOutcome>>> asked = Promise.promise();
     vertx.runOnContext(v -> asked.complete(List.of(
-      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "first", "m1"),
-      repository.send(ended, ada, ChatRepository.frameHead(ada), "c1", "too late", "m2"),
-      repository.send(broken, bob, ChatRepository.frameHead(bob), "c2", "into a key that is not a stream", "m3"),
-      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "second", "m4"))));
+      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "first", "m1", true),
+      repository.send(ended, ada, ChatRepository.frameHead(ada), "c1", "too late", "m2", true),
+      repository.send(broken, bob, ChatRepository.frameHead(bob), "c2", "into a key that is not a stream", "m3", true),
+      repository.send(live, ada, ChatRepository.frameHead(ada), "c1", "second", "m4", true))));
     List<Future<ChatRepository.SendOutcome>> outcomes = ChatClient.await(asked.future());
     ChatClient.await(Future.join(outcomes).otherwiseEmpty());
 
@@ -158,7 +159,7 @@ class ChatRepositoryTest {
     vertx.runOnContext(v -> {
       List<Future<ChatRepository.SendOutcome>> all = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        all.add(unlimited.send(live, ada, ChatRepository.frameHead(ada), "c1", "m" + i, "id" + i));
+        all.add(unlimited.send(live, ada, ChatRepository.frameHead(ada), "c1", "m" + i, "id" + i, true));
       }
       asked.complete(all);
     });
@@ -167,6 +168,32 @@ class ChatRepositoryTest {
     assertThat(fcalls() - callsBefore).isEqualTo(3);
     List<String> texts = ChatClient.await(unlimited.allAfter(live, StreamIds.ZERO)).stream().map(ChatMessage::text).toList();
     assertThat(texts).isEqualTo(IntStream.range(0, count).mapToObj(i -> "m" + i).toList());
+  }
+
+  @Test
+  @DisplayName("A message sets its stream's expiry to the retention and the refresh interval only when asked; otherwise the expiry stays as it was")
+  void expiryOnlyWhenAsked() {
+    Principal ada = new Principal(UUID.randomUUID().toString(), "ada", Set.of());
+    String session = UUID.randomUUID().toString();
+    ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.sessionMarker(session)).arg("1")));
+    String stream = ChatRepository.stream(session);
+
+    ChatClient.await(repository.send(session, ada, ChatRepository.frameHead(ada), "c1", "first", "m1", true));
+    long full = config.retentionSeconds() + ChatRepository.EXPIRY_REFRESH_MS / 1000;
+    assertThat(ttl(stream)).isBetween(full - 5, full);
+
+    ChatClient.await(redis.send(Request.cmd(Command.EXPIRE).arg(stream).arg(100)));
+    ChatClient.await(repository.send(session, ada, ChatRepository.frameHead(ada), "c1", "second", "m2", false));
+    assertThat(ttl(stream)).isBetween(90L, 100L);
+
+    ChatClient.await(repository.send(session, ada, ChatRepository.frameHead(ada), "c1", "third", "m3", true));
+    assertThat(ttl(stream)).isBetween(full - 5, full);
+    assertThat(ChatClient.await(repository.recent(session, 10))).extracting(ChatMessage::text)
+      .containsExactly("first", "second", "third");
+  }
+
+  private static long ttl(String key) {
+    return ChatClient.await(redis.send(Request.cmd(Command.TTL).arg(key))).toLong();
   }
 
   /** How many FCALLs Redis has run, from its command statistics. */
