@@ -237,17 +237,26 @@ redis.register_function('__LIBRARY___leave', function(keys, args)
   return count
 end)
 
--- The heartbeat of one task: refreshes its connections and the expiry of its active sessions. Returns
--- the connections that are no longer registered (swept as stale), so that the task registers them again.
+-- The heartbeat of one task, or one part of it: refreshes its connections and the expiry of its active
+-- sessions. Returns the connections that are no longer registered (swept as stale), so that the task
+-- registers them again. The connections are read with one ZMSCORE and refreshed with one ZADD XX.
 -- KEYS: 1 connections zset, then per session: its hash, its log, its match key
 -- ARGV: 1 now ms, 2 ttl ms, 3.. connections
 redis.register_function('__LIBRARY___touch', function(keys, args)
   local lost = {}
-  for i = 3, #args do
-    if redis.call('ZSCORE', keys[1], args[i]) then
-      redis.call('ZADD', keys[1], args[1], args[i])
-    else
-      table.insert(lost, args[i])
+  if #args > 2 then
+    local scores = redis.call('ZMSCORE', keys[1], unpack(args, 3))
+    local refresh = {}
+    for i = 3, #args do
+      if scores[i - 2] then
+        refresh[#refresh + 1] = args[1]
+        refresh[#refresh + 1] = args[i]
+      else
+        lost[#lost + 1] = args[i]
+      end
+    end
+    if #refresh > 0 then
+      redis.call('ZADD', keys[1], 'XX', unpack(refresh))
     end
   end
   for i = 2, #keys, 3 do

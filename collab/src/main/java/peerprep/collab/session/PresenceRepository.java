@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public final class PresenceRepository {
   private static final int BATCH = 100;
+  /** The most connections one heartbeat call refreshes. */
+  static final int TOUCH_CONNECTIONS = 500;
+  /** The most sessions one heartbeat call refreshes. */
+  static final int TOUCH_SESSIONS = 250;
 
   private final Redis redis;
   private final RedisFunctions functions;
@@ -54,14 +58,35 @@ public final class PresenceRepository {
 
   /**
    * Refreshes this task's connections and sessions (session id to match id); returns the connections that
-   * had been swept away.
+   * had been swept away. A task with many sockets refreshes them in several calls, one after another, each
+   * with at most {@link #TOUCH_CONNECTIONS} connections and {@link #TOUCH_SESSIONS} sessions, so that no
+   * single call holds Redis long while other tasks' edits and messages wait.
    */
   public Future<List<String>> touch(Collection<String> members, Map<String, String> sessions) {
+    List<String> connections = List.copyOf(members);
+    List<Map.Entry<String, String>> active = List.copyOf(sessions.entrySet());
+    return touch(connections, active, 0, new ArrayList<>(), System.currentTimeMillis());
+  }
+
+  private Future<List<String>> touch(List<String> members, List<Map.Entry<String, String>> sessions, int part,
+                                     List<String> lost, long nowMs) {
+    int fromMember = part * TOUCH_CONNECTIONS;
+    int fromSession = part * TOUCH_SESSIONS;
+    if (fromMember >= members.size() && fromSession >= sessions.size()) {
+      return Future.succeededFuture(lost);
+    }
     List<String> keys = new ArrayList<>(List.of(Keys.CONNECTIONS));
-    sessions.forEach((id, matchId) -> keys.addAll(List.of(Keys.session(id), Keys.log(id), Keys.match(matchId))));
-    List<Object> args = new ArrayList<>(List.of(System.currentTimeMillis(), ttlMs));
-    args.addAll(members);
-    return functions.call("touch", keys, args).map(Replies::strings);
+    for (Map.Entry<String, String> s : sessions.subList(Math.min(fromSession, sessions.size()),
+        Math.min(fromSession + TOUCH_SESSIONS, sessions.size()))) {
+      keys.addAll(List.of(Keys.session(s.getKey()), Keys.log(s.getKey()), Keys.match(s.getValue())));
+    }
+    List<Object> args = new ArrayList<>(List.of(nowMs, ttlMs));
+    args.addAll(members.subList(Math.min(fromMember, members.size()), Math.min(fromMember + TOUCH_CONNECTIONS,
+      members.size())));
+    return functions.call("touch", keys, args).compose(r -> {
+      lost.addAll(Replies.strings(r));
+      return touch(members, sessions, part + 1, lost, nowMs);
+    });
   }
 
   /** Connections whose task has not refreshed them since {@code cutoffMs}. */
