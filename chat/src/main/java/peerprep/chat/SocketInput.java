@@ -76,7 +76,7 @@ final class SocketInput {
       .onComplete(ar -> {
         inFlight--;
         if (ar.succeeded()) {
-          if (setExpiry && ar.result() instanceof SendOutcome.Stored && (!expirySet || sentAt > expirySetAt)) {
+          if (setExpiry && ar.result() instanceof SendOutcome.Stored) {
             expirySet = true;
             expirySetAt = sentAt;
           }
