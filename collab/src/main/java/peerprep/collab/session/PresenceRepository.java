@@ -70,23 +70,27 @@ public final class PresenceRepository {
 
   private Future<List<String>> touch(List<String> members, List<Map.Entry<String, String>> sessions, int part,
                                      List<String> lost, long nowMs) {
-    int fromMember = part * TOUCH_CONNECTIONS;
-    int fromSession = part * TOUCH_SESSIONS;
-    if (fromMember >= members.size() && fromSession >= sessions.size()) {
+    List<String> partMembers = slice(members, part, TOUCH_CONNECTIONS);
+    List<Map.Entry<String, String>> partSessions = slice(sessions, part, TOUCH_SESSIONS);
+    if (partMembers.isEmpty() && partSessions.isEmpty()) {
       return Future.succeededFuture(lost);
     }
     List<String> keys = new ArrayList<>(List.of(Keys.CONNECTIONS));
-    for (Map.Entry<String, String> s : sessions.subList(Math.min(fromSession, sessions.size()),
-        Math.min(fromSession + TOUCH_SESSIONS, sessions.size()))) {
+    for (Map.Entry<String, String> s : partSessions) {
       keys.addAll(List.of(Keys.session(s.getKey()), Keys.log(s.getKey()), Keys.match(s.getValue())));
     }
     List<Object> args = new ArrayList<>(List.of(nowMs, ttlMs));
-    args.addAll(members.subList(Math.min(fromMember, members.size()), Math.min(fromMember + TOUCH_CONNECTIONS,
-      members.size())));
+    args.addAll(partMembers);
     return functions.call("touch", keys, args).compose(r -> {
       lost.addAll(Replies.strings(r));
       return touch(members, sessions, part + 1, lost, nowMs);
     });
+  }
+
+  /** Part {@code part} of {@code all} cut into parts of {@code size}; empty past the end. */
+  private static <T> List<T> slice(List<T> all, int part, int size) {
+    int from = Math.min(all.size(), part * size);
+    return all.subList(from, Math.min(all.size(), from + size));
   }
 
   /** Connections whose task has not refreshed them since {@code cutoffMs}. */
