@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import peerprep.common.config.Settings;
 import peerprep.common.redis.RedisFunctions;
+import peerprep.common.testing.RedisCommandStats;
 import peerprep.common.testing.TestEnv;
 import peerprep.testkit.EmbeddedRedis;
 
@@ -28,8 +29,6 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +123,7 @@ class ChatRepositoryTest {
     }
     ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.endedMarker(ended)).arg("1")));
     ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.stream(broken)).arg("not a stream")));
-    long callsBefore = fcalls();
+    long callsBefore = RedisCommandStats.calls(redis, "fcall");
 
     Promise<List<Future<ChatRepository.SendOutcome>>> asked = Promise.promise();
     vertx.runOnContext(v -> asked.complete(List.of(
@@ -135,7 +134,7 @@ class ChatRepositoryTest {
     List<Future<ChatRepository.SendOutcome>> outcomes = ChatClient.await(asked.future());
     ChatClient.await(Future.join(outcomes).otherwiseEmpty());
 
-    assertThat(fcalls() - callsBefore).isEqualTo(1);
+    assertThat(RedisCommandStats.calls(redis, "fcall") - callsBefore).isEqualTo(1);
     assertThat(outcomes.get(0).result()).isInstanceOf(ChatRepository.SendOutcome.Stored.class);
     assertThat(outcomes.get(1).result()).isInstanceOf(ChatRepository.SendOutcome.Ended.class);
     assertThat(outcomes.get(2).failed()).isTrue();
@@ -153,7 +152,7 @@ class ChatRepositoryTest {
     ChatClient.await(redis.send(Request.cmd(Command.SET).arg(ChatRepository.sessionMarker(live)).arg("1")));
     int count = 2 * ChatRepository.MAX_SEND_BATCH + 7;
     ChatRepository unlimited = repository.withoutRateLimit();
-    long callsBefore = fcalls();
+    long callsBefore = RedisCommandStats.calls(redis, "fcall");
 
     Promise<List<Future<ChatRepository.SendOutcome>>> asked = Promise.promise();
     vertx.runOnContext(v -> {
@@ -165,7 +164,7 @@ class ChatRepositoryTest {
     });
     ChatClient.await(Future.all(ChatClient.await(asked.future())));
 
-    assertThat(fcalls() - callsBefore).isEqualTo(3);
+    assertThat(RedisCommandStats.calls(redis, "fcall") - callsBefore).isEqualTo(3);
     List<String> texts = ChatClient.await(unlimited.allAfter(live, StreamIds.ZERO)).stream().map(ChatMessage::text).toList();
     assertThat(texts).isEqualTo(IntStream.range(0, count).mapToObj(i -> "m" + i).toList());
   }
@@ -194,12 +193,5 @@ class ChatRepositoryTest {
 
   private static long ttl(String key) {
     return ChatClient.await(redis.send(Request.cmd(Command.TTL).arg(key))).toLong();
-  }
-
-  /** How many FCALLs Redis has run, from its command statistics. */
-  private static long fcalls() {
-    String stats = ChatClient.await(redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
-    Matcher m = Pattern.compile("cmdstat_fcall:calls=(\\d+)").matcher(stats);
-    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import peerprep.common.testing.RedisCommandStats;
 import peerprep.testkit.EmbeddedRedis;
 
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,11 +68,11 @@ class PresenceTouchTest {
       send(Request.cmd(Command.SET).arg(Keys.match(run + "-m" + i)).arg(id));
     }
     long before = System.currentTimeMillis();
-    long callsBefore = fcalls();
+    long callsBefore = RedisCommandStats.calls(redis, "fcall");
 
     List<String> lost = presence.touch(members, sessions).await();
 
-    assertThat(fcalls() - callsBefore).isEqualTo(3);
+    assertThat(RedisCommandStats.calls(redis, "fcall") - callsBefore).isEqualTo(3);
     assertThat(lost).containsExactlyInAnyOrderElementsOf(swept);
     for (String member : members) {
       String score = send(Request.cmd(Command.ZSCORE).arg(Keys.CONNECTIONS).arg(member));
@@ -100,15 +99,9 @@ class PresenceTouchTest {
   @Test
   @DisplayName("A beat with nothing to refresh makes no call")
   void nothingToRefresh() {
-    long callsBefore = fcalls();
+    long callsBefore = RedisCommandStats.calls(redis, "fcall");
 
     assertThat(presence.touch(List.of(), Map.of()).await()).isEmpty();
-    assertThat(fcalls() - callsBefore).isZero();
-  }
-
-  /** How many FCALLs Redis has run, from its command statistics. */
-  private static long fcalls() {
-    Matcher m = Pattern.compile("cmdstat_fcall:calls=(\\d+)").matcher(send(Request.cmd(Command.INFO).arg("commandstats")));
-    return m.find() ? Long.parseLong(m.group(1)) : 0;
+    assertThat(RedisCommandStats.calls(redis, "fcall") - callsBefore).isZero();
   }
 }
